@@ -1,0 +1,115 @@
+package io.github.athenaddb;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Every setting the connector reads, validated once at start. In Lambda the source is the
+ * function's environment; the local engine passes the same names. An invalid value fails
+ * construction with a message naming the setting, so a misconfigured function fails on its
+ * first invocation instead of returning wrong rows later.
+ */
+public record ConnectorConfig(
+        String region,
+        Optional<URI> dynamoDbEndpoint,
+        Optional<Integer> scanSegments,
+        long segmentTargetBytes,
+        int maxSegments,
+        int sampleSize,
+        boolean queryStatusCheck)
+{
+    public static final String REGION = "AWS_REGION";
+    public static final String DYNAMODB_ENDPOINT = "dynamodb_endpoint";
+    public static final String SCAN_SEGMENTS = "scan_segments";
+    public static final String SEGMENT_TARGET_MB = "scan_segment_target_mb";
+    public static final String MAX_SEGMENTS = "scan_max_segments";
+    public static final String SAMPLE_SIZE = "schema_sample_size";
+    public static final String QUERY_STATUS_CHECK = "athena_query_status_check";
+
+    public static final String DEFAULT_REGION = "us-east-1";
+    /** DynamoDB accepts at most 1,000,000 segments in a parallel Scan. */
+    static final int DYNAMODB_MAX_SEGMENTS = 1_000_000;
+
+    public ConnectorConfig
+    {
+        requireNonNull(region, "region is null");
+        requireNonNull(dynamoDbEndpoint, "dynamoDbEndpoint is null");
+        requireNonNull(scanSegments, "scanSegments is null");
+    }
+
+    public static ConnectorConfig fromMap(Map<String, String> env)
+    {
+        String region = firstNonBlank(env.get(REGION), env.get("AWS_DEFAULT_REGION"), DEFAULT_REGION);
+        return new ConnectorConfig(
+                region,
+                Optional.ofNullable(blankToNull(env.get(DYNAMODB_ENDPOINT))).map(ConnectorConfig::parseEndpoint),
+                Optional.ofNullable(blankToNull(env.get(SCAN_SEGMENTS)))
+                        .map(v -> parseInt(SCAN_SEGMENTS, v, 1, DYNAMODB_MAX_SEGMENTS)),
+                parseInt(SEGMENT_TARGET_MB, env.getOrDefault(SEGMENT_TARGET_MB, "256"), 1, 1_000_000) * 1024L * 1024L,
+                parseInt(MAX_SEGMENTS, env.getOrDefault(MAX_SEGMENTS, "64"), 1, DYNAMODB_MAX_SEGMENTS),
+                parseInt(SAMPLE_SIZE, env.getOrDefault(SAMPLE_SIZE, "1000"), 1, 100_000),
+                parseBoolean(QUERY_STATUS_CHECK, env.getOrDefault(QUERY_STATUS_CHECK, "true")));
+    }
+
+    private static URI parseEndpoint(String value)
+    {
+        try {
+            URI uri = new URI(value.trim());
+            if (uri.getScheme() == null || uri.getHost() == null
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw new IllegalArgumentException(invalid(DYNAMODB_ENDPOINT, value, "an http(s) URL such as http://127.0.0.1:8000"));
+            }
+            return uri;
+        }
+        catch (URISyntaxException e) {
+            throw new IllegalArgumentException(invalid(DYNAMODB_ENDPOINT, value, "an http(s) URL such as http://127.0.0.1:8000"));
+        }
+    }
+
+    private static int parseInt(String name, String value, int min, int max)
+    {
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        }
+        catch (NumberFormatException ignored) {
+            // reported below with the accepted range
+        }
+        throw new IllegalArgumentException(invalid(name, value, "an integer from " + min + " to " + max));
+    }
+
+    private static boolean parseBoolean(String name, String value)
+    {
+        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+        if (v.equals("true") || v.equals("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new IllegalArgumentException(invalid(name, value, "true or false"));
+    }
+
+    private static String invalid(String name, String value, String expected)
+    {
+        return "Invalid configuration " + name + "='" + value + "': expected " + expected;
+    }
+
+    private static String blankToNull(String value)
+    {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String firstNonBlank(String... values)
+    {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v.trim();
+            }
+        }
+        throw new IllegalStateException("no default");
+    }
+}

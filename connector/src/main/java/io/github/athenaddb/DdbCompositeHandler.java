@@ -1,0 +1,62 @@
+package io.github.athenaddb;
+
+import com.amazonaws.athena.connector.lambda.handlers.CompositeHandler;
+import io.github.athenaddb.ddb.DdbMetadataHandler;
+import io.github.athenaddb.ddb.DdbRecordHandler;
+import io.github.athenaddb.ddb.DynamoDbClients;
+import io.github.athenaddb.ddb.TableCatalog;
+import io.github.athenaddb.ddb.exec.ScanReader;
+import io.github.athenaddb.ddb.schema.SchemaSampler;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The Lambda entry point ({@code io.github.athenaddb.DdbCompositeHandler}): Athena sends every
+ * metadata and record request here as JSON. Configuration comes from the environment.
+ */
+public class DdbCompositeHandler
+        extends CompositeHandler
+{
+    public DdbCompositeHandler()
+    {
+        this(System.getenv());
+    }
+
+    public DdbCompositeHandler(Map<String, String> environment)
+    {
+        this(environment, ConnectorConfig.fromMap(environment));
+    }
+
+    private DdbCompositeHandler(Map<String, String> environment, ConnectorConfig config)
+    {
+        this(environment, config, withDefaultRegion(config, DynamoDbClients.create(config)));
+    }
+
+    private DdbCompositeHandler(Map<String, String> environment, ConnectorConfig config, DynamoDbClient dynamoDb)
+    {
+        super(new DdbMetadataHandler(config, new TableCatalog(dynamoDb, Clock.systemUTC()),
+                        new SchemaSampler(dynamoDb, config.sampleSize()), environment),
+                new DdbRecordHandler(config, new ScanReader(dynamoDb), environment));
+    }
+
+    @Override
+    public Exception handleException(Exception e)
+    {
+        return ErrorTranslator.translate(e);
+    }
+
+    /**
+     * The federation SDK builds its own S3, Athena and KMS clients from the default region chain.
+     * Lambda always sets AWS_REGION; elsewhere (local runs, tests) the configured region is
+     * made the default so those clients can be built.
+     */
+    private static DynamoDbClient withDefaultRegion(ConnectorConfig config, DynamoDbClient client)
+    {
+        if (System.getenv("AWS_REGION") == null && System.getProperty("aws.region") == null) {
+            System.setProperty("aws.region", config.region());
+        }
+        return client;
+    }
+}

@@ -1,0 +1,140 @@
+package io.github.athenaddb.ddb;
+
+import com.amazonaws.athena.connector.lambda.QueryStatusChecker;
+import com.amazonaws.athena.connector.lambda.data.Block;
+import com.amazonaws.athena.connector.lambda.data.BlockAllocator;
+import com.amazonaws.athena.connector.lambda.data.BlockWriter;
+import com.amazonaws.athena.connector.lambda.domain.Split;
+import com.amazonaws.athena.connector.lambda.domain.TableName;
+import com.amazonaws.athena.connector.lambda.handlers.MetadataHandler;
+import com.amazonaws.athena.connector.lambda.metadata.GetSplitsRequest;
+import com.amazonaws.athena.connector.lambda.metadata.GetSplitsResponse;
+import com.amazonaws.athena.connector.lambda.metadata.GetTableLayoutRequest;
+import com.amazonaws.athena.connector.lambda.metadata.GetTableLayoutResponse;
+import com.amazonaws.athena.connector.lambda.metadata.GetTableRequest;
+import com.amazonaws.athena.connector.lambda.metadata.GetTableResponse;
+import com.amazonaws.athena.connector.lambda.metadata.ListSchemasRequest;
+import com.amazonaws.athena.connector.lambda.metadata.ListSchemasResponse;
+import com.amazonaws.athena.connector.lambda.metadata.ListTablesRequest;
+import com.amazonaws.athena.connector.lambda.metadata.ListTablesResponse;
+import io.github.athenaddb.ConnectorConfig;
+import io.github.athenaddb.ConnectorException;
+import io.github.athenaddb.ddb.schema.SchemaInference;
+import io.github.athenaddb.ddb.schema.SchemaSampler;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Athena's metadata calls for DynamoDB: one schema ({@value #SCHEMA}), every table in it, a
+ * table's schema from a sample, and one split per parallel Scan segment.
+ */
+public class DdbMetadataHandler
+        extends MetadataHandler
+{
+    public static final String SOURCE_TYPE = "ddb";
+    public static final String SCHEMA = "default";
+    static final String PARTITION_COLUMN = "partitionId";
+    static final String SEGMENTS_KEY = "ddb.totalSegments";
+
+    private final ConnectorConfig config;
+    private final TableCatalog catalog;
+    private final SchemaSampler sampler;
+
+    public DdbMetadataHandler(ConnectorConfig config, TableCatalog catalog, SchemaSampler sampler, Map<String, String> configOptions)
+    {
+        super(SOURCE_TYPE, configOptions);
+        this.config = requireNonNull(config, "config is null");
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.sampler = requireNonNull(sampler, "sampler is null");
+    }
+
+    @Override
+    public ListSchemasResponse doListSchemaNames(BlockAllocator allocator, ListSchemasRequest request)
+    {
+        return new ListSchemasResponse(request.getCatalogName(), List.of(SCHEMA));
+    }
+
+    @Override
+    public ListTablesResponse doListTables(BlockAllocator allocator, ListTablesRequest request)
+    {
+        requireSchema(request.getSchemaName());
+        TableCatalog.Page page = catalog.listPage(Optional.ofNullable(request.getNextToken()), request.getPageSize());
+        List<TableName> tables = page.names().stream().map(n -> new TableName(SCHEMA, n)).collect(Collectors.toList());
+        return new ListTablesResponse(request.getCatalogName(), tables, page.lastName().orElse(null));
+    }
+
+    @Override
+    public GetTableResponse doGetTable(BlockAllocator allocator, GetTableRequest request)
+    {
+        TableName name = request.getTableName();
+        requireSchema(name.getSchemaName());
+        TableDescription table = catalog.describe(catalog.resolve(name.getTableName()));
+        Schema schema = SchemaInference.infer(table, sampler.sample(table));
+        return new GetTableResponse(request.getCatalogName(), name, schema, Set.of());
+    }
+
+    /**
+     * One partition, whose schema carries the number of Scan segments, so that GetSplits needs
+     * no DynamoDB call: the table's size came with the schema from GetTable.
+     */
+    @Override
+    public GetTableLayoutResponse doGetTableLayout(BlockAllocator allocator, GetTableLayoutRequest request)
+    {
+        TableSchemaMetadata metadata = TableSchemaMetadata.fromSchemaMetadata(
+                request.getSchema().getCustomMetadata(), request.getTableName().getTableName());
+        int segments = config.scanSegments().orElseGet(() -> ScanSegments.forTable(
+                metadata.table().sizeBytes(), config.segmentTargetBytes(), config.maxSegments()));
+        Map<String, String> partitionMetadata = new java.util.HashMap<>(request.getSchema().getCustomMetadata());
+        partitionMetadata.put(SEGMENTS_KEY, Integer.toString(segments));
+        Schema partitionSchema = new Schema(
+                List.of(new Field(PARTITION_COLUMN, FieldType.nullable(new ArrowType.Int(32, true)), null)), partitionMetadata);
+        Block partitions = allocator.createBlock(partitionSchema);
+        ((IntVector) partitions.getFieldVector(PARTITION_COLUMN)).setSafe(0, 0);
+        partitions.setRowCount(1);
+        return new GetTableLayoutResponse(request.getCatalogName(), request.getTableName(), partitions);
+    }
+
+    @Override
+    public void getPartitions(BlockWriter blockWriter, GetTableLayoutRequest request, QueryStatusChecker queryStatusChecker)
+    {
+        // Unused: doGetTableLayout builds the single partition itself.
+    }
+
+    @Override
+    public GetSplitsResponse doGetSplits(BlockAllocator allocator, GetSplitsRequest request)
+    {
+        Map<String, String> partitionMetadata = request.getPartitions().getSchema().getCustomMetadata();
+        TableSchemaMetadata metadata = TableSchemaMetadata.fromSchemaMetadata(partitionMetadata, request.getTableName().getTableName());
+        String segments = partitionMetadata.get(SEGMENTS_KEY);
+        if (segments == null) {
+            throw ConnectorException.invalidInput("The partitions sent to GetSplits lack " + SEGMENTS_KEY
+                    + "; send the partitions GetTableLayout returned unchanged.");
+        }
+        int totalSegments = Integer.parseInt(segments);
+        Set<Split> splits = new LinkedHashSet<>();
+        for (int segment = 0; segment < totalSegments; segment++) {
+            Split.Builder split = Split.newBuilder(makeSpillLocation(request), makeEncryptionKey());
+            splits.add(new ScanSplit(metadata.table().name(), segment, totalSegments).addTo(split).build());
+        }
+        return new GetSplitsResponse(request.getCatalogName(), splits);
+    }
+
+    private static void requireSchema(String schema)
+    {
+        if (schema != null && !SCHEMA.equalsIgnoreCase(schema)) {
+            throw ConnectorException.notFound("Schema '" + schema + "' not found: DynamoDB tables are in schema '" + SCHEMA + "'");
+        }
+    }
+}

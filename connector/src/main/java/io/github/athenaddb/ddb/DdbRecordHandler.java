@@ -1,0 +1,74 @@
+package io.github.athenaddb.ddb;
+
+import com.amazonaws.athena.connector.lambda.QueryStatusChecker;
+import com.amazonaws.athena.connector.lambda.data.BlockSpiller;
+import com.amazonaws.athena.connector.lambda.domain.predicate.ConstraintEvaluator;
+import com.amazonaws.athena.connector.lambda.handlers.RecordHandler;
+import com.amazonaws.athena.connector.lambda.records.ReadRecordsRequest;
+import io.github.athenaddb.ConnectorConfig;
+import io.github.athenaddb.ddb.exec.AttributeProjection;
+import io.github.athenaddb.ddb.exec.ScanReader;
+import io.github.athenaddb.ddb.types.ItemRowWriter;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Reads one split: scans its segment with a projection of the requested columns (plus the key,
+ * for naming items in warnings) and writes every item that meets the query's constraints.
+ */
+public class DdbRecordHandler
+        extends RecordHandler
+{
+    private static final Logger log = LoggerFactory.getLogger(DdbRecordHandler.class);
+
+    private final ConnectorConfig config;
+    private final ScanReader scanReader;
+
+    public DdbRecordHandler(ConnectorConfig config, ScanReader scanReader, Map<String, String> configOptions)
+    {
+        super(DdbMetadataHandler.SOURCE_TYPE, configOptions);
+        this.config = requireNonNull(config, "config is null");
+        this.scanReader = requireNonNull(scanReader, "scanReader is null");
+    }
+
+    @Override
+    protected void readWithConstraint(BlockSpiller spiller, ReadRecordsRequest request, QueryStatusChecker queryStatusChecker)
+    {
+        ScanSplit split = ScanSplit.from(request.getSplit());
+        TableSchemaMetadata metadata = TableSchemaMetadata.fromSchemaMetadata(
+                request.getSchema().getCustomMetadata(), request.getTableName().getTableName());
+        List<Field> fields = request.getSchema().getFields();
+        List<String> attributes = new ArrayList<>();
+        fields.forEach(f -> attributes.add(metadata.attributeFor(f.getName())));
+        List<String> keys = metadata.table().keyAttributes().stream().map(TableDescription.KeyAttribute::name).toList();
+        List<String> projected = new ArrayList<>(attributes);
+        projected.addAll(keys);
+
+        ConstraintEvaluator evaluator = spiller.getConstraintEvaluator();
+        boolean constrained = request.getConstraints() != null && request.getConstraints().getSummary() != null
+                && !request.getConstraints().getSummary().isEmpty();
+        ItemRowWriter writer = new ItemRowWriter(fields, attributes,
+                column -> constrained ? evaluator.makeConstraintProjector(column).orElse(null) : null);
+        MisfitLog misfits = new MisfitLog(split.table(), keys);
+        BooleanSupplier keepGoing = config.queryStatusCheck() ? queryStatusChecker::isQueryRunning : () -> true;
+
+        ScanReader.ScanStats stats = scanReader.scan(split.table(), split.segment(), split.totalSegments(),
+                AttributeProjection.of(projected), keepGoing,
+                page -> page.forEach(item -> spiller.writeRows((block, row) -> {
+                    misfits.setItem(item);
+                    return writer.write(block, row, item, misfits);
+                })));
+        misfits.summarize();
+        log.info("Scanned {} segment {}/{}: {} items in {} pages, {} read capacity units, {} misfit values",
+                split.table(), split.segment(), split.totalSegments(), stats.items(), stats.pages(),
+                stats.consumedReadUnits(), misfits.count());
+    }
+}

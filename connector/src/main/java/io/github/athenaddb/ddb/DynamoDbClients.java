@@ -1,0 +1,25 @@
+package io.github.athenaddb.ddb;
+
+import io.github.athenaddb.ConnectorConfig;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * Builds the DynamoDB client from the connector's configuration. The endpoint override is set
+ * explicitly: the SDK versions the federation SDK brings ignore AWS_ENDPOINT_URL.
+ */
+public final class DynamoDbClients
+{
+    private DynamoDbClients() {}
+
+    public static DynamoDbClient create(ConnectorConfig config)
+    {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .region(Region.of(config.region()))
+                .httpClientBuilder(ApacheHttpClient.builder());
+        config.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.athenaddb.ddb.types;
+
+import com.amazonaws.athena.connector.lambda.data.Block;
+import com.amazonaws.athena.connector.lambda.domain.predicate.ConstraintProjector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.types.pojo.Field;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Writes one DynamoDB item as one row of a block: each column's attribute is coerced to the
+ * column's type, the row is checked against the query's column constraints, and only a row
+ * that passes is written.
+ */
+public final class ItemRowWriter
+{
+    private final Field[] fields;
+    private final String[] attributes;
+    private final ConstraintProjector[] constraints;
+
+    /**
+     * @param fields the columns of the block, in block order
+     * @param attributes the DynamoDB attribute behind each column
+     * @param constraintFor the constraint on a column, or null when it has none
+     */
+    public ItemRowWriter(List<Field> fields, List<String> attributes, Function<String, ConstraintProjector> constraintFor)
+    {
+        if (fields.size() != attributes.size()) {
+            throw new IllegalArgumentException("one attribute per field expected");
+        }
+        this.fields = fields.toArray(new Field[0]);
+        this.attributes = attributes.toArray(new String[0]);
+        this.constraints = new ConstraintProjector[this.fields.length];
+        for (int i = 0; i < this.fields.length; i++) {
+            constraints[i] = constraintFor.apply(this.fields[i].getName());
+        }
+    }
+
+    /** @return the number of rows written: 1, or 0 when the item fails a constraint */
+    public int write(Block block, int row, Map<String, AttributeValue> item, Misfits misfits)
+    {
+        requireNonNull(item, "item is null");
+        Object[] values = new Object[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            values[i] = ValueCoercer.coerce(fields[i], item.get(attributes[i]), attributes[i], misfits);
+            if (constraints[i] != null && !constraints[i].apply(values[i])) {
+                return 0;
+            }
+        }
+        List<FieldVector> vectors = block.getFieldVectors();
+        for (int i = 0; i < fields.length; i++) {
+            ArrowValueWriter.write(vectors.get(i), row, values[i]);
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.athenaddb.testing;
+
+import com.amazonaws.athena.connector.lambda.data.BlockAllocator;
+import com.amazonaws.athena.connector.lambda.data.BlockAllocatorImpl;
+import com.amazonaws.athena.connector.lambda.handlers.CompositeHandler;
+import com.amazonaws.athena.connector.lambda.request.FederationRequest;
+import com.amazonaws.athena.connector.lambda.request.FederationResponse;
+import com.amazonaws.athena.connector.lambda.serde.VersionedObjectMapperFactory;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.mockito.Mockito;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Calls the connector the way Athena does: the SDK's own request object is serialized to JSON,
+ * passed through the Lambda entry point, and the JSON answer is decoded (Arrow blocks included).
+ * Responses are decoded with this wire's allocator: close the wire to free them.
+ */
+public final class LambdaWire
+        implements AutoCloseable
+{
+    private final CompositeHandler handler;
+    private final BlockAllocator allocator = new BlockAllocatorImpl();
+    private final ObjectMapper mapper = VersionedObjectMapperFactory.create(allocator);
+    private final Context context = Mockito.mock(Context.class);
+    private long lastRequestBytes;
+    private long lastResponseBytes;
+
+    public LambdaWire(CompositeHandler handler)
+    {
+        this.handler = handler;
+    }
+
+    public BlockAllocator allocator()
+    {
+        return allocator;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T extends FederationResponse> T call(FederationRequest request)
+    {
+        try {
+            byte[] in = mapper.writeValueAsBytes(request);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(in), out, context);
+            lastRequestBytes = in.length;
+            lastResponseBytes = out.size();
+            return (T) mapper.readValue(out.toByteArray(), FederationResponse.class);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public long lastResponseBytes()
+    {
+        return lastResponseBytes;
+    }
+
+    @Override
+    public void close()
+    {
+        allocator.close();
+    }
+}

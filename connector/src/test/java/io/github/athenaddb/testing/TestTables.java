@@ -1,0 +1,78 @@
+package io.github.athenaddb.testing;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Creates tables and loads items through the DynamoDB API, as a user would. */
+public final class TestTables
+{
+    private TestTables() {}
+
+    public static CreateTableRequest.Builder table(String name, String hashKey, ScalarAttributeType hashType)
+    {
+        return CreateTableRequest.builder()
+                .tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(KeySchemaElement.builder().attributeName(hashKey).keyType(KeyType.HASH).build())
+                .attributeDefinitions(AttributeDefinition.builder().attributeName(hashKey).attributeType(hashType).build());
+    }
+
+    public static KeySchemaElement key(String name, KeyType type)
+    {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+
+    public static AttributeDefinition attribute(String name, ScalarAttributeType type)
+    {
+        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+    }
+
+    public static void load(DynamoDbClient client, String table, List<Map<String, AttributeValue>> items)
+    {
+        for (int i = 0; i < items.size(); i += 25) {
+            List<WriteRequest> batch = new ArrayList<>();
+            for (Map<String, AttributeValue> item : items.subList(i, Math.min(items.size(), i + 25))) {
+                batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+            }
+            Map<String, List<WriteRequest>> pending = Map.of(table, batch);
+            while (!pending.isEmpty()) {
+                BatchWriteItemResponse response = client.batchWriteItem(BatchWriteItemRequest.builder().requestItems(pending).build());
+                pending = response.unprocessedItems();
+            }
+        }
+    }
+
+    public static AttributeValue s(String v)
+    {
+        return AttributeValue.fromS(v);
+    }
+
+    public static AttributeValue n(String v)
+    {
+        return AttributeValue.fromN(v);
+    }
+
+    public static AttributeValue m(Map<String, AttributeValue> v)
+    {
+        return AttributeValue.fromM(v);
+    }
+
+    public static AttributeValue l(AttributeValue... v)
+    {
+        return AttributeValue.fromL(List.of(v));
+    }
+}
