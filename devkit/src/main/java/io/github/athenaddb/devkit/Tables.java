@@ -1,4 +1,4 @@
-package io.github.athenaddb.testing;
+package io.github.athenaddb.devkit;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Creates tables and loads items through the DynamoDB API, as a user would. */
-public final class TestTables
+public final class Tables
 {
-    private TestTables() {}
+    private Tables() {}
 
     public static CreateTableRequest.Builder table(String name, String hashKey, ScalarAttributeType hashType)
     {

@@ -1,4 +1,4 @@
-package io.github.athenaddb.testing;
+package io.github.athenaddb.devkit;
 
 import com.amazonaws.athena.connector.lambda.data.Block;
 import com.amazonaws.athena.connector.lambda.domain.Split;

@@ -1,4 +1,4 @@
-package io.github.athenaddb.testing;
+package io.github.athenaddb.devkit;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;

@@ -1,14 +1,13 @@
-package io.github.athenaddb.testing;
+package io.github.athenaddb.devkit;
 
 import com.amazonaws.athena.connector.lambda.data.BlockAllocator;
 import com.amazonaws.athena.connector.lambda.data.BlockAllocatorImpl;
-import com.amazonaws.athena.connector.lambda.handlers.CompositeHandler;
 import com.amazonaws.athena.connector.lambda.request.FederationRequest;
 import com.amazonaws.athena.connector.lambda.request.FederationResponse;
 import com.amazonaws.athena.connector.lambda.serde.VersionedObjectMapperFactory;
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.mockito.Mockito;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -23,14 +22,14 @@ import java.io.UncheckedIOException;
 public final class LambdaWire
         implements AutoCloseable
 {
-    private final CompositeHandler handler;
+    private final RequestStreamHandler handler;
     private final BlockAllocator allocator = new BlockAllocatorImpl();
     private final ObjectMapper mapper = VersionedObjectMapperFactory.create(allocator);
-    private final Context context = Mockito.mock(Context.class);
+    private final Context context = new LocalLambdaContext();
     private long lastRequestBytes;
     private long lastResponseBytes;
 
-    public LambdaWire(CompositeHandler handler)
+    public LambdaWire(RequestStreamHandler handler)
     {
         this.handler = handler;
     }
