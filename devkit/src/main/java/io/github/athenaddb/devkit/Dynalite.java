@@ -38,7 +38,6 @@ public final class Dynalite
     {
         if (instance == null) {
             instance = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(instance.process::destroy));
         }
         return instance;
     }
@@ -70,6 +69,7 @@ public final class Dynalite
                     .redirectErrorStream(true)
                     .redirectOutput(log)
                     .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
             waitForPort(port, process, log);
             return new Dynalite(process, URI.create("http://127.0.0.1:" + port));
         }
