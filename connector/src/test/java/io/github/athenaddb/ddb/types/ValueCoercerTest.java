@@ -246,10 +246,10 @@ class ValueCoercerTest
 
     private static InferredType struct(Object... nameTypePairs)
     {
-        Map<String, InferredType> fields = new TreeMap<>();
+        TreeMap<String, InferredType> fields = new TreeMap<>();
         for (int i = 0; i < nameTypePairs.length; i += 2) {
             fields.put((String) nameTypePairs[i], (InferredType) nameTypePairs[i + 1]);
         }
-        return new InferredType.Struct(new TreeMap<>(fields));
+        return new InferredType.Struct(fields);
     }
 }
