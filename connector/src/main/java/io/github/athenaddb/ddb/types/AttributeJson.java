@@ -2,6 +2,7 @@ package io.github.athenaddb.ddb.types;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -19,7 +20,8 @@ import java.util.Map;
  */
 public final class AttributeJson
 {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** Plain notation: BigDecimal.toString would turn DynamoDB's 0.0000001 into 1E-7. */
+    private static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
     private AttributeJson() {}
 

@@ -1,0 +1,110 @@
+package io.github.athenaddb;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConnectorConfigTest
+{
+    @Test
+    void emptyEnvironmentGivesTheDefaults()
+    {
+        ConnectorConfig config = ConnectorConfig.fromMap(Map.of());
+
+        assertThat(config).isEqualTo(new ConnectorConfig(
+                "us-east-1", Optional.empty(), Optional.empty(), 256L * 1024 * 1024, 64, 1000, true));
+    }
+
+    @Test
+    void everySettingIsRead()
+    {
+        ConnectorConfig config = ConnectorConfig.fromMap(Map.of(
+                "AWS_REGION", "eu-west-3",
+                "dynamodb_endpoint", "http://127.0.0.1:8000",
+                "scan_segments", "12",
+                "scan_segment_target_mb", "64",
+                "scan_max_segments", "500",
+                "schema_sample_size", "50",
+                "athena_query_status_check", "false"));
+
+        assertThat(config).isEqualTo(new ConnectorConfig(
+                "eu-west-3", Optional.of(URI.create("http://127.0.0.1:8000")), Optional.of(12), 64L * 1024 * 1024, 500, 50, false));
+    }
+
+    @Test
+    void regionFallsBackToAwsDefaultRegionWhenAwsRegionIsBlank()
+    {
+        assertThat(ConnectorConfig.fromMap(Map.of("AWS_REGION", " ", "AWS_DEFAULT_REGION", " ap-south-1 ")).region())
+                .isEqualTo("ap-south-1");
+        assertThat(ConnectorConfig.fromMap(Map.of("AWS_REGION", "eu-north-1", "AWS_DEFAULT_REGION", "ap-south-1")).region())
+                .isEqualTo("eu-north-1");
+    }
+
+    @Test
+    void blankEndpointAndSegmentsMeanNotSet()
+    {
+        ConnectorConfig config = ConnectorConfig.fromMap(Map.of("dynamodb_endpoint", "  ", "scan_segments", ""));
+
+        assertThat(config.dynamoDbEndpoint()).isEmpty();
+        assertThat(config.scanSegments()).isEmpty();
+    }
+
+    @Test
+    void valuesAreTrimmedAndBooleansIgnoreCase()
+    {
+        ConnectorConfig config = ConnectorConfig.fromMap(Map.of(
+                "scan_segments", " 3 ", "athena_query_status_check", " FALSE ", "dynamodb_endpoint", " https://dynamodb.local "));
+
+        assertThat(config.scanSegments()).contains(3);
+        assertThat(config.queryStatusCheck()).isFalse();
+        assertThat(config.dynamoDbEndpoint()).contains(URI.create("https://dynamodb.local"));
+        assertThat(ConnectorConfig.fromMap(Map.of("athena_query_status_check", "True")).queryStatusCheck()).isTrue();
+    }
+
+    @Test
+    void boundsOfTheRangesAreAccepted()
+    {
+        assertThat(ConnectorConfig.fromMap(Map.of("scan_segments", "1")).scanSegments()).contains(1);
+        assertThat(ConnectorConfig.fromMap(Map.of("scan_segments", "1000000")).scanSegments()).contains(1_000_000);
+        assertThat(ConnectorConfig.fromMap(Map.of("schema_sample_size", "100000")).sampleSize()).isEqualTo(100_000);
+    }
+
+    @ParameterizedTest(name = "{0}=''{1}''")
+    @CsvSource(delimiter = '|', value = {
+            "scan_segments | 0 | an integer from 1 to 1000000",
+            "scan_segments | abc | an integer from 1 to 1000000",
+            "scan_segments | 1000001 | an integer from 1 to 1000000",
+            "scan_segments | 2.5 | an integer from 1 to 1000000",
+            "scan_segment_target_mb | 0 | an integer from 1 to 1000000",
+            "scan_max_segments | -1 | an integer from 1 to 1000000",
+            "schema_sample_size | 100001 | an integer from 1 to 100000",
+            "dynamodb_endpoint | ftp://x | an http(s) URL",
+            "dynamodb_endpoint | localhost:8000 | an http(s) URL",
+            "dynamodb_endpoint | http:// | an http(s) URL",
+            "dynamodb_endpoint | http://bad host | an http(s) URL",
+            "athena_query_status_check | maybe | true or false",
+            "athena_query_status_check | 1 | true or false"})
+    void invalidValueFailsNamingTheSetting(String setting, String value, String expected)
+    {
+        assertThatThrownBy(() -> ConnectorConfig.fromMap(Map.of(setting, value)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Invalid configuration " + setting + "='" + value + "'")
+                .hasMessageContaining("expected " + expected);
+    }
+
+    @Test
+    void constructorRefusesNulls()
+    {
+        assertThatThrownBy(() -> new ConnectorConfig(null, Optional.empty(), Optional.empty(), 1, 1, 1, true))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new ConnectorConfig("r", null, Optional.empty(), 1, 1, 1, true))
+                .isInstanceOf(NullPointerException.class);
+    }
+}
