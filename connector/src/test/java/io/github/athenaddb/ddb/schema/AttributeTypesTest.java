@@ -19,10 +19,10 @@ import static io.github.athenaddb.ddb.schema.InferredType.MIXED;
 import static io.github.athenaddb.ddb.schema.InferredType.NULL;
 import static io.github.athenaddb.ddb.schema.InferredType.TEXT;
 import static io.github.athenaddb.ddb.schema.InferredTypeTest.struct;
-import static io.github.athenaddb.testing.TestTables.l;
-import static io.github.athenaddb.testing.TestTables.m;
-import static io.github.athenaddb.testing.TestTables.n;
-import static io.github.athenaddb.testing.TestTables.s;
+import static io.github.athenaddb.devkit.Tables.l;
+import static io.github.athenaddb.devkit.Tables.m;
+import static io.github.athenaddb.devkit.Tables.n;
+import static io.github.athenaddb.devkit.Tables.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AttributeTypesTest

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.github.athenaddb.testing.TestTables.l;
-import static io.github.athenaddb.testing.TestTables.m;
-import static io.github.athenaddb.testing.TestTables.n;
-import static io.github.athenaddb.testing.TestTables.s;
+import static io.github.athenaddb.devkit.Tables.l;
+import static io.github.athenaddb.devkit.Tables.m;
+import static io.github.athenaddb.devkit.Tables.n;
+import static io.github.athenaddb.devkit.Tables.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;

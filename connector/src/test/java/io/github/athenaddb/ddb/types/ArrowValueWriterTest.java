@@ -17,10 +17,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import static io.github.athenaddb.testing.TestTables.l;
-import static io.github.athenaddb.testing.TestTables.m;
-import static io.github.athenaddb.testing.TestTables.n;
-import static io.github.athenaddb.testing.TestTables.s;
+import static io.github.athenaddb.devkit.Tables.l;
+import static io.github.athenaddb.devkit.Tables.m;
+import static io.github.athenaddb.devkit.Tables.n;
+import static io.github.athenaddb.devkit.Tables.s;
 import static io.github.athenaddb.ddb.types.BlockColumn.asList;
 import static io.github.athenaddb.ddb.types.BlockColumn.asStruct;
 import static org.assertj.core.api.Assertions.assertThat;

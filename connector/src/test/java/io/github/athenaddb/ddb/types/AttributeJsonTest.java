@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.github.athenaddb.testing.TestTables.l;
-import static io.github.athenaddb.testing.TestTables.m;
-import static io.github.athenaddb.testing.TestTables.n;
-import static io.github.athenaddb.testing.TestTables.s;
+import static io.github.athenaddb.devkit.Tables.l;
+import static io.github.athenaddb.devkit.Tables.m;
+import static io.github.athenaddb.devkit.Tables.n;
+import static io.github.athenaddb.devkit.Tables.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AttributeJsonTest

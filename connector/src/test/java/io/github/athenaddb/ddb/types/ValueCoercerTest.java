@@ -19,10 +19,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import static io.github.athenaddb.testing.TestTables.l;
-import static io.github.athenaddb.testing.TestTables.m;
-import static io.github.athenaddb.testing.TestTables.n;
-import static io.github.athenaddb.testing.TestTables.s;
+import static io.github.athenaddb.devkit.Tables.l;
+import static io.github.athenaddb.devkit.Tables.m;
+import static io.github.athenaddb.devkit.Tables.n;
+import static io.github.athenaddb.devkit.Tables.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The documented coercions between DynamoDB values and column types, and the misfits reported. */
