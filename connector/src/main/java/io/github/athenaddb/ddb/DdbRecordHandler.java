@@ -12,6 +12,7 @@ import io.github.athenaddb.ddb.types.ItemRowWriter;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ public class DdbRecordHandler
         extends RecordHandler
 {
     private static final Logger log = LoggerFactory.getLogger(DdbRecordHandler.class);
+    static final int ROWS_PER_WRITE = 64;
 
     private final ConnectorConfig config;
     private final ScanReader scanReader;
@@ -62,13 +64,30 @@ public class DdbRecordHandler
 
         ScanReader.ScanStats stats = scanReader.scan(split.table(), split.segment(), split.totalSegments(),
                 AttributeProjection.of(projected), keepGoing,
-                page -> page.forEach(item -> spiller.writeRows((block, row) -> {
-                    misfits.setItem(item);
-                    return writer.write(block, row, item, misfits);
-                })));
+                page -> writePage(spiller, writer, misfits, page));
         misfits.summarize();
         log.info("Scanned {} segment {}/{}: {} items in {} pages, {} read capacity units, {} misfit values",
                 split.table(), split.segment(), split.totalSegments(), stats.items(), stats.pages(),
                 stats.consumedReadUnits(), misfits.count());
+    }
+
+    /**
+     * Writes a page in chunks: the spiller measures the block after every writeRows call, which
+     * costs more than converting one small item. A chunk overshoots the block size limit by at
+     * most {@value #ROWS_PER_WRITE} rows.
+     */
+    private static void writePage(BlockSpiller spiller, ItemRowWriter writer, MisfitLog misfits, List<Map<String, AttributeValue>> page)
+    {
+        for (int from = 0; from < page.size(); from += ROWS_PER_WRITE) {
+            List<Map<String, AttributeValue>> chunk = page.subList(from, Math.min(page.size(), from + ROWS_PER_WRITE));
+            spiller.writeRows((block, firstRow) -> {
+                int written = 0;
+                for (Map<String, AttributeValue> item : chunk) {
+                    misfits.setItem(item);
+                    written += writer.write(block, firstRow + written, item, misfits);
+                }
+                return written;
+            });
+        }
     }
 }
