@@ -42,6 +42,11 @@ public final class Dynalite
         return instance;
     }
 
+    public void stop()
+    {
+        process.destroy();
+    }
+
     public URI endpoint()
     {
         return endpoint;

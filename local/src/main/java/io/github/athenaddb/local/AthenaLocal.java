@@ -1,0 +1,23 @@
+package io.github.athenaddb.local;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code bin/athena-local}: the connector on a laptop, called exactly as Athena calls it. */
+@Command(name = "athena-local", mixinStandardHelpOptions = true, version = "athena-local 0.1.0",
+        description = "Runs the Athena DynamoDB connector locally, with no AWS account.",
+        subcommands = {DemoCommand.class, ReadBenchCommand.class, CommandLine.HelpCommand.class})
+public final class AthenaLocal
+        implements Runnable
+{
+    public static void main(String[] args)
+    {
+        System.exit(new CommandLine(new AthenaLocal()).execute(args));
+    }
+
+    @Override
+    public void run()
+    {
+        new CommandLine(this).usage(System.out);
+    }
+}

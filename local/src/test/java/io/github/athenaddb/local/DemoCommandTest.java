@@ -1,0 +1,38 @@
+package io.github.athenaddb.local;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** README's first command, end to end: dynalite, the sample load, and reads through the wire. */
+class DemoCommandTest
+{
+    @Test
+    void demoLoadsTheSampleAndReadsEveryItemBackThroughTheConnector()
+    {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int exit;
+        try {
+            System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+            exit = new CommandLine(new AthenaLocal()).execute("demo");
+        }
+        finally {
+            System.setOut(original);
+        }
+        String output = buffer.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(output).isZero();
+        assertThat(output)
+                .contains("Loaded 10,591 items")
+                .contains("Tables in \"lambda:ddb\".\"default\": [Ecommerce]")
+                .contains("  address        row(City varchar, Zip varchar)")
+                .contains("  interests      array(varchar)")
+                .contains("Read 10,591 rows through the wire")
+                .contains("Items by Type: {Customer=650, Order=2859, OrderItem=7082}");
+    }
+}
