@@ -17,13 +17,10 @@ import com.amazonaws.athena.connector.lambda.security.FederatedIdentity;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.apache.arrow.vector.util.JsonStringArrayList;
-import org.apache.arrow.vector.util.JsonStringHashMap;
 import org.apache.arrow.vector.util.Text;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -129,13 +126,13 @@ public final class AthenaSequence
         if (value instanceof Text t) {
             return t.toString();
         }
-        if (value instanceof JsonStringArrayList<?> list) {
+        if (value instanceof List<?> list) {
             List<Object> out = new ArrayList<>();
             list.forEach(v -> out.add(plain(v)));
             return out;
         }
-        if (value instanceof JsonStringHashMap<?, ?> map) {
-            Map<String, Object> out = new HashMap<>();
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
             map.forEach((k, v) -> out.put(k.toString(), plain(v)));
             return out;
         }

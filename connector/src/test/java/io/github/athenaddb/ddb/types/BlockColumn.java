@@ -5,6 +5,7 @@ import com.amazonaws.athena.connector.lambda.data.BlockAllocatorImpl;
 import io.github.athenaddb.ddb.schema.ArrowFieldMapper;
 import io.github.athenaddb.ddb.schema.AttributeTypes;
 import io.github.athenaddb.ddb.schema.InferredType;
+import io.github.athenaddb.devkit.AthenaSequence;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -13,7 +14,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -88,20 +88,7 @@ final class BlockColumn
     /** Arrow's Text, JsonStringArrayList and JsonStringHashMap as String, List and Map. */
     static Object plain(Object value)
     {
-        if (value instanceof Text text) {
-            return text.toString();
-        }
-        if (value instanceof List<?> list) {
-            List<Object> out = new ArrayList<>();
-            list.forEach(v -> out.add(plain(v)));
-            return out;
-        }
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(k.toString(), plain(v)));
-            return out;
-        }
-        return value;
+        return AthenaSequence.plain(value);
     }
 
     @SuppressWarnings("unchecked")
