@@ -13,6 +13,11 @@ import com.amazonaws.athena.connector.lambda.metadata.GetTableRequest;
 import com.amazonaws.athena.connector.lambda.metadata.GetTableResponse;
 import com.amazonaws.athena.connector.lambda.records.ReadRecordsRequest;
 import com.amazonaws.athena.connector.lambda.records.ReadRecordsResponse;
+import com.amazonaws.athena.connector.lambda.records.RecordResponse;
+import com.amazonaws.athena.connector.lambda.metadata.ListSchemasRequest;
+import com.amazonaws.athena.connector.lambda.metadata.ListSchemasResponse;
+import com.amazonaws.athena.connector.lambda.metadata.ListTablesRequest;
+import com.amazonaws.athena.connector.lambda.metadata.ListTablesResponse;
 import com.amazonaws.athena.connector.lambda.security.FederatedIdentity;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -25,6 +30,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * The calls Athena makes to scan a table: GetTable, GetTableLayout, GetSplits (until no
@@ -39,16 +50,47 @@ public final class AthenaSequence
     private static final long MAX_BLOCK = 64L * 1024 * 1024;
 
     private final LambdaWire wire;
+    private final String catalog;
     private final List<Integer> rowsPerSplit = new ArrayList<>();
 
     public AthenaSequence(LambdaWire wire)
     {
+        this(wire, CATALOG);
+    }
+
+    public AthenaSequence(LambdaWire wire, String catalog)
+    {
         this.wire = wire;
+        this.catalog = catalog;
+    }
+
+    public List<String> listSchemas()
+    {
+        ListSchemasResponse response = wire.call(new ListSchemasRequest(IDENTITY, queryId(), catalog));
+        return List.copyOf(response.getSchemas());
+    }
+
+    public List<String> listTables(String schema)
+    {
+        List<String> tables = new ArrayList<>();
+        String token = null;
+        do {
+            ListTablesResponse page = wire.call(new ListTablesRequest(IDENTITY, queryId(), catalog, schema, token, 100));
+            page.getTables().forEach(t -> tables.add(t.getTableName()));
+            token = page.getNextToken();
+        }
+        while (token != null);
+        return tables;
     }
 
     public GetTableResponse getTable(String table)
     {
-        return wire.call(new GetTableRequest(IDENTITY, "q1", CATALOG, new TableName("default", table), Map.of()));
+        return getTable("default", table);
+    }
+
+    public GetTableResponse getTable(String schema, String table)
+    {
+        return wire.call(new GetTableRequest(IDENTITY, queryId(), catalog, new TableName(schema, table), Map.of()));
     }
 
     public List<Map<String, Object>> scan(String table)
@@ -64,33 +106,113 @@ public final class AthenaSequence
 
     public List<Map<String, Object>> scan(String table, Schema schema, Map<String, ValueSet> summary)
     {
-        TableName name = new TableName("default", table);
         Constraints constraints = new Constraints(summary, List.of(), List.of(), Constraints.DEFAULT_NO_LIMIT, Map.of(), null);
-        GetTableLayoutResponse layout = wire.call(new GetTableLayoutRequest(IDENTITY, "q1", CATALOG, name, constraints, schema, Collections.emptySet()));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        read("default", table, schema, constraints, 1, block -> rows.addAll(rows(block)));
+        return rows;
+    }
+
+    /**
+     * Reads a table as Athena does: layout, splits (following continuation tokens), then one
+     * ReadRecords per split, {@code parallelism} at a time. Each returned block goes to
+     * {@code blocks}, one at a time, and is closed afterwards.
+     *
+     * @return the number of splits read
+     */
+    public int read(String schema, String table, Schema requestSchema, Constraints constraints, int parallelism, Consumer<Block> blocks)
+    {
+        String queryId = queryId();
+        TableName name = new TableName(schema, table);
+        GetTableLayoutResponse layout = wire.call(new GetTableLayoutRequest(IDENTITY, queryId, catalog, name, constraints,
+                requestSchema, Collections.emptySet()));
         List<Split> splits = new ArrayList<>();
         String token = null;
         do {
-            GetSplitsResponse response = wire.call(new GetSplitsRequest(IDENTITY, "q1", CATALOG, name, layout.getPartitions(),
+            GetSplitsResponse response = wire.call(new GetSplitsRequest(IDENTITY, queryId, catalog, name, layout.getPartitions(),
                     List.of(), constraints, token));
             splits.addAll(response.getSplits());
             token = response.getContinuationToken();
         }
         while (token != null);
-        rowsPerSplit.clear();
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Split split : splits) {
-            ReadRecordsResponse response = wire.call(new ReadRecordsRequest(IDENTITY, CATALOG, "q1", name, schema, split,
-                    constraints, MAX_BLOCK, MAX_BLOCK));
-            rows.addAll(rows(response.getRecords()));
-            rowsPerSplit.add(response.getRecordCount());
+        close(layout);
+        synchronized (rowsPerSplit) {
+            rowsPerSplit.clear();
         }
-        return rows;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, splits.size())));
+        try {
+            List<Future<?>> reads = new ArrayList<>();
+            for (Split split : splits) {
+                reads.add(pool.submit(() -> readSplit(queryId, name, requestSchema, split, constraints, blocks)));
+            }
+            for (Future<?> read : reads) {
+                await(read);
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        return splits.size();
+    }
+
+    private void readSplit(String queryId, TableName name, Schema schema, Split split, Constraints constraints, Consumer<Block> blocks)
+    {
+        RecordResponse response = wire.call(new ReadRecordsRequest(IDENTITY, catalog, queryId, name, schema, split,
+                constraints, MAX_BLOCK, MAX_BLOCK));
+        try {
+            if (!(response instanceof ReadRecordsResponse inline)) {
+                throw new IllegalStateException("The connector spilled split results to S3; reading spilled blocks is not "
+                        + "supported in local mode yet. Read fewer columns or rows.");
+            }
+            synchronized (blocks) {
+                blocks.accept(inline.getRecords());
+            }
+            synchronized (rowsPerSplit) {
+                rowsPerSplit.add(inline.getRecordCount());
+            }
+        }
+        finally {
+            close(response);
+        }
+    }
+
+    private static void close(AutoCloseable resource)
+    {
+        try {
+            resource.close();
+        }
+        catch (Exception e) {
+            throw new IllegalStateException("could not release a response's Arrow buffers", e);
+        }
+    }
+
+    private static void await(Future<?> read)
+    {
+        try {
+            read.get();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static String queryId()
+    {
+        return UUID.randomUUID().toString();
     }
 
     /** Rows returned by each split of the last scan. */
     public List<Integer> lastRowsPerSplit()
     {
-        return List.copyOf(rowsPerSplit);
+        synchronized (rowsPerSplit) {
+            return List.copyOf(rowsPerSplit);
+        }
     }
 
     public static Schema lowerCased(Schema schema)

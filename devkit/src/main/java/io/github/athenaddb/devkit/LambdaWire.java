@@ -26,8 +26,6 @@ public final class LambdaWire
     private final BlockAllocator allocator = new BlockAllocatorImpl();
     private final ObjectMapper mapper = VersionedObjectMapperFactory.create(allocator);
     private final Context context = new LocalLambdaContext();
-    private long lastRequestBytes;
-    private long lastResponseBytes;
 
     public LambdaWire(RequestStreamHandler handler)
     {
@@ -46,18 +44,11 @@ public final class LambdaWire
             byte[] in = mapper.writeValueAsBytes(request);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             handler.handleRequest(new ByteArrayInputStream(in), out, context);
-            lastRequestBytes = in.length;
-            lastResponseBytes = out.size();
             return (T) mapper.readValue(out.toByteArray(), FederationResponse.class);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    public long lastResponseBytes()
-    {
-        return lastResponseBytes;
     }
 
     @Override

@@ -6,12 +6,15 @@ import picocli.CommandLine.Command;
 /** {@code bin/athena-local}: the connector on a laptop, called exactly as Athena calls it. */
 @Command(name = "athena-local", mixinStandardHelpOptions = true, version = "athena-local 0.1.0",
         description = "Runs the Athena DynamoDB connector locally, with no AWS account.",
-        subcommands = {DemoCommand.class, ReadBenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, QueryCommand.class, ExplainCommand.class, LoadCommand.class, ReadBenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class AthenaLocal
         implements Runnable
 {
     public static void main(String[] args)
     {
+        // The connector logs each split at INFO for CloudWatch; a terminal wants the stats line instead.
+        System.setProperty("org.slf4j.simpleLogger.log.io.github.athenaddb", System.getProperty("org.slf4j.simpleLogger.log.io.github.athenaddb", "warn"));
         System.exit(new CommandLine(new AthenaLocal()).execute(args));
     }
 

@@ -7,8 +7,15 @@ import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.DynamoJson;
 import io.github.athenaddb.devkit.LambdaWire;
 import io.github.athenaddb.devkit.Tables;
+import io.github.athenaddb.local.engine.EngineOptions;
+import io.github.athenaddb.local.engine.LocalEngine;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -16,48 +23,80 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A local DynamoDB with the connector in front of it, reached only through the Lambda wire.
- * Credentials are dummies: dynalite accepts any, and nothing here talks to AWS.
+ * The DynamoDB connector running in this JVM in front of a DynamoDB endpoint (a dynalite it
+ * started, or any endpoint, or AWS itself), reached only through the Lambda wire.
  */
 final class LocalConnector
         implements AutoCloseable
 {
-    final Dynalite dynalite;
-    final DynamoDbClient dynamo;
+    static final String SOURCE = "ddb";
+
+    private final Optional<Dynalite> dynalite;
+    private final Optional<URI> endpoint;
     final LambdaWire wire;
     final AthenaSequence athena;
+    private final Map<String, String> config;
 
-    private LocalConnector(Dynalite dynalite, Map<String, String> extraConfig)
+    private LocalConnector(Optional<Dynalite> dynalite, Optional<URI> endpoint, Map<String, String> extraConfig)
     {
         this.dynalite = dynalite;
-        this.dynamo = dynalite.client();
-        setDummyCredentials();
+        this.endpoint = endpoint;
         Map<String, String> config = new HashMap<>(extraConfig);
-        config.put(ConnectorConfig.DYNAMODB_ENDPOINT, dynalite.endpoint().toString());
-        config.putIfAbsent(ConnectorConfig.REGION, "us-east-1");
+        endpoint.ifPresent(e -> {
+            config.put(ConnectorConfig.DYNAMODB_ENDPOINT, e.toString());
+            setDummyCredentials();
+        });
+        config.putIfAbsent(ConnectorConfig.REGION, System.getenv().getOrDefault("AWS_REGION", ConnectorConfig.DEFAULT_REGION));
         config.put(ConnectorConfig.QUERY_STATUS_CHECK, "false");
-        this.wire = new LambdaWire(new DdbCompositeHandler(config));
-        this.athena = new AthenaSequence(wire);
+        this.config = Map.copyOf(config);
+        this.wire = new LambdaWire(new DdbCompositeHandler(this.config));
+        this.athena = new AthenaSequence(wire, SOURCE);
     }
 
     static LocalConnector startWithDynalite(Map<String, String> config)
     {
-        return new LocalConnector(Dynalite.start(), config);
+        Dynalite dynalite = Dynalite.start();
+        return new LocalConnector(Optional.of(dynalite), Optional.of(dynalite.endpoint()), config);
+    }
+
+    /** @param endpoint empty for AWS itself, with the default credential chain */
+    static LocalConnector forEndpoint(Optional<URI> endpoint, Map<String, String> config)
+    {
+        return new LocalConnector(Optional.empty(), endpoint, config);
+    }
+
+    LocalEngine engine(EngineOptions options)
+    {
+        return new LocalEngine(Map.of(SOURCE, athena), options);
     }
 
     URI endpoint()
     {
-        return dynalite.endpoint();
+        return endpoint.orElseThrow();
+    }
+
+    /** A plain DynamoDB client for loading data (never used to read for a query). */
+    DynamoDbClient loader()
+    {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.of(config.get(ConnectorConfig.REGION)))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .build();
     }
 
     int loadExample(Path directory)
     {
-        dynamo.createTable(DynamoJson.createTable(directory.resolve("table.json")));
-        String table = DynamoJson.createTable(directory.resolve("table.json")).tableName();
+        CreateTableRequest table = DynamoJson.createTable(directory.resolve("table.json"));
         List<Map<String, AttributeValue>> items = DynamoJson.readItems(directory.resolve("items.jsonl"));
-        Tables.load(dynamo, table, items);
+        try (DynamoDbClient client = loader()) {
+            client.createTable(table);
+            Tables.load(client, table.tableName(), items);
+        }
         return items.size();
     }
 
@@ -73,6 +112,7 @@ final class LocalConnector
         throw new IllegalStateException("examples/ not found: run athena-local from the repository");
     }
 
+    /** A local endpoint accepts any credentials, but the SDK insists on having some. */
     private static void setDummyCredentials()
     {
         if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
@@ -85,6 +125,6 @@ final class LocalConnector
     public void close()
     {
         wire.close();
-        dynalite.stop();
+        dynalite.ifPresent(Dynalite::stop);
     }
 }

@@ -4,6 +4,7 @@ import io.github.athenaddb.ConnectorConfig;
 import io.github.athenaddb.devkit.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -40,14 +41,15 @@ final class ReadBenchCommand
     public Integer call()
     {
         try (LocalConnector local = LocalConnector.startWithDynalite(Map.of(ConnectorConfig.SCAN_SEGMENTS, Integer.toString(segments)))) {
-            local.dynamo.createTable(Tables.table("bench_flat", "id", ScalarAttributeType.S).build());
+            DynamoDbClient loader = local.loader();
+            loader.createTable(Tables.table("bench_flat", "id", ScalarAttributeType.S).build());
             long start = System.nanoTime();
             IntStream.range(0, 8).parallel().forEach(part -> {
                 List<Map<String, AttributeValue>> batch = new ArrayList<>();
                 for (int i = part; i < items; i += 8) {
                     batch.add(item(i));
                 }
-                Tables.load(local.dynamo, "bench_flat", batch);
+                Tables.load(loader, "bench_flat", batch);
             });
             System.out.printf("Loaded %,d items in %.1f s%n", items, (System.nanoTime() - start) / 1e9);
 
@@ -72,7 +74,7 @@ final class ReadBenchCommand
     /** What the local DynamoDB itself can serve: the ceiling for any connector on this machine. */
     private static long rawScan(LocalConnector local)
     {
-        return local.dynamo.scanPaginator(b -> b.tableName("bench_flat")).stream().mapToLong(p -> p.items().size()).sum();
+        return local.loader().scanPaginator(b -> b.tableName("bench_flat")).stream().mapToLong(p -> p.items().size()).sum();
     }
 
     static Map<String, AttributeValue> item(int i)

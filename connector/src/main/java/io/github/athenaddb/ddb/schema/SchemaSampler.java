@@ -3,6 +3,7 @@ package io.github.athenaddb.ddb.schema;
 import io.github.athenaddb.ddb.TableDescription;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
@@ -50,7 +51,8 @@ public final class SchemaSampler
             ScanRequest.Builder request = ScanRequest.builder()
                     .tableName(table)
                     .limit(limit - items.size())
-                    .exclusiveStartKey(startKey);
+                    .exclusiveStartKey(startKey)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
             if (segments > 1) {
                 request.segment(segment).totalSegments(segments);
             }

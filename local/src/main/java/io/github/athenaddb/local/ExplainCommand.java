@@ -1,0 +1,33 @@
+package io.github.athenaddb.local;
+
+import io.github.athenaddb.local.engine.LocalEngine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.util.concurrent.Callable;
+
+/** Shows what each table read pushes to the connector and what the engine evaluates. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = "Show, per table, the columns and constraints sent to the connector, and the engine's plan for the rest.")
+final class ExplainCommand
+        implements Callable<Integer>
+{
+    @Mixin
+    SourceOptions source = new SourceOptions();
+
+    @Parameters(arity = "1", paramLabel = "SQL")
+    String sql;
+
+    @Override
+    public Integer call()
+    {
+        try (LocalConnector connector = source.connect(); LocalEngine engine = connector.engine(source.engineOptions())) {
+            System.out.print(engine.explain(Statements.strip(sql)));
+            return 0;
+        }
+        catch (Exception e) {
+            return Failures.report(e, source.debug);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.athenaddb.local;
+
+import io.github.athenaddb.local.engine.QueryResult;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A statement's cost, for people (stderr) and for scripts ({@code --stats-json}). The JSON
+ * names are a contract: {@code wall_ms}, and per source {@code catalog, schema, table, splits,
+ * requests{GetItem, BatchGetItem, Query, Scan}, rcu, items_scanned, rows_returned}.
+ */
+final class StatsReport
+{
+    private static final List<String> REQUEST_KINDS = List.of("GetItem", "BatchGetItem", "Query", "Scan");
+
+    private StatsReport() {}
+
+    static String text(QueryResult result)
+    {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("-- %,d row%s in %,d ms%n", result.rows().size(), result.rows().size() == 1 ? "" : "s", result.wallMillis()));
+        for (QueryResult.SourceStats s : result.sources()) {
+            StringBuilder requests = new StringBuilder();
+            for (String kind : REQUEST_KINDS) {
+                long n = s.requests().getOrDefault(kind, 0L);
+                if (n > 0) {
+                    requests.append(requests.length() == 0 ? "" : ", ").append(kind).append(' ').append(n);
+                }
+            }
+            out.append(String.format("-- %s.%s.%s: %d split%s, requests: %s, %.1f RCU, %,d items scanned, %,d row%s returned%n",
+                    s.catalog(), s.schema(), s.table(), s.splits(), s.splits() == 1 ? "" : "s",
+                    requests.length() == 0 ? "none" : requests, s.rcu(), s.itemsScanned(), s.rowsReturned(),
+                    s.rowsReturned() == 1 ? "" : "s"));
+            List<String> reads = s.pushedPerRead();
+            for (int i = 0; i < reads.size(); i++) {
+                String label = reads.size() == 1 ? "pushed" : "read " + (i + 1) + " pushed";
+                out.append("--   ").append(label).append(": ").append(reads.get(i).isEmpty() ? "(nothing)" : reads.get(i)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    static String json(QueryResult result)
+    {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("wall_ms", result.wallMillis());
+        List<Map<String, Object>> sources = new java.util.ArrayList<>();
+        for (QueryResult.SourceStats s : result.sources()) {
+            Map<String, Object> source = new LinkedHashMap<>();
+            source.put("catalog", s.catalog());
+            source.put("schema", s.schema());
+            source.put("table", s.table());
+            source.put("splits", (long) s.splits());
+            Map<String, Object> requests = new LinkedHashMap<>();
+            REQUEST_KINDS.forEach(k -> requests.put(k, s.requests().getOrDefault(k, 0L)));
+            source.put("requests", requests);
+            source.put("rcu", new java.math.BigDecimal(Double.toString(s.rcu())));
+            source.put("items_scanned", s.itemsScanned());
+            source.put("rows_returned", s.rowsReturned());
+            sources.add(source);
+        }
+        root.put("sources", sources);
+        return ResultFormat.json(root);
+    }
+}

@@ -1,0 +1,92 @@
+package io.github.athenaddb.local.engine;
+
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.util.Text;
+import org.apache.calcite.avatica.util.ByteString;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Arrow columns as SQL: the type a connector's field has in the engine, and the Java value
+ * the engine expects for it (String, Long, BigDecimal, Boolean, ByteString, List, Object[]).
+ */
+final class ArrowSqlTypes
+{
+    private ArrowSqlTypes() {}
+
+    static RelDataType toSql(RelDataTypeFactory factory, Field field)
+    {
+        ArrowType type = field.getType();
+        RelDataType sql = switch (type.getTypeID()) {
+            case Utf8 -> factory.createSqlType(SqlTypeName.VARCHAR);
+            case Int -> factory.createSqlType(bitWidth(type) == 64 ? SqlTypeName.BIGINT : bitWidth(type) == 32 ? SqlTypeName.INTEGER
+                    : bitWidth(type) == 16 ? SqlTypeName.SMALLINT : SqlTypeName.TINYINT);
+            case Decimal -> factory.createSqlType(SqlTypeName.DECIMAL, ((ArrowType.Decimal) type).getPrecision(),
+                    ((ArrowType.Decimal) type).getScale());
+            case Bool -> factory.createSqlType(SqlTypeName.BOOLEAN);
+            case Binary -> factory.createSqlType(SqlTypeName.VARBINARY);
+            case FloatingPoint -> factory.createSqlType(SqlTypeName.DOUBLE);
+            case Date -> factory.createSqlType(SqlTypeName.DATE);
+            case Timestamp -> factory.createSqlType(SqlTypeName.TIMESTAMP, 3);
+            case List -> factory.createArrayType(toSql(factory, field.getChildren().get(0)), -1);
+            case Struct -> {
+                List<RelDataType> types = new ArrayList<>();
+                List<String> names = new ArrayList<>();
+                for (Field child : field.getChildren()) {
+                    names.add(child.getName().toLowerCase(java.util.Locale.ROOT));
+                    types.add(toSql(factory, child));
+                }
+                yield factory.createStructType(types, names);
+            }
+            default -> throw new IllegalArgumentException("Column " + field.getName() + " has Arrow type " + type
+                    + ", which the local engine does not support");
+        };
+        return factory.createTypeWithNullability(sql, true);
+    }
+
+    private static int bitWidth(ArrowType type)
+    {
+        return ((ArrowType.Int) type).getBitWidth();
+    }
+
+    static Object value(FieldVector vector, int row)
+    {
+        return vector.isNull(row) ? null : convert(vector.getField(), vector.getObject(row));
+    }
+
+    /** Converts what Arrow's getObject returns into the engine's representation. */
+    static Object convert(Field field, Object value)
+    {
+        if (value == null) {
+            return null;
+        }
+        return switch (field.getType().getTypeID()) {
+            case Utf8 -> value instanceof Text t ? t.toString() : value.toString();
+            case Int -> ((Number) value).longValue();
+            case Binary -> new ByteString((byte[]) value);
+            case List -> {
+                Field element = field.getChildren().get(0);
+                List<Object> out = new ArrayList<>();
+                ((List<?>) value).forEach(v -> out.add(convert(element, v)));
+                yield out;
+            }
+            case Struct -> {
+                Map<?, ?> map = (Map<?, ?>) value;
+                Object[] out = new Object[field.getChildren().size()];
+                for (int i = 0; i < out.length; i++) {
+                    Field child = field.getChildren().get(i);
+                    out[i] = convert(child, map.get(child.getName()));
+                }
+                yield out;
+            }
+            default -> value;
+        };
+    }
+}

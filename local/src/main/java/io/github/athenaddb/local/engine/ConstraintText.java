@@ -1,0 +1,75 @@
+package io.github.athenaddb.local.engine;
+
+import com.amazonaws.athena.connector.lambda.domain.predicate.Marker;
+import com.amazonaws.athena.connector.lambda.domain.predicate.Range;
+import com.amazonaws.athena.connector.lambda.domain.predicate.SortedRangeSet;
+import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Readable text for pushed constraints, for explain and stats: {@code status IN ('A', 'B')}, {@code total > 10}. */
+final class ConstraintText
+{
+    private ConstraintText() {}
+
+    static Map<String, String> describe(Map<String, ValueSet> constraints)
+    {
+        Map<String, String> out = new LinkedHashMap<>();
+        constraints.forEach((column, set) -> out.put(column, describe(column, set)));
+        return out;
+    }
+
+    static String describe(String column, ValueSet set)
+    {
+        if (!(set instanceof SortedRangeSet ranges)) {
+            return column + " " + set;
+        }
+        if (ranges.isNone()) {
+            return ranges.isNullAllowed() ? column + " IS NULL" : "FALSE";
+        }
+        if (ranges.isAll()) {
+            return ranges.isNullAllowed() ? "TRUE" : column + " IS NOT NULL";
+        }
+        List<String> points = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        for (Range r : ranges.getOrderedRanges()) {
+            if (r.isSingleValue()) {
+                points.add(literal(r.getSingleValue()));
+            }
+            else {
+                parts.add(range(column, r));
+            }
+        }
+        if (points.size() == 1) {
+            parts.add(0, column + " = " + points.get(0));
+        }
+        else if (!points.isEmpty()) {
+            parts.add(0, column + " IN (" + String.join(", ", points) + ")");
+        }
+        String text = parts.size() == 1 ? parts.get(0) : "(" + String.join(" OR ", parts) + ")";
+        return ranges.isNullAllowed() ? "(" + text + " OR " + column + " IS NULL)" : text;
+    }
+
+    private static String range(String column, Range r)
+    {
+        List<String> bounds = new ArrayList<>();
+        if (!r.getLow().isLowerUnbounded()) {
+            bounds.add(column + (r.getLow().getBound() == Marker.Bound.EXACTLY ? " >= " : " > ") + literal(r.getLow().getValue()));
+        }
+        if (!r.getHigh().isUpperUnbounded()) {
+            bounds.add(column + (r.getHigh().getBound() == Marker.Bound.EXACTLY ? " <= " : " < ") + literal(r.getHigh().getValue()));
+        }
+        return bounds.isEmpty() ? column + " IS NOT NULL" : String.join(" AND ", bounds);
+    }
+
+    private static String literal(Object value)
+    {
+        if (value instanceof CharSequence || value instanceof org.apache.arrow.vector.util.Text) {
+            return "'" + value.toString().replace("'", "''") + "'";
+        }
+        return String.valueOf(value);
+    }
+}

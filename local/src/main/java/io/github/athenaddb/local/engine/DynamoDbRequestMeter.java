@@ -1,0 +1,105 @@
+package io.github.athenaddb.local.engine;
+
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Counts the DynamoDB requests made in this JVM, per table: kind, read capacity consumed and
+ * items scanned. It is registered with the AWS SDK as a global interceptor (a classpath
+ * resource), so it sees the connector's requests without the engine touching connector code,
+ * the way CloudWatch would see them for a Lambda.
+ */
+public final class DynamoDbRequestMeter
+        implements ExecutionInterceptor
+{
+    private static final Map<String, TableUsage> USAGE = new ConcurrentHashMap<>();
+
+    /** Per-table counters; all adders are thread-safe. */
+    public static final class TableUsage
+    {
+        final Map<String, Long> requests = new ConcurrentHashMap<>();
+        private final java.util.concurrent.atomic.DoubleAdder rcu = new java.util.concurrent.atomic.DoubleAdder();
+        private final java.util.concurrent.atomic.LongAdder itemsScanned = new java.util.concurrent.atomic.LongAdder();
+
+        public Map<String, Long> requests()
+        {
+            return Map.copyOf(requests);
+        }
+
+        public double rcu()
+        {
+            return rcu.sum();
+        }
+
+        public long itemsScanned()
+        {
+            return itemsScanned.sum();
+        }
+    }
+
+    public static void reset()
+    {
+        USAGE.clear();
+    }
+
+    /** Usage of a DynamoDB table, looked up ignoring case (Athena names are lower-cased). */
+    public static TableUsage usage(String table)
+    {
+        return USAGE.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(table)).map(Map.Entry::getValue)
+                .findFirst().orElseGet(TableUsage::new);
+    }
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes)
+    {
+        SdkRequest request = context.request();
+        SdkResponse response = context.response();
+        if (request instanceof ScanRequest scan && response instanceof ScanResponse r) {
+            record(scan.tableName(), "Scan", r.consumedCapacity(), r.scannedCount());
+        }
+        else if (request instanceof QueryRequest query && response instanceof QueryResponse r) {
+            record(query.tableName(), "Query", r.consumedCapacity(), r.scannedCount());
+        }
+        else if (request instanceof GetItemRequest get && response instanceof GetItemResponse r) {
+            record(get.tableName(), "GetItem", r.consumedCapacity(), r.hasItem() ? 1 : 0);
+        }
+        else if (response instanceof BatchGetItemResponse r) {
+            List<ConsumedCapacity> capacities = r.consumedCapacity();
+            r.responses().forEach((table, items) -> {
+                ConsumedCapacity c = capacities.stream().filter(x -> table.equals(x.tableName())).findFirst().orElse(null);
+                record(table, "BatchGetItem", c, items.size());
+            });
+        }
+    }
+
+    private static void record(String table, String kind, ConsumedCapacity capacity, Integer scanned)
+    {
+        if (table == null) {
+            return;
+        }
+        TableUsage usage = USAGE.computeIfAbsent(table.toLowerCase(Locale.ROOT), t -> new TableUsage());
+        usage.requests.merge(kind, 1L, Long::sum);
+        if (capacity != null && capacity.capacityUnits() != null) {
+            usage.rcu.add(capacity.capacityUnits());
+        }
+        if (scanned != null) {
+            usage.itemsScanned.add(scanned);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.github.athenaddb.local.engine;
+
+import io.github.athenaddb.devkit.AthenaSequence;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.schema.SchemaPlus;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Struct;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The local stand-in for Athena: Calcite plans and runs the SQL; every table is a connector's,
+ * mounted as {@code "lambda:NAME"} and {@code NAME}, and read only through the Lambda wire.
+ */
+public final class LocalEngine
+        implements AutoCloseable
+{
+    private final Connection connection;
+    private final StatementStats stats = new StatementStats();
+
+    /** @param sources connectors by data-source name ({@code ddb}), each reached through its wire */
+    public LocalEngine(Map<String, AthenaSequence> sources, EngineOptions options)
+    {
+        try {
+            Properties props = new Properties();
+            props.setProperty("caseSensitive", "false");
+            props.setProperty("unquotedCasing", "TO_LOWER");
+            props.setProperty("quotedCasing", "UNCHANGED");
+            props.setProperty("quoting", "DOUBLE_QUOTE");
+            props.setProperty("conformance", "LENIENT");
+            props.setProperty("fun", "standard,postgresql,oracle");
+            connection = DriverManager.getConnection("jdbc:calcite:", props);
+            SchemaPlus root = connection.unwrap(CalciteConnection.class).getRootSchema();
+            sources.forEach((name, sequence) -> {
+                SourceCatalog catalog = new SourceCatalog(name, sequence, options, stats);
+                root.add("lambda:" + name, catalog);
+                root.add(name, catalog);
+            });
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("Could not start the SQL engine: " + e.getMessage(), e);
+        }
+    }
+
+    public QueryResult execute(String sql)
+            throws SQLException
+    {
+        stats.reset();
+        long start = System.nanoTime();
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(AthenaDialect.toCalcite(sql))) {
+            ResultSetMetaData meta = rs.getMetaData();
+            List<String> columns = new ArrayList<>();
+            List<String> types = new ArrayList<>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                columns.add(meta.getColumnLabel(i).toLowerCase(Locale.ROOT));
+                types.add(meta.getColumnTypeName(i).toLowerCase(Locale.ROOT));
+            }
+            List<List<Object>> rows = new ArrayList<>();
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>(columns.size());
+                for (int i = 1; i <= columns.size(); i++) {
+                    row.add(plain(rs.getObject(i)));
+                }
+                rows.add(row);
+            }
+            long wall = (System.nanoTime() - start) / 1_000_000;
+            return new QueryResult(columns, types, rows, wall, sourceStats());
+        }
+    }
+
+    public String explain(String sql)
+            throws SQLException
+    {
+        return new PlanExplainer(connection).explain(AthenaDialect.toCalcite(sql));
+    }
+
+    /**
+     * One entry per table read, however many times the statement reads it (a self-join reads
+     * twice): DynamoDB's requests are counted per table, so they cannot be split between reads.
+     */
+    private List<QueryResult.SourceStats> sourceStats()
+    {
+        Map<String, QueryResult.SourceStats> byTable = new java.util.LinkedHashMap<>();
+        for (SourceScan scan : stats.scans()) {
+            String key = scan.catalog() + "." + scan.schema() + "." + scan.table();
+            QueryResult.SourceStats previous = byTable.get(key);
+            List<String> pushed = new ArrayList<>();
+            int splits = scan.splits();
+            long rows = scan.rowsReturned();
+            if (previous != null) {
+                splits += previous.splits();
+                rows += previous.rowsReturned();
+                pushed.addAll(previous.pushedPerRead());
+            }
+            pushed.add(String.join(" AND ", scan.pushedConstraints().values()));
+            DynamoDbRequestMeter.TableUsage usage = DynamoDbRequestMeter.usage(scan.table());
+            byTable.put(key, new QueryResult.SourceStats(scan.catalog(), scan.schema(), scan.table(), splits, usage.requests(),
+                    usage.rcu(), usage.itemsScanned(), rows, pushed));
+        }
+        return new ArrayList<>(byTable.values());
+    }
+
+    private static Object plain(Object value)
+            throws SQLException
+    {
+        if (value instanceof Array array) {
+            List<Object> out = new ArrayList<>();
+            for (Object o : (Object[]) array.getArray()) {
+                out.add(plain(o));
+            }
+            return out;
+        }
+        if (value instanceof Struct struct) {
+            return Arrays.asList(struct.getAttributes());
+        }
+        if (value instanceof Object[] values) {
+            List<Object> out = new ArrayList<>();
+            for (Object o : values) {
+                out.add(plain(o));
+            }
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            for (Object o : list) {
+                out.add(plain(o));
+            }
+            return out;
+        }
+        return value;
+    }
+
+    @Override
+    public void close()
+            throws SQLException
+    {
+        connection.close();
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.athenaddb.local.engine;
+
+import com.amazonaws.athena.connector.lambda.data.BlockAllocator;
+import com.amazonaws.athena.connector.lambda.data.BlockAllocatorImpl;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.calcite.interpreter.Bindables;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.RelVisitor;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.runtime.Hook;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Explains a statement: per table read, the columns and constraints sent to the connector,
+ * then Calcite's plan for the rest (filters, joins, aggregation, sort, limit), without
+ * reading any rows.
+ */
+final class PlanExplainer
+{
+    private final Connection connection;
+
+    PlanExplainer(Connection connection)
+    {
+        this.connection = connection;
+    }
+
+    String explain(String sql)
+            throws SQLException
+    {
+        // Preparing plans and compiles the statement without reading a row; the hook hands over the optimized plan.
+        List<RelRoot> plans = new ArrayList<>();
+        try (Hook.Closeable hook = Hook.PLAN_BEFORE_IMPLEMENTATION.addThread((Consumer<RelRoot>) plans::add);
+                PreparedStatement ignored = connection.prepareStatement(sql)) {
+            if (plans.isEmpty()) {
+                throw new SQLException("The engine produced no plan for: " + sql);
+            }
+        }
+        RelNode plan = plans.get(plans.size() - 1).rel;
+        StringBuilder out = new StringBuilder();
+        for (Bindables.BindableTableScan scan : scans(plan)) {
+            out.append(describe(scan)).append('\n');
+        }
+        out.append("Evaluated by the engine:\n");
+        RelOptUtil.toString(plan).lines().forEach(l -> out.append("  ").append(l).append('\n'));
+        return out.toString();
+    }
+
+    private static String describe(Bindables.BindableTableScan scan)
+    {
+        SourceTable table = scan.getTable().unwrap(SourceTable.class);
+        List<String> qualified = scan.getTable().getQualifiedName();
+        StringBuilder out = new StringBuilder("Read ").append(String.join(".", qualified)).append(" through the connector\n");
+        if (table == null) {
+            return out.toString();
+        }
+        List<Field> fields = table.schema().getFields();
+        String columns = scan.projects.isEmpty() ? "(none: row count only)"
+                : scan.projects.stream().map(i -> fields.get(i).getName()).collect(Collectors.joining(", "));
+        out.append("  columns:     ").append(columns).append('\n');
+        try (BlockAllocator allocator = new BlockAllocatorImpl()) {
+            ConstraintTranslator.Translation t = ConstraintTranslator.translate(allocator, fields, scan.filters);
+            String pushed = ConstraintText.describe(t.pushed()).values().stream().collect(Collectors.joining(" AND "));
+            out.append("  constraints: ").append(pushed.isEmpty() ? "(none)" : pushed).append('\n');
+            if (!t.residual().isEmpty()) {
+                out.append("  not pushed:  ").append(t.residual().stream().map(RexNode::toString).collect(Collectors.joining(" AND ")))
+                        .append('\n');
+            }
+            t.pushed().values().forEach(v -> {
+                try {
+                    v.close();
+                }
+                catch (Exception ignored) {
+                    // freed with the allocator
+                }
+            });
+        }
+        out.append("  limit:       (none: the connector declares no LIMIT pushdown)");
+        return out.toString();
+    }
+
+    private static List<Bindables.BindableTableScan> scans(RelNode root)
+    {
+        List<Bindables.BindableTableScan> scans = new ArrayList<>();
+        new RelVisitor()
+        {
+            @Override
+            public void visit(RelNode node, int ordinal, RelNode parent)
+            {
+                if (node instanceof Bindables.BindableTableScan scan) {
+                    scans.add(scan);
+                }
+                super.visit(node, ordinal, parent);
+            }
+        }.go(root);
+        return scans;
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.athenaddb.local.engine;
+
+import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** One table scan of a statement: what was pushed to the connector, and what came back. */
+public final class SourceScan
+{
+    private final String catalog;
+    private final String schema;
+    private final String table;
+    private final Map<String, String> pushedConstraints;
+    private final AtomicInteger splits = new AtomicInteger();
+    private final AtomicLong rows = new AtomicLong();
+
+    SourceScan(String catalog, String schema, String table, Map<String, ValueSet> pushed)
+    {
+        this.catalog = catalog;
+        this.schema = schema;
+        this.table = table;
+        this.pushedConstraints = ConstraintText.describe(pushed);
+    }
+
+    public String catalog()
+    {
+        return catalog;
+    }
+
+    public String schema()
+    {
+        return schema;
+    }
+
+    public String table()
+    {
+        return table;
+    }
+
+    public Map<String, String> pushedConstraints()
+    {
+        return pushedConstraints;
+    }
+
+    public int splits()
+    {
+        return splits.get();
+    }
+
+    public long rowsReturned()
+    {
+        return rows.get();
+    }
+
+    void addSplits(int n)
+    {
+        splits.addAndGet(n);
+    }
+
+    void addRows(long n)
+    {
+        rows.addAndGet(n);
+    }
+}

@@ -1,0 +1,119 @@
+package io.github.athenaddb.local.engine;
+
+import com.amazonaws.athena.connector.lambda.data.BlockAllocator;
+import com.amazonaws.athena.connector.lambda.data.BlockAllocatorImpl;
+import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
+import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
+import io.github.athenaddb.devkit.AthenaSequence;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.schema.ProjectableFilterableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A connector's table inside the engine. Calcite hands it the projected columns and the WHERE
+ * conjuncts; it asks the connector for exactly those columns with the conjuncts it can express
+ * as constraints, and leaves every conjunct in place for Calcite to evaluate as well, so the
+ * rows are the same whether or not a constraint was pushed.
+ */
+final class SourceTable
+        extends AbstractTable
+        implements ProjectableFilterableTable
+{
+    private final SourceCatalog catalog;
+    private final String schemaName;
+    private final String tableName;
+    private Schema schema;
+
+    SourceTable(SourceCatalog catalog, String schemaName, String tableName)
+    {
+        this.catalog = catalog;
+        this.schemaName = schemaName;
+        this.tableName = tableName;
+    }
+
+    /** The table's schema as the connector returned it, with names lower-cased as Athena does. */
+    synchronized Schema schema()
+    {
+        if (schema == null) {
+            schema = AthenaSequence.lowerCased(catalog.sequence().getTable(schemaName, tableName).getSchema());
+        }
+        return schema;
+    }
+
+    @Override
+    public RelDataType getRowType(RelDataTypeFactory typeFactory)
+    {
+        RelDataTypeFactory.Builder row = typeFactory.builder();
+        for (Field f : schema().getFields()) {
+            row.add(f.getName().toLowerCase(Locale.ROOT), ArrowSqlTypes.toSql(typeFactory, f));
+        }
+        return row.build();
+    }
+
+    @Override
+    public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects)
+    {
+        Schema full = schema();
+        List<Field> columns = new ArrayList<>();
+        if (projects == null) {
+            columns.addAll(full.getFields());
+        }
+        else {
+            for (int i : projects) {
+                columns.add(full.getFields().get(i));
+            }
+        }
+        // A count(*) projects nothing; Athena still asks for a column, and so do we.
+        boolean countOnly = columns.isEmpty();
+        if (countOnly) {
+            columns.add(full.getFields().get(0));
+        }
+        List<Object[]> rows = new ArrayList<>();
+        try (BlockAllocator allocator = new BlockAllocatorImpl()) {
+            Map<String, ValueSet> pushed = catalog.pushdown()
+                    ? ConstraintTranslator.translate(allocator, full.getFields(), filters).pushed()
+                    : Map.of();
+            SourceScan scan = catalog.stats().startScan(catalog.name(), schemaName, tableName, pushed);
+            Constraints constraints = new Constraints(pushed, List.of(), List.of(), Constraints.DEFAULT_NO_LIMIT, Map.of(), null);
+            int splits = catalog.sequence().read(schemaName, tableName, new Schema(columns, full.getCustomMetadata()), constraints,
+                    catalog.parallelism(), block -> {
+                        List<FieldVector> vectors = block.getFieldVectors();
+                        for (int r = 0; r < block.getRowCount(); r++) {
+                            Object[] row = new Object[countOnly ? 0 : vectors.size()];
+                            for (int c = 0; c < row.length; c++) {
+                                row[c] = ArrowSqlTypes.value(vectors.get(c), r);
+                            }
+                            rows.add(row);
+                        }
+                        scan.addRows(block.getRowCount());
+                    });
+            scan.addSplits(splits);
+            // ValueSets hold Arrow buffers from the allocator: close them before it.
+            pushed.values().forEach(v -> closeQuietly(v));
+        }
+        return Linq4j.asEnumerable(rows);
+    }
+
+    private static void closeQuietly(ValueSet set)
+    {
+        try {
+            set.close();
+        }
+        catch (Exception ignored) {
+            // freed with the allocator
+        }
+    }
+}
