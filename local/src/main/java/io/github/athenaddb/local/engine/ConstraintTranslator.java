@@ -54,7 +54,14 @@ final class ConstraintTranslator
             }
             pushed.merge(c.column(), c.values(), (a, b) -> a.intersect(allocator, b));
         }
-        return new Translation(pushed, residual);
+        // Table column order, so the same query always describes its constraints the same way.
+        Map<String, ValueSet> ordered = new LinkedHashMap<>();
+        columns.forEach(f -> {
+            if (pushed.containsKey(f.getName())) {
+                ordered.put(f.getName(), pushed.get(f.getName()));
+            }
+        });
+        return new Translation(ordered, residual);
     }
 
     private record ColumnConstraint(String column, ValueSet values) {}

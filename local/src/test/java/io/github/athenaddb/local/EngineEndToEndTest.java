@@ -1,0 +1,206 @@
+package io.github.athenaddb.local;
+
+import io.github.athenaddb.devkit.Dynalite;
+import io.github.athenaddb.devkit.Tables;
+import io.github.athenaddb.local.engine.EngineOptions;
+import io.github.athenaddb.local.engine.LocalEngine;
+import io.github.athenaddb.local.engine.QueryResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.github.athenaddb.devkit.Tables.attribute;
+import static io.github.athenaddb.devkit.Tables.key;
+import static io.github.athenaddb.devkit.Tables.n;
+import static io.github.athenaddb.devkit.Tables.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * SQL through the local engine, the connector's wire and dynalite: exact rows, and what was
+ * pushed to the connector for each read.
+ */
+class EngineEndToEndTest
+{
+    private static Dynalite dynalite;
+    private static LocalConnector connector;
+    private static LocalEngine engine;
+    private static LocalEngine withoutPushdown;
+
+    @BeforeAll
+    static void setUp()
+    {
+        dynalite = Dynalite.start();
+        DynamoDbClient dynamo = dynalite.client();
+        dynamo.createTable(Tables.table("Shop", "PK", ScalarAttributeType.S)
+                .keySchema(key("PK", KeyType.HASH), key("SK", KeyType.RANGE))
+                .attributeDefinitions(attribute("PK", ScalarAttributeType.S), attribute("SK", ScalarAttributeType.S)).build());
+        Tables.load(dynamo, "Shop", items());
+        connector = LocalConnector.forEndpoint(Optional.of(dynalite.endpoint()), Map.of());
+        engine = connector.engine(EngineOptions.DEFAULTS);
+        withoutPushdown = connector.engine(new EngineOptions(false, 2));
+    }
+
+    @AfterAll
+    static void tearDown()
+            throws SQLException
+    {
+        engine.close();
+        withoutPushdown.close();
+        connector.close();
+        dynalite.stop();
+    }
+
+    /** Customers c1..c3; each has orders with a status (a reserved word), an amount and a quantity. */
+    private static List<Map<String, AttributeValue>> items()
+    {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        String[] names = {"Ada", "O'Brien \"the 2nd\"", "Zoë 🚀"};
+        for (int c = 1; c <= 3; c++) {
+            items.add(Map.of("PK", s("C#" + c), "SK", s("PROFILE"), "Type", s("Customer"), "Name", s(names[c - 1]),
+                    "City", s(c == 3 ? "Berlin" : "Paris")));
+            for (int o = 1; o <= 4; o++) {
+                Map<String, AttributeValue> order = new HashMap<>();
+                order.put("PK", s("C#" + c));
+                order.put("SK", s("ORDER#" + o));
+                order.put("Type", s("Order"));
+                order.put("status", s(o % 2 == 0 ? "SHIPPED" : "PLACED"));
+                order.put("Amount", n(c + "" + o + ".25"));
+                order.put("Qty", n(Integer.toString(o)));
+                items.add(order);
+            }
+        }
+        return items;
+    }
+
+    @Test
+    void pointLookupByFullKey()
+            throws SQLException
+    {
+        QueryResult r = engine.execute("SELECT sk, amount FROM ddb.default.shop WHERE pk = 'C#2' AND sk = 'ORDER#3'");
+        assertThat(r.rows()).containsExactly(List.of("ORDER#3", new BigDecimal("23.250000000")));
+        assertThat(pushed(r)).containsExactly("pk = 'C#2' AND sk = 'ORDER#3'");
+        assertThat(r.sources().get(0).rowsReturned()).isEqualTo(1);
+    }
+
+    @Test
+    void rangeOnANumber()
+            throws SQLException
+    {
+        QueryResult r = engine.execute("SELECT pk, sk FROM \"lambda:ddb\".\"default\".\"shop\" WHERE qty BETWEEN 2 AND 3 AND pk = 'C#1' ORDER BY sk");
+        assertThat(r.rows()).containsExactly(List.of("C#1", "ORDER#2"), List.of("C#1", "ORDER#3"));
+        assertThat(pushed(r)).containsExactly("pk = 'C#1' AND qty >= 2 AND qty <= 3");
+    }
+
+    @Test
+    void groupByOnAReservedWordAttribute()
+            throws SQLException
+    {
+        QueryResult r = engine.execute("SELECT status, count(*) AS n, sum(amount) AS total FROM ddb.default.shop "
+                + "WHERE type = 'Order' GROUP BY status ORDER BY status");
+        assertThat(r.rows()).containsExactly(
+                List.of("PLACED", 6L, new BigDecimal("133.500000000")),
+                List.of("SHIPPED", 6L, new BigDecimal("139.500000000")));
+        assertThat(pushed(r)).containsExactly("type = 'Order'");
+    }
+
+    @Test
+    void predicateOnTheReservedWordItself()
+            throws SQLException
+    {
+        QueryResult r = engine.execute("SELECT count(*) FROM ddb.default.shop WHERE status = 'SHIPPED'");
+        assertThat(r.rows()).containsExactly(List.of(6L));
+        assertThat(pushed(r)).containsExactly("status = 'SHIPPED'");
+    }
+
+    @Test
+    void selfJoinOfTwoEntitySlicesOfTheSingleTable()
+            throws SQLException
+    {
+        QueryResult r = engine.execute("SELECT c.name, count(*) AS orders FROM ddb.default.shop c "
+                + "JOIN ddb.default.shop o ON o.pk = c.pk "
+                + "WHERE c.type = 'Customer' AND o.type = 'Order' AND o.status = 'SHIPPED' "
+                + "GROUP BY c.name ORDER BY c.name");
+        assertThat(r.rows()).containsExactly(
+                List.of("Ada", 2L), List.of("O'Brien \"the 2nd\"", 2L), List.of("Zoë 🚀", 2L));
+        assertThat(pushed(r)).containsExactlyInAnyOrder("type = 'Customer'", "status = 'SHIPPED' AND type = 'Order'");
+        assertThat(r.sources()).hasSize(1);
+        assertThat(r.sources().get(0).splits()).isEqualTo(2);
+    }
+
+    @Test
+    void orderByLimitIsEvaluatedByTheEngine()
+            throws SQLException
+    {
+        QueryResult r = engine.execute("SELECT pk, sk, amount FROM ddb.default.shop WHERE type = 'Order' ORDER BY amount DESC LIMIT 2");
+        assertThat(r.rows()).containsExactly(
+                List.of("C#3", "ORDER#4", new BigDecimal("34.250000000")),
+                List.of("C#3", "ORDER#3", new BigDecimal("33.250000000")));
+        assertThat(r.sources().get(0).rowsReturned()).isEqualTo(12);
+    }
+
+    @Test
+    void stringValuesWithQuotesAndUnicodeMatchExactly()
+            throws SQLException
+    {
+        QueryResult quoted = engine.execute("SELECT pk FROM ddb.default.shop WHERE name = 'O''Brien \"the 2nd\"'");
+        assertThat(quoted.rows()).containsExactly(List.of("C#2"));
+        assertThat(pushed(quoted)).containsExactly("name = 'O''Brien \"the 2nd\"'");
+        QueryResult unicode = engine.execute("SELECT pk, city FROM ddb.default.shop WHERE name IN ('Zoë 🚀', 'nobody')");
+        assertThat(unicode.rows()).containsExactly(List.of("C#3", "Berlin"));
+    }
+
+    @Test
+    void sameRowsWithAndWithoutPushdown()
+            throws SQLException
+    {
+        for (String sql : List.of(
+                "SELECT pk, sk FROM ddb.default.shop WHERE qty > 2 OR city = 'Paris' ORDER BY pk, sk",
+                "SELECT pk, sk FROM ddb.default.shop WHERE status <> 'PLACED' ORDER BY pk, sk",
+                "SELECT pk, sk FROM ddb.default.shop WHERE status IS NULL ORDER BY pk, sk",
+                "SELECT pk, sk FROM ddb.default.shop WHERE amount >= 21.25 AND amount < 32 ORDER BY pk, sk",
+                "SELECT pk, sk FROM ddb.default.shop WHERE sk NOT IN ('ORDER#1', 'PROFILE') ORDER BY pk, sk")) {
+            QueryResult pushed = engine.execute(sql);
+            QueryResult local = withoutPushdown.execute(sql);
+            assertThat(pushed.rows()).as(sql).isEqualTo(local.rows()).isNotEmpty();
+            assertThat(pushed.sources().get(0).rowsReturned()).as(sql).isLessThanOrEqualTo(local.sources().get(0).rowsReturned());
+            assertThat(pushed(local)).containsExactly("");
+        }
+    }
+
+    @Test
+    void unknownTableIsAValidationErrorNamingIt()
+    {
+        assertThatThrownBy(() -> engine.execute("SELECT * FROM ddb.default.nope"))
+                .isInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(Failures.message(e)).contains("Object 'nope' not found within 'ddb.default'"));
+    }
+
+    @Test
+    void explainShowsPushedConstraintsWithoutReading()
+            throws SQLException
+    {
+        String plan = engine.explain("SELECT sk FROM ddb.default.shop WHERE pk = 'C#1' AND upper(sk) = 'X'");
+        assertThat(plan).contains("Read ddb.default.shop through the connector")
+                .contains("columns:     sk")
+                .contains("constraints: pk = 'C#1'")
+                .contains("not pushed:  =(UPPER($1), 'X')");
+    }
+
+    private static List<String> pushed(QueryResult r)
+    {
+        return r.sources().get(0).pushedPerRead();
+    }
+}
