@@ -50,7 +50,10 @@ final class QueryCommand
             return Failures.usage("give a SQL statement, or -f FILE");
         }
         try (LocalConnector connector = source.connect(); LocalEngine engine = connector.engine(source.engineOptions())) {
-            QueryResult result = engine.execute(Statements.strip(statement));
+            QueryResult result;
+            try (Progress ignored = Progress.onTerminal()) {
+                result = engine.execute(Statements.strip(statement));
+            }
             resultFormat.print(result, System.out);
             System.err.print(StatsReport.text(result));
             if (statsJson != null) {

@@ -26,6 +26,8 @@ enum ResultFormat
 {
     TABLE, CSV, JSON;
 
+    /** Athena prints timestamps with milliseconds: 2026-10-01 00:00:00.000. */
+    private static final java.time.format.DateTimeFormatter TIMESTAMP = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
     private static final JsonFactory JSON_FACTORY = JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
     void print(QueryResult result, PrintStream out)
@@ -63,6 +65,9 @@ enum ResultFormat
         }
         if (value instanceof BigDecimal d) {
             return d.toPlainString();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return TIMESTAMP.format(t.toLocalDateTime());
         }
         if (value instanceof byte[] || value instanceof ByteString || value instanceof List<?> || value instanceof Map<?, ?>) {
             return json(value);
@@ -130,6 +135,9 @@ enum ResultFormat
         }
         else if (value instanceof Boolean b) {
             g.writeBoolean(b);
+        }
+        else if (value instanceof java.sql.Timestamp t) {
+            g.writeString(text(t));
         }
         else if (value instanceof ByteString b) {
             g.writeString(Base64.getEncoder().encodeToString(b.getBytes()));

@@ -58,6 +58,12 @@ public final class DynamoDbRequestMeter
         USAGE.clear();
     }
 
+    /** Items scanned so far across all tables, for a progress line while a statement runs. */
+    public static long itemsScannedSoFar()
+    {
+        return USAGE.values().stream().mapToLong(TableUsage::itemsScanned).sum();
+    }
+
     /** Usage of a DynamoDB table, looked up ignoring case (Athena names are lower-cased). */
     public static TableUsage usage(String table)
     {

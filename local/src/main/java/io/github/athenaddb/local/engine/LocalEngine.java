@@ -3,6 +3,7 @@ package io.github.athenaddb.local.engine;
 import io.github.athenaddb.devkit.AthenaSequence;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -42,6 +43,9 @@ public final class LocalEngine
             props.setProperty("fun", "standard,postgresql,oracle");
             connection = DriverManager.getConnection("jdbc:calcite:", props);
             SchemaPlus root = connection.unwrap(CalciteConnection.class).getRootSchema();
+            root.add("date_trunc", ScalarFunctionImpl.create(AthenaFunctions.class, "dateTrunc"));
+            root.add("date_add", ScalarFunctionImpl.create(AthenaFunctions.class, "dateAdd"));
+            root.add("from_iso8601_timestamp", ScalarFunctionImpl.create(AthenaFunctions.class, "fromIso8601Timestamp"));
             sources.forEach((name, sequence) -> {
                 SourceCatalog catalog = new SourceCatalog(name, sequence, options, stats);
                 root.add("lambda:" + name, catalog);

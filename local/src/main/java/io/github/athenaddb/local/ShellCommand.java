@@ -1,0 +1,87 @@
+package io.github.athenaddb.local;
+
+import io.github.athenaddb.local.engine.LocalEngine;
+import io.github.athenaddb.local.engine.QueryResult;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * An interactive SQL prompt with history (~/.athena_local_history). A statement ends with a
+ * semicolon; {@code explain <statement>} shows its pushdown; {@code quit} leaves.
+ */
+@Command(name = "shell", mixinStandardHelpOptions = true, description = "Interactive SQL prompt over the connector.")
+final class ShellCommand
+        implements Callable<Integer>
+{
+    @Mixin
+    SourceOptions source = new SourceOptions();
+
+    @Override
+    public Integer call()
+            throws IOException, java.sql.SQLException
+    {
+        try (LocalConnector connector = source.connect(); LocalEngine engine = connector.engine(source.engineOptions());
+                Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).encoding(StandardCharsets.UTF_8).build()) {
+            LineReader reader = LineReaderBuilder.builder().terminal(terminal)
+                    .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".athena_local_history"))
+                    .build();
+            terminal.writer().println("athena-local shell: end statements with ';', 'explain <statement>;' for the plan, 'quit' to leave.");
+            StringBuilder statement = new StringBuilder();
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine(statement.length() == 0 ? "athena> " : "     -> ");
+                }
+                catch (UserInterruptException e) {
+                    statement.setLength(0);
+                    continue;
+                }
+                catch (EndOfFileException e) {
+                    return 0;
+                }
+                String trimmed = line.strip();
+                if (statement.length() == 0 && (trimmed.equalsIgnoreCase("quit") || trimmed.equalsIgnoreCase("exit"))) {
+                    return 0;
+                }
+                statement.append(line).append('\n');
+                if (trimmed.endsWith(";")) {
+                    run(engine, Statements.strip(statement.toString()), terminal);
+                    statement.setLength(0);
+                }
+            }
+        }
+    }
+
+    private void run(LocalEngine engine, String sql, Terminal terminal)
+    {
+        try {
+            if (sql.toLowerCase(Locale.ROOT).startsWith("explain ")) {
+                terminal.writer().print(engine.explain(sql.substring("explain ".length())));
+            }
+            else {
+                QueryResult result = engine.execute(sql);
+                ResultFormat.TABLE.print(result, new java.io.PrintStream(terminal.output(), true, StandardCharsets.UTF_8));
+                terminal.writer().print(StatsReport.text(result));
+            }
+        }
+        catch (Exception e) {
+            if (source.debug) {
+                e.printStackTrace(terminal.writer());
+            }
+            terminal.writer().println("error: " + Failures.message(e));
+        }
+        terminal.writer().flush();
+    }
+}
