@@ -2,6 +2,9 @@ package io.github.athenaddb.local;
 
 import io.github.athenaddb.ConnectorConfig;
 import io.github.athenaddb.devkit.Tables;
+import io.github.athenaddb.local.engine.EngineOptions;
+import io.github.athenaddb.local.engine.LocalEngine;
+import io.github.athenaddb.local.engine.QueryResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -39,6 +42,7 @@ final class ReadBenchCommand
 
     @Override
     public Integer call()
+            throws java.sql.SQLException
     {
         try (LocalConnector local = LocalConnector.startWithDynalite(Map.of(ConnectorConfig.SCAN_SEGMENTS, Integer.toString(segments)))) {
             DynamoDbClient loader = local.loader();
@@ -66,6 +70,15 @@ final class ReadBenchCommand
                 double seconds = (System.nanoTime() - start) / 1e9;
                 System.out.printf("run %d: %,d rows, %d split(s), %.2f s, %,.0f rows/s, peak heap %,d MiB%n",
                         run, rows, segments, seconds, rows / seconds, peakHeapBytes() / (1024 * 1024));
+            }
+            String aggregate = "SELECT status, count(*) AS n, sum(amount) AS total, avg(quantity) AS q FROM ddb.default.bench_flat GROUP BY status";
+            try (LocalEngine engine = local.engine(EngineOptions.DEFAULTS)) {
+                engine.execute(aggregate);
+                for (int run = 1; run <= runs; run++) {
+                    QueryResult result = engine.execute(aggregate);
+                    System.out.printf("engine run %d: GROUP BY over %,d items: %,d ms, %,.0f items/s%n", run, items,
+                            result.wallMillis(), items * 1000.0 / Math.max(1, result.wallMillis()));
+                }
             }
             return 0;
         }
