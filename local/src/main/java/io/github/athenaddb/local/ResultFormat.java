@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * How rows are printed. {@code table}: aligned text for people. {@code csv}: RFC 4180 with a
- * header row, NULL as an empty field, decimals in plain notation, arrays and rows as JSON.
+ * header row, NULL as an empty field, decimals in plain notation, binary as base64, arrays and rows as JSON.
  * {@code json}: one JSON object per row (JSON Lines), decimals as exact JSON numbers.
  */
 enum ResultFormat
@@ -69,7 +69,13 @@ enum ResultFormat
         if (value instanceof java.sql.Timestamp t) {
             return TIMESTAMP.format(t.toLocalDateTime());
         }
-        if (value instanceof byte[] || value instanceof ByteString || value instanceof List<?> || value instanceof Map<?, ?>) {
+        if (value instanceof byte[] b) {
+            return Base64.getEncoder().encodeToString(b);
+        }
+        if (value instanceof ByteString b) {
+            return Base64.getEncoder().encodeToString(b.getBytes());
+        }
+        if (value instanceof List<?> || value instanceof Map<?, ?>) {
             return json(value);
         }
         return value.toString();

@@ -23,6 +23,7 @@ final class Statements
     {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        boolean code = false;
         int i = 0;
         while (i < script.length()) {
             char c = script.charAt(i);
@@ -33,6 +34,7 @@ final class Statements
                 }
                 end = end < 0 ? script.length() : end + 1;
                 current.append(script, i, end);
+                code = true;
                 i = end;
             }
             else if (c == '-' && i + 1 < script.length() && script.charAt(i + 1) == '-') {
@@ -41,26 +43,33 @@ final class Statements
                 current.append(script, i, end);
                 i = end;
             }
+            else if (c == '/' && i + 1 < script.length() && script.charAt(i + 1) == '*') {
+                int end = script.indexOf("*/", i + 2);
+                end = end < 0 ? script.length() : end + 2;
+                current.append(script, i, end);
+                i = end;
+            }
             else if (c == ';') {
-                addIfNotBlank(out, current);
+                addIfCode(out, current, code);
                 current.setLength(0);
+                code = false;
                 i++;
             }
             else {
                 current.append(c);
+                code |= !Character.isWhitespace(c);
                 i++;
             }
         }
-        addIfNotBlank(out, current);
+        addIfCode(out, current, code);
         return out;
     }
 
-    private static void addIfNotBlank(List<String> out, StringBuilder statement)
+    /** Adds the statement if it holds anything besides blanks and comments. */
+    private static void addIfCode(List<String> out, StringBuilder statement, boolean code)
     {
-        String s = statement.toString().strip();
-        boolean onlyComments = s.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("--"));
-        if (!s.isEmpty() && !onlyComments) {
-            out.add(s);
+        if (code) {
+            out.add(statement.toString().strip());
         }
     }
 }

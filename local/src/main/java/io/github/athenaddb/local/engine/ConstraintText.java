@@ -70,6 +70,9 @@ final class ConstraintText
         if (value instanceof CharSequence || value instanceof org.apache.arrow.vector.util.Text) {
             return "'" + value.toString().replace("'", "''") + "'";
         }
+        if (value instanceof java.math.BigDecimal d) {
+            return d.toPlainString();
+        }
         return String.valueOf(value);
     }
 }

@@ -1,0 +1,129 @@
+package io.github.athenaddb.local;
+
+import io.github.athenaddb.local.engine.QueryResult;
+import io.github.athenaddb.local.engine.QueryResult.SourceStats;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StatsReportTest
+{
+    private Locale originalLocale;
+
+    @BeforeEach
+    void pinTheFormattingLocale()
+    {
+        // The text report is formatted in the user's locale; pin it so the expected separators hold.
+        originalLocale = Locale.getDefault(Locale.Category.FORMAT);
+        Locale.setDefault(Locale.Category.FORMAT, Locale.US);
+    }
+
+    @AfterEach
+    void restoreTheFormattingLocale()
+    {
+        Locale.setDefault(Locale.Category.FORMAT, originalLocale);
+    }
+
+    @Test
+    void jsonFollowsTheStatsContractExactly()
+    {
+        SourceStats source = new SourceStats("ddb", "default", "ecommerce", 1, Map.of("Scan", 6L), 200.5, 11_591, 10_591,
+                List.of("type = 'Order'"));
+        assertThat(StatsReport.json(result(1234, 3, source))).isEqualTo(
+                "{\"wall_ms\":1234,\"sources\":[{\"catalog\":\"ddb\",\"schema\":\"default\",\"table\":\"ecommerce\",\"splits\":1,"
+                        + "\"requests\":{\"GetItem\":0,\"BatchGetItem\":0,\"Query\":0,\"Scan\":6},"
+                        + "\"rcu\":200.5,\"items_scanned\":11591,\"rows_returned\":10591}]}");
+    }
+
+    @Test
+    void jsonListsAllFourRequestKindsInContractOrderWhateverTheMapHolds()
+    {
+        Map<String, Long> requests = new LinkedHashMap<>();
+        requests.put("Scan", 1L);
+        requests.put("PutItem", 9L);
+        requests.put("Query", 2L);
+        requests.put("BatchGetItem", 3L);
+        requests.put("GetItem", 4L);
+        SourceStats source = new SourceStats("ddb", "default", "t", 2, requests, 0.5, 10, 10, List.of());
+        assertThat(StatsReport.json(result(5, 10, source)))
+                .contains("\"requests\":{\"GetItem\":4,\"BatchGetItem\":3,\"Query\":2,\"Scan\":1}")
+                .doesNotContain("PutItem");
+    }
+
+    @Test
+    void jsonWritesZeroForEveryKindWhenNothingWasRequested()
+    {
+        SourceStats source = new SourceStats("ddb", "default", "t", 0, Map.of(), 0.0, 0, 0, List.of());
+        assertThat(StatsReport.json(result(0, 0, source))).isEqualTo(
+                "{\"wall_ms\":0,\"sources\":[{\"catalog\":\"ddb\",\"schema\":\"default\",\"table\":\"t\",\"splits\":0,"
+                        + "\"requests\":{\"GetItem\":0,\"BatchGetItem\":0,\"Query\":0,\"Scan\":0},"
+                        + "\"rcu\":0.0,\"items_scanned\":0,\"rows_returned\":0}]}");
+    }
+
+    @Test
+    void jsonWritesRcuAsAPlainNumber()
+    {
+        SourceStats small = new SourceStats("ddb", "default", "a", 1, Map.of("GetItem", 1L), 0.0001, 1, 1, List.of());
+        SourceStats large = new SourceStats("ddb", "default", "b", 1, Map.of("Scan", 1L), 12_500_000.0, 1, 1, List.of());
+        assertThat(StatsReport.json(result(1, 2, small, large)))
+                .contains("\"table\":\"a\"", "\"rcu\":0.00010,", "\"table\":\"b\"", "\"rcu\":12500000,")
+                .doesNotContain("E-", "E+", "E7");
+    }
+
+    @Test
+    void jsonOfAStatementReadingNoTableHasNoSources()
+    {
+        assertThat(StatsReport.json(result(7, 1))).isEqualTo("{\"wall_ms\":7,\"sources\":[]}");
+    }
+
+    @Test
+    void textSummarisesRowsTimeAndEachSource()
+    {
+        SourceStats source = new SourceStats("ddb", "default", "ecommerce", 1, Map.of("Scan", 6L), 200.5, 11_591, 10_591,
+                List.of("type = 'Order'"));
+        assertThat(StatsReport.text(result(1234, 10_591, source)).split("\\R")).containsExactly(
+                "-- 10,591 rows in 1,234 ms",
+                "-- ddb.default.ecommerce: 1 split, requests: Scan 6, 200.5 RCU, 11,591 items scanned, 10,591 rows returned",
+                "--   pushed: type = 'Order'");
+    }
+
+    @Test
+    void textUsesSingularsAndListsOnlyTheRequestKindsMade()
+    {
+        Map<String, Long> requests = new LinkedHashMap<>();
+        requests.put("Scan", 1L);
+        requests.put("GetItem", 0L);
+        requests.put("Query", 2L);
+        SourceStats source = new SourceStats("ddb", "default", "t", 2, requests, 1.0, 1, 1, List.of(""));
+        assertThat(StatsReport.text(result(3, 1, source)).split("\\R")).containsExactly(
+                "-- 1 row in 3 ms",
+                "-- ddb.default.t: 2 splits, requests: Query 2, Scan 1, 1.0 RCU, 1 items scanned, 1 row returned",
+                "--   pushed: (nothing)");
+    }
+
+    @Test
+    void textSaysNoneWithoutRequestsAndNumbersSeveralReads()
+    {
+        SourceStats source = new SourceStats("ddb", "default", "t", 2, Map.of(), 0.0, 0, 0,
+                List.of("pk = 'A'", ""));
+        assertThat(StatsReport.text(result(0, 0, source)).split("\\R")).containsExactly(
+                "-- 0 rows in 0 ms",
+                "-- ddb.default.t: 2 splits, requests: none, 0.0 RCU, 0 items scanned, 0 rows returned",
+                "--   read 1 pushed: pk = 'A'",
+                "--   read 2 pushed: (nothing)");
+    }
+
+    private static QueryResult result(long wallMillis, int rowCount, SourceStats... sources)
+    {
+        List<List<Object>> rows = Collections.nCopies(rowCount, List.of(1L));
+        return new QueryResult(List.of("x"), List.of("bigint"), rows, wallMillis, List.of(sources));
+    }
+}
