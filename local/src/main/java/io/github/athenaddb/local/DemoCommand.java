@@ -39,7 +39,7 @@ final class DemoCommand
             out.println("Local DynamoDB (dynalite, in memory) at " + local.endpoint());
             long start = System.nanoTime();
             int loaded = local.loadExample(LocalConnector.examplesDirectory().resolve("ecommerce"));
-            out.printf("Loaded %,d items from examples/ecommerce/items.jsonl in %.1f s%n%n", loaded, seconds(start));
+            out.printf(java.util.Locale.ROOT, "Loaded %,d items from examples/ecommerce/items.jsonl in %.1f s%n%n", loaded, seconds(start));
 
             out.println("Schemas of \"lambda:ddb\": " + local.athena.listSchemas());
             out.println("Tables in \"lambda:ddb\".\"default\": " + local.athena.listTables("default"));

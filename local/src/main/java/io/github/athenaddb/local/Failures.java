@@ -44,7 +44,8 @@ final class Failures
     private static Throwable rootCause(Throwable e)
     {
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
+        // Bounded: a cause chain can be cyclic.
+        for (int depth = 0; depth < 64 && t.getCause() != null && t.getCause() != t; depth++) {
             t = t.getCause();
         }
         return t;

@@ -8,10 +8,14 @@ final class Statements
 {
     private Statements() {}
 
-    /** The statement without surrounding blanks and its trailing semicolon (Calcite rejects it). */
+    /**
+     * The statement without surrounding blanks, its trailing semicolon (Calcite rejects it) and
+     * any comment after that semicolon.
+     */
     static String strip(String sql)
     {
-        String s = sql.strip();
+        List<String> statements = split(sql);
+        String s = statements.size() == 1 ? statements.get(0) : sql.strip();
         while (s.endsWith(";")) {
             s = s.substring(0, s.length() - 1).strip();
         }

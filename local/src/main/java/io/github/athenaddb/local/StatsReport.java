@@ -4,6 +4,7 @@ import io.github.athenaddb.local.engine.QueryResult;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -20,7 +21,7 @@ final class StatsReport
     static String text(QueryResult result)
     {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("-- %,d row%s in %,d ms%n", result.rows().size(), result.rows().size() == 1 ? "" : "s", result.wallMillis()));
+        out.append(String.format(Locale.ROOT, "-- %,d row%s in %,d ms%n", result.rows().size(), result.rows().size() == 1 ? "" : "s", result.wallMillis()));
         for (QueryResult.SourceStats s : result.sources()) {
             StringBuilder requests = new StringBuilder();
             for (String kind : REQUEST_KINDS) {
@@ -29,7 +30,7 @@ final class StatsReport
                     requests.append(requests.length() == 0 ? "" : ", ").append(kind).append(' ').append(n);
                 }
             }
-            out.append(String.format("-- %s.%s.%s: %d split%s, requests: %s, %.1f RCU, %,d items scanned, %,d row%s returned%n",
+            out.append(String.format(Locale.ROOT, "-- %s.%s.%s: %d split%s, requests: %s, %.1f RCU, %,d items scanned, %,d row%s returned%n",
                     s.catalog(), s.schema(), s.table(), s.splits(), s.splits() == 1 ? "" : "s",
                     requests.length() == 0 ? "none" : requests, s.rcu(), s.itemsScanned(), s.rowsReturned(),
                     s.rowsReturned() == 1 ? "" : "s"));

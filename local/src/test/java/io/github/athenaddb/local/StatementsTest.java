@@ -83,4 +83,10 @@ class StatementsTest
         assertThat(Statements.strip("SELECT ';'")).isEqualTo("SELECT ';'");
         assertThat(Statements.strip(" ; ")).isEmpty();
     }
+
+    @Test
+    void stripDropsACommentAfterTheSemicolon()
+    {
+        assertThat(Statements.strip("SELECT 1; -- the end\n")).isEqualTo("SELECT 1");
+    }
 }
