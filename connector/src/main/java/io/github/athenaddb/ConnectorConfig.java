@@ -20,7 +20,8 @@ public record ConnectorConfig(
         long segmentTargetBytes,
         int maxSegments,
         int sampleSize,
-        boolean queryStatusCheck)
+        boolean queryStatusCheck,
+        int maxKeyLookups)
 {
     public static final String REGION = "AWS_REGION";
     public static final String DYNAMODB_ENDPOINT = "dynamodb_endpoint";
@@ -29,6 +30,7 @@ public record ConnectorConfig(
     public static final String MAX_SEGMENTS = "scan_max_segments";
     public static final String SAMPLE_SIZE = "schema_sample_size";
     public static final String QUERY_STATUS_CHECK = "athena_query_status_check";
+    public static final String MAX_KEY_LOOKUPS = "max_key_lookups";
 
     public static final String DEFAULT_REGION = "us-east-1";
     /** DynamoDB accepts at most 1,000,000 segments in a parallel Scan. */
@@ -52,7 +54,8 @@ public record ConnectorConfig(
                 parseInt(SEGMENT_TARGET_MB, env.getOrDefault(SEGMENT_TARGET_MB, "256"), 1, 1_000_000) * 1024L * 1024L,
                 parseInt(MAX_SEGMENTS, env.getOrDefault(MAX_SEGMENTS, "64"), 1, DYNAMODB_MAX_SEGMENTS),
                 parseInt(SAMPLE_SIZE, env.getOrDefault(SAMPLE_SIZE, "1000"), 1, 100_000),
-                parseBoolean(QUERY_STATUS_CHECK, env.getOrDefault(QUERY_STATUS_CHECK, "true")));
+                parseBoolean(QUERY_STATUS_CHECK, env.getOrDefault(QUERY_STATUS_CHECK, "true")),
+                parseInt(MAX_KEY_LOOKUPS, env.getOrDefault(MAX_KEY_LOOKUPS, "100"), 1, 10_000));
     }
 
     private static URI parseEndpoint(String value)

@@ -5,7 +5,6 @@ import io.github.athenaddb.ddb.DdbMetadataHandler;
 import io.github.athenaddb.ddb.DdbRecordHandler;
 import io.github.athenaddb.ddb.DynamoDbClients;
 import io.github.athenaddb.ddb.TableCatalog;
-import io.github.athenaddb.ddb.exec.ScanReader;
 import io.github.athenaddb.ddb.schema.SchemaSampler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -38,7 +37,7 @@ public class DdbCompositeHandler
     {
         super(new DdbMetadataHandler(config, new TableCatalog(dynamoDb, Clock.systemUTC()),
                         new SchemaSampler(dynamoDb, config.sampleSize()), environment),
-                new DdbRecordHandler(config, new ScanReader(dynamoDb), environment));
+                new DdbRecordHandler(config, dynamoDb, environment));
     }
 
     @Override

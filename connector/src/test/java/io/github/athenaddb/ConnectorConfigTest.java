@@ -19,7 +19,7 @@ class ConnectorConfigTest
         ConnectorConfig config = ConnectorConfig.fromMap(Map.of());
 
         assertThat(config).isEqualTo(new ConnectorConfig(
-                "us-east-1", Optional.empty(), Optional.empty(), 256L * 1024 * 1024, 64, 1000, true));
+                "us-east-1", Optional.empty(), Optional.empty(), 256L * 1024 * 1024, 64, 1000, true, 100));
     }
 
     @Test
@@ -32,10 +32,11 @@ class ConnectorConfigTest
                 "scan_segment_target_mb", "64",
                 "scan_max_segments", "500",
                 "schema_sample_size", "50",
-                "athena_query_status_check", "false"));
+                "athena_query_status_check", "false",
+                "max_key_lookups", "7"));
 
         assertThat(config).isEqualTo(new ConnectorConfig(
-                "eu-west-3", Optional.of(URI.create("http://127.0.0.1:8000")), Optional.of(12), 64L * 1024 * 1024, 500, 50, false));
+                "eu-west-3", Optional.of(URI.create("http://127.0.0.1:8000")), Optional.of(12), 64L * 1024 * 1024, 500, 50, false, 7));
     }
 
     @Test
@@ -102,9 +103,9 @@ class ConnectorConfigTest
     @Test
     void constructorRefusesNulls()
     {
-        assertThatThrownBy(() -> new ConnectorConfig(null, Optional.empty(), Optional.empty(), 1, 1, 1, true))
+        assertThatThrownBy(() -> new ConnectorConfig(null, Optional.empty(), Optional.empty(), 1, 1, 1, true, 1))
                 .isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new ConnectorConfig("r", null, Optional.empty(), 1, 1, 1, true))
+        assertThatThrownBy(() -> new ConnectorConfig("r", null, Optional.empty(), 1, 1, 1, true, 1))
                 .isInstanceOf(NullPointerException.class);
     }
 }

@@ -19,7 +19,14 @@ import com.amazonaws.athena.connector.lambda.metadata.ListTablesRequest;
 import com.amazonaws.athena.connector.lambda.metadata.ListTablesResponse;
 import io.github.athenaddb.ConnectorConfig;
 import io.github.athenaddb.ConnectorException;
+import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
+import io.github.athenaddb.ddb.plan.AccessPlan;
+import io.github.athenaddb.ddb.plan.AccessPlanner;
+import io.github.athenaddb.ddb.plan.ColumnDomain;
+import io.github.athenaddb.ddb.plan.ColumnDomains;
 import io.github.athenaddb.ddb.schema.SchemaInference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.github.athenaddb.ddb.schema.SchemaSampler;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
@@ -27,6 +34,8 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +47,13 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Athena's metadata calls for DynamoDB: one schema ({@value #SCHEMA}), every table in it, a
- * table's schema from a sample, and one split per parallel Scan segment.
+ * table's schema from a sample, and splits from the access plan: one per Scan segment, one per
+ * Query, or one for a set of primary keys.
  */
 public class DdbMetadataHandler
         extends MetadataHandler
 {
+    private static final Logger log = LoggerFactory.getLogger(DdbMetadataHandler.class);
     public static final String SOURCE_TYPE = "ddb";
     public static final String SCHEMA = "default";
     static final String PARTITION_COLUMN = "partitionId";
@@ -122,13 +133,39 @@ public class DdbMetadataHandler
             throw ConnectorException.invalidInput("The partitions sent to GetSplits lack " + SEGMENTS_KEY
                     + "; send the partitions GetTableLayout returned unchanged.");
         }
-        int totalSegments = Integer.parseInt(segments);
+        AccessPlan plan = AccessPlanner.plan(metadata.table(), domains(metadata, request.getConstraints()), config.maxKeyLookups());
+        log.info("Table {}: {}", metadata.table().name(), plan.reason());
+        List<ReadSplit> reads = new ArrayList<>();
+        String table = metadata.table().name();
+        if (plan instanceof AccessPlan.GetItems get) {
+            reads.add(new ReadSplit.KeysSplit(table, get.keys()));
+        }
+        else if (plan instanceof AccessPlan.Queries queries) {
+            queries.conditions().forEach(c -> reads.add(new ReadSplit.QuerySplit(table, queries.index(), c)));
+        }
+        else {
+            int totalSegments = Integer.parseInt(segments);
+            for (int segment = 0; segment < totalSegments; segment++) {
+                reads.add(new ScanSplit(table, segment, totalSegments));
+            }
+        }
         Set<Split> splits = new LinkedHashSet<>();
-        for (int segment = 0; segment < totalSegments; segment++) {
-            Split.Builder split = Split.newBuilder(makeSpillLocation(request), makeEncryptionKey());
-            splits.add(new ScanSplit(metadata.table().name(), segment, totalSegments).addTo(split).build());
+        for (ReadSplit read : reads) {
+            splits.add(read.addTo(Split.newBuilder(makeSpillLocation(request), makeEncryptionKey())).build());
         }
         return new GetSplitsResponse(request.getCatalogName(), splits);
+    }
+
+    /** The query's constraints by DynamoDB attribute name, in the shapes the planner reads. */
+    private static Map<String, ColumnDomain> domains(TableSchemaMetadata metadata, Constraints constraints)
+    {
+        Map<String, ColumnDomain> domains = new HashMap<>();
+        if (constraints == null || constraints.getSummary() == null) {
+            return domains;
+        }
+        constraints.getSummary().forEach((column, values) ->
+                ColumnDomains.from(values).ifPresent(d -> domains.put(metadata.attributeFor(column), d)));
+        return domains;
     }
 
     private static void requireSchema(String schema)

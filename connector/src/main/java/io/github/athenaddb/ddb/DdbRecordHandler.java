@@ -7,7 +7,11 @@ import com.amazonaws.athena.connector.lambda.handlers.RecordHandler;
 import com.amazonaws.athena.connector.lambda.records.ReadRecordsRequest;
 import io.github.athenaddb.ConnectorConfig;
 import io.github.athenaddb.ddb.exec.AttributeProjection;
+import io.github.athenaddb.ddb.exec.KeyLookupReader;
+import io.github.athenaddb.ddb.exec.QueryReader;
+import io.github.athenaddb.ddb.exec.ReadStats;
 import io.github.athenaddb.ddb.exec.ScanReader;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import io.github.athenaddb.ddb.types.ItemRowWriter;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.slf4j.Logger;
@@ -18,12 +22,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Reads one split: scans its segment with a projection of the requested columns (plus the key,
- * for naming items in warnings) and writes every item that meets the query's constraints.
+ * Reads one split as its plan says (a Scan segment, a Query, or primary-key lookups), with a
+ * projection of the requested columns (plus the key, for naming items in warnings), and writes
+ * every item that meets the query's constraints: the plan decides the cost, this check the rows.
  */
 public class DdbRecordHandler
         extends RecordHandler
@@ -33,18 +39,22 @@ public class DdbRecordHandler
 
     private final ConnectorConfig config;
     private final ScanReader scanReader;
+    private final QueryReader queryReader;
+    private final KeyLookupReader keyLookupReader;
 
-    public DdbRecordHandler(ConnectorConfig config, ScanReader scanReader, Map<String, String> configOptions)
+    public DdbRecordHandler(ConnectorConfig config, DynamoDbClient dynamoDb, Map<String, String> configOptions)
     {
         super(DdbMetadataHandler.SOURCE_TYPE, configOptions);
         this.config = requireNonNull(config, "config is null");
-        this.scanReader = requireNonNull(scanReader, "scanReader is null");
+        this.scanReader = new ScanReader(dynamoDb);
+        this.queryReader = new QueryReader(dynamoDb);
+        this.keyLookupReader = new KeyLookupReader(dynamoDb);
     }
 
     @Override
     protected void readWithConstraint(BlockSpiller spiller, ReadRecordsRequest request, QueryStatusChecker queryStatusChecker)
     {
-        ScanSplit split = ScanSplit.from(request.getSplit());
+        ReadSplit split = ReadSplit.from(request.getSplit());
         TableSchemaMetadata metadata = TableSchemaMetadata.fromSchemaMetadata(
                 request.getSchema().getCustomMetadata(), request.getTableName().getTableName());
         List<Field> fields = request.getSchema().getFields();
@@ -53,6 +63,7 @@ public class DdbRecordHandler
         List<String> keys = metadata.table().keyAttributes().stream().map(TableDescription.KeyAttribute::name).toList();
         List<String> projected = new ArrayList<>(attributes);
         projected.addAll(keys);
+        AttributeProjection projection = AttributeProjection.of(projected);
 
         ConstraintEvaluator evaluator = spiller.getConstraintEvaluator();
         boolean constrained = request.getConstraints() != null && request.getConstraints().getSummary() != null
@@ -61,14 +72,32 @@ public class DdbRecordHandler
                 column -> constrained ? evaluator.makeConstraintProjector(column).orElse(null) : null);
         MisfitLog misfits = new MisfitLog(split.table(), keys);
         BooleanSupplier keepGoing = config.queryStatusCheck() ? queryStatusChecker::isQueryRunning : () -> true;
+        Consumer<List<Map<String, AttributeValue>>> pages = page -> writePage(spiller, writer, misfits, page);
 
-        ScanReader.ScanStats stats = scanReader.scan(split.table(), split.segment(), split.totalSegments(),
-                AttributeProjection.of(projected), keepGoing,
-                page -> writePage(spiller, writer, misfits, page));
+        ReadStats stats;
+        if (split instanceof ScanSplit scan) {
+            stats = scanReader.scan(scan.table(), scan.segment(), scan.totalSegments(), projection, keepGoing, pages);
+        }
+        else if (split instanceof ReadSplit.QuerySplit query) {
+            stats = queryReader.query(query.table(), query.index(), query.condition(), projection, keepGoing, pages);
+        }
+        else {
+            stats = keyLookupReader.get(split.table(), ((ReadSplit.KeysSplit) split).keys(), projection, pages);
+        }
         misfits.summarize();
-        log.info("Scanned {} segment {}/{}: {} items in {} pages, {} read capacity units, {} misfit values",
-                split.table(), split.segment(), split.totalSegments(), stats.items(), stats.pages(),
-                stats.consumedReadUnits(), misfits.count());
+        log.info("Read {} ({}): {} items in {} requests, {} read capacity units, {} misfit values",
+                split.table(), describe(split), stats.items(), stats.requests(), stats.consumedReadUnits(), misfits.count());
+    }
+
+    private static String describe(ReadSplit split)
+    {
+        if (split instanceof ScanSplit scan) {
+            return "Scan segment " + scan.segment() + "/" + scan.totalSegments();
+        }
+        if (split instanceof ReadSplit.QuerySplit query) {
+            return "Query" + query.index().map(i -> " on " + i).orElse("") + ": " + query.condition().expression();
+        }
+        return "GetItem of " + ((ReadSplit.KeysSplit) split).keys().size() + " key(s)";
     }
 
     /**

@@ -10,6 +10,7 @@ import static java.util.Objects.requireNonNull;
  * Lambda instance can run it without looking anything up.
  */
 public record ScanSplit(String table, int segment, int totalSegments)
+        implements ReadSplit
 {
     static final String TABLE = "ddb.table";
     static final String SEGMENT = "ddb.segment";
@@ -23,9 +24,10 @@ public record ScanSplit(String table, int segment, int totalSegments)
         }
     }
 
+    @Override
     public Split.Builder addTo(Split.Builder split)
     {
-        return split.add(TABLE, table)
+        return split.add(KIND, "SCAN").add(TABLE, table)
                 .add(SEGMENT, Integer.toString(segment))
                 .add(TOTAL_SEGMENTS, Integer.toString(totalSegments));
     }

@@ -25,7 +25,8 @@ public record TableDescription(
         Optional<KeyAttribute> rangeKey,
         List<Index> indexes,
         long sizeBytes,
-        long itemCount)
+        long itemCount,
+        Map<String, KeyAttribute> attributeTypes)
 {
     public TableDescription
     {
@@ -33,6 +34,22 @@ public record TableDescription(
         requireNonNull(hashKey, "hashKey is null");
         requireNonNull(rangeKey, "rangeKey is null");
         indexes = List.copyOf(indexes);
+        attributeTypes = attributeTypes == null ? Map.of() : Map.copyOf(attributeTypes);
+    }
+
+    /** For tables described by hand (tests): the key attributes' types come from the keys themselves. */
+    public TableDescription(String name, KeyAttribute hashKey, Optional<KeyAttribute> rangeKey, List<Index> indexes,
+                            long sizeBytes, long itemCount)
+    {
+        this(name, hashKey, rangeKey, indexes, sizeBytes, itemCount, keyTypes(hashKey, rangeKey));
+    }
+
+    private static Map<String, KeyAttribute> keyTypes(KeyAttribute hashKey, Optional<KeyAttribute> rangeKey)
+    {
+        Map<String, KeyAttribute> types = new java.util.HashMap<>();
+        types.put(hashKey.name(), hashKey);
+        rangeKey.ifPresent(r -> types.put(r.name(), r));
+        return types;
     }
 
     /** A key attribute and its DynamoDB scalar type: "S", "N" or "B". */
@@ -71,7 +88,8 @@ public record TableDescription(
                 keyName(t.keySchema(), KeyType.RANGE).map(key),
                 indexes,
                 t.tableSizeBytes() == null ? 0 : t.tableSizeBytes(),
-                t.itemCount() == null ? 0 : t.itemCount());
+                t.itemCount() == null ? 0 : t.itemCount(),
+                types.keySet().stream().collect(Collectors.toMap(n -> n, key)));
     }
 
     private static Index index(String name, IndexKind kind, List<KeySchemaElement> keySchema, Projection projection)

@@ -30,7 +30,8 @@ class ScanSplitTest
         Split split = original.addTo(builder()).build();
 
         assertThat(ScanSplit.from(split)).isEqualTo(original);
-        assertThat(split.getProperties()).containsOnlyKeys("ddb.table", "ddb.segment", "ddb.totalSegments");
+        assertThat(split.getProperties()).containsOnlyKeys("ddb.kind", "ddb.table", "ddb.segment", "ddb.totalSegments");
+        assertThat(ReadSplit.from(split)).isEqualTo(original);
     }
 
     @Test

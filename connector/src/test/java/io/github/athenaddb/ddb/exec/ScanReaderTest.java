@@ -31,11 +31,11 @@ class ScanReaderTest
         when(client.scan(any(ScanRequest.class))).thenReturn(page("a", "k1"), page("b", "k2"), page("c", null));
         List<String> seen = new ArrayList<>();
 
-        ScanReader.ScanStats stats = new ScanReader(client).scan("T", 1, 4, PROJECTION, () -> true,
+        ReadStats stats = new ScanReader(client).scan("T", 1, 4, PROJECTION, () -> true,
                 items -> items.forEach(i -> seen.add(i.get("id").s())));
 
         assertThat(seen).containsExactly("a", "b", "c");
-        assertThat(stats).isEqualTo(new ScanReader.ScanStats(3, 3, 1.5));
+        assertThat(stats).isEqualTo(new ReadStats(3, 3, 1.5));
         verify(client, times(3)).scan(any(ScanRequest.class));
     }
 
@@ -65,9 +65,9 @@ class ScanReaderTest
         DynamoDbClient client = mock(DynamoDbClient.class);
         when(client.scan(any(ScanRequest.class))).thenReturn(page("a", "k1"), page("b", "k2"));
 
-        ScanReader.ScanStats stats = new ScanReader(client).scan("T", 0, 1, PROJECTION, () -> false, items -> {});
+        ReadStats stats = new ScanReader(client).scan("T", 0, 1, PROJECTION, () -> false, items -> {});
 
-        assertThat(stats.pages()).isEqualTo(1);
+        assertThat(stats.requests()).isEqualTo(1);
         verify(client, times(1)).scan(any(ScanRequest.class));
     }
 

@@ -1,0 +1,90 @@
+package io.github.athenaddb.ddb;
+
+import com.amazonaws.athena.connector.lambda.domain.Split;
+import io.github.athenaddb.ConnectorException;
+import io.github.athenaddb.ddb.plan.KeyCondition;
+import io.github.athenaddb.ddb.plan.KeyJson;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What one split reads, carried in the split's properties so that any Lambda instance can run
+ * it without planning again: a Scan segment, one Query, or a set of primary keys.
+ */
+public sealed interface ReadSplit
+        permits ScanSplit, ReadSplit.QuerySplit, ReadSplit.KeysSplit
+{
+    String KIND = "ddb.kind";
+    String INDEX = "ddb.index";
+    String KEY_CONDITION = "ddb.keyCondition";
+    String KEYS = "ddb.keys";
+
+    String table();
+
+    Split.Builder addTo(Split.Builder split);
+
+    record QuerySplit(String table, Optional<String> index, KeyCondition condition) implements ReadSplit
+    {
+        public QuerySplit
+        {
+            requireNonNull(table, "table is null");
+            requireNonNull(index, "index is null");
+            requireNonNull(condition, "condition is null");
+        }
+
+        @Override
+        public Split.Builder addTo(Split.Builder split)
+        {
+            split.add(KIND, "QUERY").add(ScanSplit.TABLE, table).add(KEY_CONDITION, KeyJson.write(condition));
+            index.ifPresent(i -> split.add(INDEX, i));
+            return split;
+        }
+    }
+
+    record KeysSplit(String table, List<Map<String, AttributeValue>> keys) implements ReadSplit
+    {
+        public KeysSplit
+        {
+            requireNonNull(table, "table is null");
+            keys = List.copyOf(keys);
+        }
+
+        @Override
+        public Split.Builder addTo(Split.Builder split)
+        {
+            return split.add(KIND, "GET").add(ScanSplit.TABLE, table).add(KEYS, KeyJson.writeKeys(keys));
+        }
+    }
+
+    static ReadSplit from(Split split)
+    {
+        String kind = Optional.ofNullable(split.getProperty(KIND)).orElse("SCAN");
+        String table = split.getProperty(ScanSplit.TABLE);
+        try {
+            return switch (kind) {
+                case "SCAN" -> ScanSplit.from(split);
+                case "QUERY" -> new QuerySplit(table, Optional.ofNullable(split.getProperty(INDEX)),
+                        KeyJson.readCondition(required(split, KEY_CONDITION)));
+                case "GET" -> new KeysSplit(table, KeyJson.readKeys(required(split, KEYS)));
+                default -> throw ConnectorException.invalidInput("Unknown split kind '" + kind + "'; send splits as GetSplits returned them");
+            };
+        }
+        catch (IllegalArgumentException | NullPointerException e) {
+            throw ConnectorException.invalidInput("The split is not valid (" + e.getMessage() + "); send splits as GetSplits returned them");
+        }
+    }
+
+    private static String required(Split split, String property)
+    {
+        String value = split.getProperty(property);
+        if (value == null) {
+            throw new IllegalArgumentException("missing " + property);
+        }
+        return value;
+    }
+}
