@@ -123,18 +123,7 @@ public final class AthenaSequence
     {
         String queryId = queryId();
         TableName name = new TableName(schema, table);
-        GetTableLayoutResponse layout = wire.call(new GetTableLayoutRequest(IDENTITY, queryId, catalog, name, constraints,
-                requestSchema, Collections.emptySet()));
-        List<Split> splits = new ArrayList<>();
-        String token = null;
-        do {
-            GetSplitsResponse response = wire.call(new GetSplitsRequest(IDENTITY, queryId, catalog, name, layout.getPartitions(),
-                    List.of(), constraints, token));
-            splits.addAll(response.getSplits());
-            token = response.getContinuationToken();
-        }
-        while (token != null);
-        close(layout);
+        List<Split> splits = splits(queryId, name, requestSchema, constraints);
         synchronized (rowsPerSplit) {
             rowsPerSplit.clear();
         }
@@ -152,6 +141,29 @@ public final class AthenaSequence
             pool.shutdownNow();
         }
         return splits.size();
+    }
+
+    /** The splits Athena would read for these constraints: GetTableLayout and GetSplits only, no data. */
+    public List<Split> splits(String schema, String table, Schema requestSchema, Constraints constraints)
+    {
+        return splits(queryId(), new TableName(schema, table), requestSchema, constraints);
+    }
+
+    private List<Split> splits(String queryId, TableName name, Schema requestSchema, Constraints constraints)
+    {
+        GetTableLayoutResponse layout = wire.call(new GetTableLayoutRequest(IDENTITY, queryId, catalog, name, constraints,
+                requestSchema, Collections.emptySet()));
+        List<Split> splits = new ArrayList<>();
+        String token = null;
+        do {
+            GetSplitsResponse response = wire.call(new GetSplitsRequest(IDENTITY, queryId, catalog, name, layout.getPartitions(),
+                    List.of(), constraints, token));
+            splits.addAll(response.getSplits());
+            token = response.getContinuationToken();
+        }
+        while (token != null);
+        close(layout);
+        return splits;
     }
 
     private void readSplit(String queryId, TableName name, Schema schema, Split split, Constraints constraints, Consumer<Block> blocks)

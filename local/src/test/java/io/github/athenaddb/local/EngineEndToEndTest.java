@@ -34,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class EngineEndToEndTest
 {
+    /** GetTable's schema sample reads the whole 15-item table once per statement. */
+    private static final long SAMPLED = 15;
     private static Dynalite dynalite;
     private static LocalConnector connector;
     private static LocalEngine engine;
@@ -93,6 +95,8 @@ class EngineEndToEndTest
         assertThat(r.rows()).containsExactly(List.of("ORDER#3", new BigDecimal("23.250000000")));
         assertThat(pushed(r)).containsExactly("pk = 'C#2' AND sk = 'ORDER#3'");
         assertThat(r.sources().get(0).rowsReturned()).isEqualTo(1);
+        assertThat(dataRequests(r)).isEqualTo(Map.of("GetItem", 1L));
+        assertThat(r.sources().get(0).itemsScanned()).isEqualTo(SAMPLED + 1);
     }
 
     @Test
@@ -102,6 +106,8 @@ class EngineEndToEndTest
         QueryResult r = engine.execute("SELECT pk, sk FROM \"lambda:ddb\".\"default\".\"shop\" WHERE qty BETWEEN 2 AND 3 AND pk = 'C#1' ORDER BY sk");
         assertThat(r.rows()).containsExactly(List.of("C#1", "ORDER#2"), List.of("C#1", "ORDER#3"));
         assertThat(pushed(r)).containsExactly("pk = 'C#1' AND qty >= 2 AND qty <= 3");
+        assertThat(dataRequests(r)).isEqualTo(Map.of("Query", 1L));
+        assertThat(r.sources().get(0).itemsScanned()).isEqualTo(SAMPLED + 5);
     }
 
     @Test
@@ -114,6 +120,19 @@ class EngineEndToEndTest
                 List.of("PLACED", 6L, new BigDecimal("133.500000000")),
                 List.of("SHIPPED", 6L, new BigDecimal("139.500000000")));
         assertThat(pushed(r)).containsExactly("type = 'Order'");
+        assertThat(dataRequests(r)).containsOnlyKeys("Scan");
+    }
+
+    @Test
+    void partitionKeyInListBecomesOneQueryPerValue()
+            throws SQLException
+    {
+        QueryResult r = engine.execute("SELECT pk, sk FROM ddb.default.shop WHERE pk IN ('C#1', 'C#3', 'C#9') AND sk >= 'ORDER#3' ORDER BY pk, sk");
+        assertThat(r.rows()).containsExactly(
+                List.of("C#1", "ORDER#3"), List.of("C#1", "ORDER#4"), List.of("C#1", "PROFILE"),
+                List.of("C#3", "ORDER#3"), List.of("C#3", "ORDER#4"), List.of("C#3", "PROFILE"));
+        assertThat(r.sources().get(0).splits()).isEqualTo(3);
+        assertThat(dataRequests(r)).isEqualTo(Map.of("Query", 3L));
     }
 
     @Test
@@ -197,6 +216,14 @@ class EngineEndToEndTest
                 .contains("columns:     sk")
                 .contains("constraints: pk = 'C#1'")
                 .contains("not pushed:  =(UPPER($1), 'X')");
+    }
+
+    /** Requests of the statement other than the schema sample's Scans (four, one per sample segment; GetTable runs per statement). */
+    private static Map<String, Long> dataRequests(QueryResult r)
+    {
+        Map<String, Long> requests = new HashMap<>(r.sources().get(0).requests());
+        requests.computeIfPresent("Scan", (k, n) -> n - 4 == 0 ? null : n - 4);
+        return requests;
     }
 
     private static List<String> pushed(QueryResult r)

@@ -29,6 +29,7 @@ public final class LocalEngine
 {
     private final Connection connection;
     private final StatementStats stats = new StatementStats();
+    private final List<SourceCatalog> catalogs = new ArrayList<>();
 
     /** @param sources connectors by data-source name ({@code ddb}), each reached through its wire */
     public LocalEngine(Map<String, AthenaSequence> sources, EngineOptions options)
@@ -48,6 +49,7 @@ public final class LocalEngine
             root.add("from_iso8601_timestamp", ScalarFunctionImpl.create(AthenaFunctions.class, "fromIso8601Timestamp"));
             sources.forEach((name, sequence) -> {
                 SourceCatalog catalog = new SourceCatalog(name, sequence, options, stats);
+                catalogs.add(catalog);
                 root.add("lambda:" + name, catalog);
                 root.add(name, catalog);
             });
@@ -61,6 +63,7 @@ public final class LocalEngine
             throws SQLException
     {
         stats.reset();
+        catalogs.forEach(SourceCatalog::newStatement);
         long start = System.nanoTime();
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(AthenaDialect.toCalcite(sql))) {

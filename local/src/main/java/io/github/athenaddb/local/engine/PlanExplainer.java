@@ -2,6 +2,7 @@ package io.github.athenaddb.local.engine;
 
 import com.amazonaws.athena.connector.lambda.data.BlockAllocator;
 import com.amazonaws.athena.connector.lambda.data.BlockAllocatorImpl;
+import com.amazonaws.athena.connector.lambda.domain.Split;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.calcite.interpreter.Bindables;
 import org.apache.calcite.plan.RelOptUtil;
@@ -26,6 +27,8 @@ import java.util.stream.Collectors;
  */
 final class PlanExplainer
 {
+    private static final int MAX_SPLITS_SHOWN = 5;
+
     private final Connection connection;
 
     PlanExplainer(Connection connection)
@@ -74,6 +77,12 @@ final class PlanExplainer
                 out.append("  not pushed:  ").append(t.residual().stream().map(RexNode::toString).collect(Collectors.joining(" AND ")))
                         .append('\n');
             }
+            List<Split> splits = table.splits(t.pushed());
+            out.append("  splits:      ").append(splits.size()).append(" (what the connector's GetSplits returned)\n");
+            splits.stream().limit(MAX_SPLITS_SHOWN).forEach(split -> out.append("    ").append(describe(split)).append('\n'));
+            if (splits.size() > MAX_SPLITS_SHOWN) {
+                out.append("    ... ").append(splits.size() - MAX_SPLITS_SHOWN).append(" more\n");
+            }
             t.pushed().values().forEach(v -> {
                 try {
                     v.close();
@@ -85,6 +94,12 @@ final class PlanExplainer
         }
         out.append("  limit:       (none: the connector declares no LIMIT pushdown)");
         return out.toString();
+    }
+
+    /** A split's properties without the spill location and encryption key: the connector's own plan. */
+    private static String describe(Split split)
+    {
+        return new java.util.TreeMap<>(split.getProperties()).toString();
     }
 
     private static List<Bindables.BindableTableScan> scans(RelNode root)

@@ -57,6 +57,14 @@ final class SourceCatalog
         return stats;
     }
 
+    /** Before each statement: table schemas are fetched again, as Athena fetches them per query. */
+    synchronized void newStatement()
+    {
+        if (schemas != null) {
+            schemas.values().forEach(s -> ((TablesSchema) s).forgetSchemas());
+        }
+    }
+
     @Override
     protected synchronized Map<String, Schema> getSubSchemaMap()
     {
@@ -79,6 +87,13 @@ final class SourceCatalog
         TablesSchema(String schemaName)
         {
             this.schemaName = schemaName;
+        }
+
+        synchronized void forgetSchemas()
+        {
+            if (tables != null) {
+                tables.values().forEach(t -> ((SourceTable) t).forgetSchema());
+            }
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.github.athenaddb.local.engine;
 
 import com.amazonaws.athena.connector.lambda.data.BlockAllocator;
 import com.amazonaws.athena.connector.lambda.data.BlockAllocatorImpl;
+import com.amazonaws.athena.connector.lambda.domain.Split;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
 import io.github.athenaddb.devkit.AthenaSequence;
@@ -44,6 +45,12 @@ final class SourceTable
         this.tableName = tableName;
     }
 
+    /** Athena asks for a table's schema once per query; so does the engine, once per statement. */
+    synchronized void forgetSchema()
+    {
+        schema = null;
+    }
+
     /** The table's schema as the connector returned it, with names lower-cased as Athena does. */
     synchronized Schema schema()
     {
@@ -51,6 +58,13 @@ final class SourceTable
             schema = AthenaSequence.lowerCased(catalog.sequence().getTable(schemaName, tableName).getSchema());
         }
         return schema;
+    }
+
+    /** The splits the connector plans for these constraints (no rows are read). */
+    List<Split> splits(Map<String, ValueSet> pushed)
+    {
+        Constraints constraints = new Constraints(pushed, List.of(), List.of(), Constraints.DEFAULT_NO_LIMIT, Map.of(), null);
+        return catalog.sequence().splits(schemaName, tableName, schema(), constraints);
     }
 
     @Override
