@@ -21,7 +21,9 @@ public record ConnectorConfig(
         int maxSegments,
         int sampleSize,
         boolean queryStatusCheck,
-        int maxKeyLookups)
+        int maxKeyLookups,
+        long scanGuardBytes,
+        double maxReadUnitsPerSecond)
 {
     public static final String REGION = "AWS_REGION";
     public static final String DYNAMODB_ENDPOINT = "dynamodb_endpoint";
@@ -31,6 +33,8 @@ public record ConnectorConfig(
     public static final String SAMPLE_SIZE = "schema_sample_size";
     public static final String QUERY_STATUS_CHECK = "athena_query_status_check";
     public static final String MAX_KEY_LOOKUPS = "max_key_lookups";
+    public static final String SCAN_GUARD_MB = "scan_guard_mb";
+    public static final String MAX_READ_UNITS_PER_SECOND = "max_read_units_per_second";
 
     public static final String DEFAULT_REGION = "us-east-1";
     /** DynamoDB accepts at most 1,000,000 segments in a parallel Scan. */
@@ -55,7 +59,9 @@ public record ConnectorConfig(
                 parseInt(MAX_SEGMENTS, env.getOrDefault(MAX_SEGMENTS, "64"), 1, DYNAMODB_MAX_SEGMENTS),
                 parseInt(SAMPLE_SIZE, env.getOrDefault(SAMPLE_SIZE, "1000"), 1, 100_000),
                 parseBoolean(QUERY_STATUS_CHECK, env.getOrDefault(QUERY_STATUS_CHECK, "true")),
-                parseInt(MAX_KEY_LOOKUPS, env.getOrDefault(MAX_KEY_LOOKUPS, "100"), 1, 10_000));
+                parseInt(MAX_KEY_LOOKUPS, env.getOrDefault(MAX_KEY_LOOKUPS, "100"), 1, 10_000),
+                parseInt(SCAN_GUARD_MB, env.getOrDefault(SCAN_GUARD_MB, "0"), 0, Integer.MAX_VALUE) * 1024L * 1024L,
+                parseInt(MAX_READ_UNITS_PER_SECOND, env.getOrDefault(MAX_READ_UNITS_PER_SECOND, "0"), 0, Integer.MAX_VALUE));
     }
 
     private static URI parseEndpoint(String value)

@@ -19,7 +19,7 @@ class ConnectorConfigTest
         ConnectorConfig config = ConnectorConfig.fromMap(Map.of());
 
         assertThat(config).isEqualTo(new ConnectorConfig(
-                "us-east-1", Optional.empty(), Optional.empty(), 256L * 1024 * 1024, 64, 1000, true, 100));
+                "us-east-1", Optional.empty(), Optional.empty(), 256L * 1024 * 1024, 64, 1000, true, 100, 0L, 0.0));
     }
 
     @Test
@@ -33,10 +33,12 @@ class ConnectorConfigTest
                 "scan_max_segments", "500",
                 "schema_sample_size", "50",
                 "athena_query_status_check", "false",
-                "max_key_lookups", "7"));
+                "max_key_lookups", "7",
+                "scan_guard_mb", "2048",
+                "max_read_units_per_second", "500"));
 
         assertThat(config).isEqualTo(new ConnectorConfig(
-                "eu-west-3", Optional.of(URI.create("http://127.0.0.1:8000")), Optional.of(12), 64L * 1024 * 1024, 500, 50, false, 7));
+                "eu-west-3", Optional.of(URI.create("http://127.0.0.1:8000")), Optional.of(12), 64L * 1024 * 1024, 500, 50, false, 7, 2048L * 1024 * 1024, 500.0));
     }
 
     @Test
@@ -103,9 +105,9 @@ class ConnectorConfigTest
     @Test
     void constructorRefusesNulls()
     {
-        assertThatThrownBy(() -> new ConnectorConfig(null, Optional.empty(), Optional.empty(), 1, 1, 1, true, 1))
+        assertThatThrownBy(() -> new ConnectorConfig(null, Optional.empty(), Optional.empty(), 1, 1, 1, true, 1, 0, 0))
                 .isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new ConnectorConfig("r", null, Optional.empty(), 1, 1, 1, true, 1))
+        assertThatThrownBy(() -> new ConnectorConfig("r", null, Optional.empty(), 1, 1, 1, true, 1, 0, 0))
                 .isInstanceOf(NullPointerException.class);
     }
 }

@@ -24,6 +24,7 @@ import io.github.athenaddb.ddb.plan.AccessPlan;
 import io.github.athenaddb.ddb.plan.AccessPlanner;
 import io.github.athenaddb.ddb.plan.ColumnDomain;
 import io.github.athenaddb.ddb.plan.ColumnDomains;
+import io.github.athenaddb.ddb.plan.ScanGuard;
 import io.github.athenaddb.ddb.schema.SchemaInference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,7 @@ public class DdbMetadataHandler
     public static final String SCHEMA = "default";
     static final String PARTITION_COLUMN = "partitionId";
     static final String SEGMENTS_KEY = "ddb.totalSegments";
+    static final String READ_BUDGET = "ddb.readUnitsPerSecond";
 
     private final ConnectorConfig config;
     private final TableCatalog catalog;
@@ -135,6 +137,7 @@ public class DdbMetadataHandler
         }
         AccessPlan plan = AccessPlanner.plan(metadata.table(), domains(metadata, request.getConstraints()), config.maxKeyLookups());
         log.info("Table {}: {}", metadata.table().name(), plan.reason());
+        ScanGuard.check(metadata.table(), plan, config.scanGuardBytes());
         List<ReadSplit> reads = new ArrayList<>();
         String table = metadata.table().name();
         if (plan instanceof AccessPlan.GetItems get) {
@@ -151,7 +154,12 @@ public class DdbMetadataHandler
         }
         Set<Split> splits = new LinkedHashSet<>();
         for (ReadSplit read : reads) {
-            splits.add(read.addTo(Split.newBuilder(makeSpillLocation(request), makeEncryptionKey())).build());
+            Split.Builder split = read.addTo(Split.newBuilder(makeSpillLocation(request), makeEncryptionKey()));
+            if (config.maxReadUnitsPerSecond() > 0) {
+                // The query's cap, shared evenly by its splits, which Athena may read all at once.
+                split.add(READ_BUDGET, Double.toString(config.maxReadUnitsPerSecond() / reads.size()));
+            }
+            splits.add(split.build());
         }
         return new GetSplitsResponse(request.getCatalogName(), splits);
     }

@@ -9,6 +9,7 @@ import io.github.athenaddb.ConnectorConfig;
 import io.github.athenaddb.ddb.exec.AttributeProjection;
 import io.github.athenaddb.ddb.exec.KeyLookupReader;
 import io.github.athenaddb.ddb.exec.QueryReader;
+import io.github.athenaddb.ddb.exec.ReadRateLimiter;
 import io.github.athenaddb.ddb.exec.ReadStats;
 import io.github.athenaddb.ddb.exec.ScanReader;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -74,15 +75,18 @@ public class DdbRecordHandler
         BooleanSupplier keepGoing = config.queryStatusCheck() ? queryStatusChecker::isQueryRunning : () -> true;
         Consumer<List<Map<String, AttributeValue>>> pages = page -> writePage(spiller, writer, misfits, page);
 
+        String budget = request.getSplit().getProperty(DdbMetadataHandler.READ_BUDGET);
+        ReadRateLimiter limiter = budget == null ? ReadRateLimiter.UNLIMITED : new ReadRateLimiter(Double.parseDouble(budget));
+
         ReadStats stats;
         if (split instanceof ScanSplit scan) {
-            stats = scanReader.scan(scan.table(), scan.segment(), scan.totalSegments(), projection, keepGoing, pages);
+            stats = scanReader.scan(scan.table(), scan.segment(), scan.totalSegments(), projection, limiter, keepGoing, pages);
         }
         else if (split instanceof ReadSplit.QuerySplit query) {
-            stats = queryReader.query(query.table(), query.index(), query.condition(), projection, keepGoing, pages);
+            stats = queryReader.query(query.table(), query.index(), query.condition(), projection, limiter, keepGoing, pages);
         }
         else {
-            stats = keyLookupReader.get(split.table(), ((ReadSplit.KeysSplit) split).keys(), projection, pages);
+            stats = keyLookupReader.get(split.table(), ((ReadSplit.KeysSplit) split).keys(), projection, limiter, pages);
         }
         misfits.summarize();
         log.info("Read {} ({}): {} items in {} requests, {} read capacity units, {} misfit values",

@@ -30,7 +30,7 @@ public final class KeyLookupReader
         this.dynamoDb = requireNonNull(dynamoDb, "dynamoDb is null");
     }
 
-    public ReadStats get(String table, List<Map<String, AttributeValue>> keys, AttributeProjection projection,
+    public ReadStats get(String table, List<Map<String, AttributeValue>> keys, AttributeProjection projection, ReadRateLimiter limiter,
                          Consumer<List<Map<String, AttributeValue>>> itemsConsumer)
     {
         if (keys.size() == 1) {
@@ -64,7 +64,9 @@ public final class KeyLookupReader
                 requests++;
                 List<Map<String, AttributeValue>> got = response.responses().getOrDefault(table, List.of());
                 items += got.size();
-                units += response.consumedCapacity().stream().mapToDouble(ScanReader::units).sum();
+                double batchUnits = response.consumedCapacity().stream().mapToDouble(ScanReader::units).sum();
+                units += batchUnits;
+                limiter.consumed(batchUnits);
                 itemsConsumer.accept(got);
                 pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             }

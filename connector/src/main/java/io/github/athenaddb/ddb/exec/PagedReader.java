@@ -31,7 +31,7 @@ final class PagedReader
     record Page(List<Map<String, AttributeValue>> items, Map<String, AttributeValue> lastEvaluatedKey, double capacityUnits) {}
 
     /** @param fetch the page starting after the given key (null for the first page) */
-    static ReadStats read(Function<Map<String, AttributeValue>, Page> fetch, BooleanSupplier keepGoing,
+    static ReadStats read(Function<Map<String, AttributeValue>, Page> fetch, ReadRateLimiter limiter, BooleanSupplier keepGoing,
                           Consumer<List<Map<String, AttributeValue>>> pageConsumer)
     {
         long pages = 0;
@@ -42,6 +42,7 @@ final class PagedReader
             pages++;
             items += page.items().size();
             units += page.capacityUnits();
+            limiter.consumed(page.capacityUnits());
             Map<String, AttributeValue> next = page.lastEvaluatedKey() == null || page.lastEvaluatedKey().isEmpty() ? null : page.lastEvaluatedKey();
             CompletableFuture<Page> prefetch = next == null || !keepGoing.getAsBoolean() ? null
                     : CompletableFuture.supplyAsync(() -> fetch.apply(next), PREFETCH);

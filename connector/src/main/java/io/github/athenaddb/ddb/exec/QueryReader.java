@@ -27,7 +27,7 @@ public final class QueryReader
     }
 
     public ReadStats query(String table, Optional<String> index, KeyCondition condition, AttributeProjection projection,
-                           BooleanSupplier keepGoing, Consumer<List<Map<String, AttributeValue>>> pageConsumer)
+                           ReadRateLimiter limiter, BooleanSupplier keepGoing, Consumer<List<Map<String, AttributeValue>>> pageConsumer)
     {
         Map<String, String> names = new HashMap<>(condition.names());
         names.putAll(projection.names());
@@ -46,6 +46,6 @@ public final class QueryReader
             QueryResponse page = dynamoDb.query(request.build());
             return new PagedReader.Page(page.items(), page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null,
                     ScanReader.units(page.consumedCapacity()));
-        }, keepGoing, pageConsumer);
+        }, limiter, keepGoing, pageConsumer);
     }
 }

@@ -27,7 +27,7 @@ public final class ScanReader
      * @param keepGoing asked before each page after the first; false stops the scan (query cancelled)
      */
     public ReadStats scan(String table, int segment, int totalSegments, AttributeProjection projection,
-                          BooleanSupplier keepGoing, Consumer<List<Map<String, AttributeValue>>> pageConsumer)
+                          ReadRateLimiter limiter, BooleanSupplier keepGoing, Consumer<List<Map<String, AttributeValue>>> pageConsumer)
     {
         return PagedReader.read(startKey -> {
             ScanRequest.Builder request = ScanRequest.builder()
@@ -42,7 +42,7 @@ public final class ScanReader
             }
             ScanResponse page = dynamoDb.scan(request.build());
             return new PagedReader.Page(page.items(), page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null, units(page.consumedCapacity()));
-        }, keepGoing, pageConsumer);
+        }, limiter, keepGoing, pageConsumer);
     }
 
     static double units(software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity capacity)

@@ -31,7 +31,7 @@ class ScanReaderTest
         when(client.scan(any(ScanRequest.class))).thenReturn(page("a", "k1"), page("b", "k2"), page("c", null));
         List<String> seen = new ArrayList<>();
 
-        ReadStats stats = new ScanReader(client).scan("T", 1, 4, PROJECTION, () -> true,
+        ReadStats stats = new ScanReader(client).scan("T", 1, 4, PROJECTION, ReadRateLimiter.UNLIMITED, () -> true,
                 items -> items.forEach(i -> seen.add(i.get("id").s())));
 
         assertThat(seen).containsExactly("a", "b", "c");
@@ -49,7 +49,7 @@ class ScanReaderTest
             return requests.size() == 1 ? page("a", "k1") : page("b", null);
         });
 
-        new ScanReader(client).scan("T", 2, 4, PROJECTION, () -> true, items -> {});
+        new ScanReader(client).scan("T", 2, 4, PROJECTION, ReadRateLimiter.UNLIMITED, () -> true, items -> {});
 
         assertThat(requests.get(0).segment()).isEqualTo(2);
         assertThat(requests.get(0).totalSegments()).isEqualTo(4);
@@ -65,7 +65,7 @@ class ScanReaderTest
         DynamoDbClient client = mock(DynamoDbClient.class);
         when(client.scan(any(ScanRequest.class))).thenReturn(page("a", "k1"), page("b", "k2"));
 
-        ReadStats stats = new ScanReader(client).scan("T", 0, 1, PROJECTION, () -> false, items -> {});
+        ReadStats stats = new ScanReader(client).scan("T", 0, 1, PROJECTION, ReadRateLimiter.UNLIMITED, () -> false, items -> {});
 
         assertThat(stats.requests()).isEqualTo(1);
         verify(client, times(1)).scan(any(ScanRequest.class));
@@ -79,7 +79,7 @@ class ScanReaderTest
                 .thenReturn(page("a", "k1"))
                 .thenThrow(ProvisionedThroughputExceededException.builder().message("slow down").build());
 
-        assertThatThrownBy(() -> new ScanReader(client).scan("T", 0, 1, PROJECTION, () -> true, items -> {}))
+        assertThatThrownBy(() -> new ScanReader(client).scan("T", 0, 1, PROJECTION, ReadRateLimiter.UNLIMITED, () -> true, items -> {}))
                 .isInstanceOf(ProvisionedThroughputExceededException.class)
                 .hasMessageContaining("slow down");
     }

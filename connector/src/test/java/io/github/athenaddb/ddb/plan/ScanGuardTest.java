@@ -1,0 +1,45 @@
+package io.github.athenaddb.ddb.plan;
+
+import io.github.athenaddb.ConnectorException;
+import io.github.athenaddb.ddb.TableDescription;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ScanGuardTest
+{
+    private static final long GB = 1024L * 1024 * 1024;
+    private static final TableDescription BIG = new TableDescription("Orders",
+            new TableDescription.KeyAttribute("PK", "S"), Optional.of(new TableDescription.KeyAttribute("SK", "S")),
+            List.of(new TableDescription.Index("GSI1", TableDescription.IndexKind.GSI, "GSI1PK", Optional.of("GSI1SK"), "ALL", List.of()),
+                    new TableDescription.Index("Thin", TableDescription.IndexKind.GSI, "T", Optional.empty(), "KEYS_ONLY", List.of())),
+            3 * GB, 1_000_000);
+
+    @Test
+    void refusesAScanOfATableOverTheGuardAndNamesUsableKeys()
+    {
+        assertThatThrownBy(() -> ScanGuard.check(BIG, new AccessPlan.Scan("no key"), GB))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("Refusing to Scan all of table Orders (3,072 MB, over scan_guard_mb=1,024)")
+                .hasMessageContaining("PK (partition key)")
+                .hasMessageContaining("GSI1PK (GSI GSI1, with a predicate on GSI1SK that excludes NULL)")
+                .hasMessageNotContaining("Thin");
+    }
+
+    @Test
+    void allowsKeyAccessOnBigTablesAndScansOfSmallOnes()
+    {
+        assertThatCode(() -> ScanGuard.check(BIG, new AccessPlan.Queries(Optional.empty(), List.of(), "q"), GB)).doesNotThrowAnyException();
+        assertThatCode(() -> ScanGuard.check(BIG, new AccessPlan.Scan("no key"), 4 * GB)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void zeroTurnsTheGuardOff()
+    {
+        assertThatCode(() -> ScanGuard.check(BIG, new AccessPlan.Scan("no key"), 0)).doesNotThrowAnyException();
+    }
+}
