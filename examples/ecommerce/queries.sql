@@ -9,6 +9,12 @@ SELECT username, name, c.address.city AS city, interests, totalorders, totalspen
 FROM ddb.default.ecommerce AS c
 WHERE pk = 'CUSTOMER#ada_lovelace_000' AND sk = 'CUSTOMER#ada_lovelace_000';
 
+-- All orders of one customer: one Query on the customer's partition, with a sort-key range.
+SELECT sk, createdat, status, amount
+FROM ddb.default.ecommerce
+WHERE pk = 'CUSTOMER#frances_allen_424' AND sk >= '#ORDER#' AND sk < '#ORDER$'
+ORDER BY sk;
+
 -- Orders by status ("status" is a DynamoDB reserved word).
 SELECT status, count(*) AS orders, sum(amount) AS revenue
 FROM ddb.default.ecommerce
@@ -34,9 +40,11 @@ WHERE type = 'Order' AND status <> 'CANCELLED' AND createdat >= '2026-05-01'
 GROUP BY substring(createdat FROM 1 FOR 7)
 ORDER BY yearmonth;
 
--- The five biggest spenders (GSI1 holds exactly the customers who ordered).
-SELECT username, city, totalspent
-FROM (SELECT username, c.address.city AS city, totalspent, gsi1pk FROM ddb.default.ecommerce AS c) AS customers
-WHERE gsi1pk = 'CUSTOMER'
+-- The five biggest spenders: a Query on GSI1, which holds only the customers who ordered.
+-- "gsi1sk IS NOT NULL" tells the connector that items without the index's sort key cannot
+-- match, so the sparse index holds every row the query needs.
+SELECT username, c.address.city AS city, totalspent
+FROM ddb.default.ecommerce AS c
+WHERE gsi1pk = 'CUSTOMER' AND gsi1sk IS NOT NULL
 ORDER BY totalspent DESC
 LIMIT 5;

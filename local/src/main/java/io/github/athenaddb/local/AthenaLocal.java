@@ -15,7 +15,13 @@ public final class AthenaLocal
     {
         // The connector logs each split at INFO for CloudWatch; a terminal wants the stats line instead.
         System.setProperty("org.slf4j.simpleLogger.log.io.github.athenaddb", System.getProperty("org.slf4j.simpleLogger.log.io.github.athenaddb", "warn"));
-        System.exit(new CommandLine(new AthenaLocal()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** SQL often starts with a "-- comment" line; it is the statement, not an unknown option. */
+    static CommandLine commandLine()
+    {
+        return new CommandLine(new AthenaLocal()).setUnmatchedOptionsArePositionalParams(true);
     }
 
     @Override

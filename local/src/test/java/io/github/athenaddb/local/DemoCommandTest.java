@@ -1,7 +1,6 @@
 package io.github.athenaddb.local;
 
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -20,7 +19,7 @@ class DemoCommandTest
         int exit;
         try {
             System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-            exit = new CommandLine(new AthenaLocal()).execute("demo");
+            exit = AthenaLocal.commandLine().execute("demo");
         }
         finally {
             System.setOut(original);
