@@ -2,9 +2,6 @@ package io.github.athenaddb.local;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,18 +11,9 @@ class DemoCommandTest
     @Test
     void demoLoadsTheSampleAndRunsTheExampleQueriesThroughTheConnector()
     {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        int exit;
-        try {
-            System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-            exit = AthenaLocal.commandLine().execute("demo");
-        }
-        finally {
-            System.setOut(original);
-        }
-        String output = buffer.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(output).isZero();
+        CliRun run = CliRun.of("demo");
+        String output = run.out();
+        assertThat(run.exit()).as(run.err()).isZero();
         assertThat(output)
                 .contains("Loaded 10,591 items")
                 .contains("Tables in \"lambda:ddb\".\"default\": [Ecommerce]")

@@ -12,9 +12,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,14 +49,14 @@ class QueryCommandTest
             throws Exception
     {
         Path stats = dir.resolve("stats.json");
-        Run run = run("query", "--dynamodb-endpoint", dynalite.endpoint().toString(), "--format", "csv",
+        CliRun run = CliRun.of("query", "--dynamodb-endpoint", dynalite.endpoint().toString(), "--format", "csv",
                 "--stats-json", stats.toString(), "SELECT sku, title, price FROM ddb.default.products ORDER BY sku");
-        assertThat(run.exit).as(run.err).isZero();
-        assertThat(run.out).isEqualTo("sku,title,price\r\n"
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("sku,title,price\r\n"
                 + "P1,\"Pen, blue\",1.500000000\r\n"
                 + "P2,\"Say \"\"hi\"\"\",1000.000000000\r\n"
                 + "P3,,0.000000001\r\n");
-        assertThat(run.err).contains("-- 3 rows in").contains("-- ddb.default.products: 1 split, requests: Scan");
+        assertThat(run.err()).contains("-- 3 rows in").contains("-- ddb.default.products: 1 split, requests: Scan");
 
         JsonNode json = new ObjectMapper().readTree(Files.readString(stats));
         assertThat(json.has("wall_ms")).isTrue();
@@ -78,10 +75,10 @@ class QueryCommandTest
     @Test
     void jsonLinesKeepNumbersExact()
     {
-        Run run = run("query", "--dynamodb-endpoint", dynalite.endpoint().toString(), "--format", "json",
+        CliRun run = CliRun.of("query", "--dynamodb-endpoint", dynalite.endpoint().toString(), "--format", "json",
                 "SELECT sku, stock, tags FROM ddb.default.products WHERE sku IN ('P1', 'P3') ORDER BY sku");
-        assertThat(run.exit).as(run.err).isZero();
-        assertThat(run.out.lines()).containsExactly(
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out().lines()).containsExactly(
                 "{\"sku\":\"P1\",\"stock\":10,\"tags\":null}",
                 "{\"sku\":\"P3\",\"stock\":null,\"tags\":[\"a\"]}");
     }
@@ -89,40 +86,20 @@ class QueryCommandTest
     @Test
     void badSqlIsOneLineAndExitCodeTwo()
     {
-        Run run = run("query", "--dynamodb-endpoint", dynalite.endpoint().toString(), "SELECT FROM WHERE");
-        assertThat(run.exit).isEqualTo(2);
-        assertThat(run.err.strip().lines()).hasSize(1);
-        assertThat(run.err).startsWith("athena-local: ").doesNotContain("Exception").doesNotContain("\tat ");
+        CliRun run = CliRun.of("query", "--dynamodb-endpoint", dynalite.endpoint().toString(), "SELECT FROM WHERE");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.err()).startsWith("athena-local: ").doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     @Test
     void unknownTableAndColumnAreNamed()
     {
-        Run table = run("query", "--dynamodb-endpoint", dynalite.endpoint().toString(), "SELECT * FROM ddb.default.nope");
-        assertThat(table.exit).isEqualTo(2);
-        assertThat(table.err).contains("'nope'");
-        Run column = run("query", "--dynamodb-endpoint", dynalite.endpoint().toString(), "SELECT colour FROM ddb.default.products");
-        assertThat(column.exit).isEqualTo(2);
-        assertThat(column.err).contains("Column 'colour' not found");
-    }
-
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args)
-    {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = AthenaLocal.commandLine().execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        }
-        finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
+        CliRun table = CliRun.of("query", "--dynamodb-endpoint", dynalite.endpoint().toString(), "SELECT * FROM ddb.default.nope");
+        assertThat(table.exit()).isEqualTo(2);
+        assertThat(table.err()).contains("'nope'");
+        CliRun column = CliRun.of("query", "--dynamodb-endpoint", dynalite.endpoint().toString(), "SELECT colour FROM ddb.default.products");
+        assertThat(column.exit()).isEqualTo(2);
+        assertThat(column.err()).contains("Column 'colour' not found");
     }
 }
