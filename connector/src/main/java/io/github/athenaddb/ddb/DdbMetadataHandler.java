@@ -20,6 +20,13 @@ import com.amazonaws.athena.connector.lambda.metadata.ListTablesResponse;
 import io.github.athenaddb.ConnectorConfig;
 import io.github.athenaddb.ConnectorException;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
+import com.amazonaws.athena.connector.lambda.metadata.GetDataSourceCapabilitiesRequest;
+import com.amazonaws.athena.connector.lambda.metadata.GetDataSourceCapabilitiesResponse;
+import com.amazonaws.athena.connector.lambda.metadata.optimizations.OptimizationSubType;
+import com.google.common.collect.ImmutableMap;
+import io.github.athenaddb.ddb.exec.PartiqlReader;
+import io.github.athenaddb.ddb.exec.ReadRateLimiter;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import io.github.athenaddb.ddb.plan.AccessPlan;
 import io.github.athenaddb.ddb.plan.AccessPlanner;
 import io.github.athenaddb.ddb.plan.ColumnDomain;
@@ -64,13 +71,49 @@ public class DdbMetadataHandler
     private final ConnectorConfig config;
     private final TableCatalog catalog;
     private final SchemaSampler sampler;
+    private final PartiqlReader partiqlReader;
+    private final PartiqlPassthrough passthrough = new PartiqlPassthrough();
 
-    public DdbMetadataHandler(ConnectorConfig config, TableCatalog catalog, SchemaSampler sampler, Map<String, String> configOptions)
+    public DdbMetadataHandler(ConnectorConfig config, TableCatalog catalog, SchemaSampler sampler, PartiqlReader partiqlReader,
+                              Map<String, String> configOptions)
     {
         super(SOURCE_TYPE, configOptions);
         this.config = requireNonNull(config, "config is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.sampler = requireNonNull(sampler, "sampler is null");
+        this.partiqlReader = requireNonNull(partiqlReader, "partiqlReader is null");
+    }
+
+    /** Only query passthrough (system.query) is declared: no LIMIT, ORDER BY or filter capability is claimed. */
+    @Override
+    public GetDataSourceCapabilitiesResponse doGetDataSourceCapabilities(BlockAllocator allocator, GetDataSourceCapabilitiesRequest request)
+    {
+        ImmutableMap.Builder<String, List<OptimizationSubType>> capabilities = ImmutableMap.builder();
+        passthrough.addQueryPassthroughCapabilityIfEnabled(capabilities, configOptions);
+        return new GetDataSourceCapabilitiesResponse(request.getCatalogName(), capabilities.build());
+    }
+
+    /**
+     * The schema of a system.query result, inferred from up to schema_sample_size items of the
+     * statement's own result (read through ExecuteStatement, not a Scan of the table).
+     */
+    @Override
+    public GetTableResponse doGetQueryPassthroughSchema(BlockAllocator allocator, GetTableRequest request)
+    {
+        passthrough.verify(request.getQueryPassthroughArguments());
+        String statement = PartiqlPassthrough.statement(request.getQueryPassthroughArguments());
+        String tableName = PartiqlPassthrough.table(statement);
+        TableDescription table;
+        try {
+            table = catalog.describe(tableName);
+        }
+        catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException e) {
+            throw ConnectorException.notFound("system.query: DynamoDB table '" + tableName + "' (named after FROM) does not exist");
+        }
+        List<Map<String, AttributeValue>> sample = new ArrayList<>();
+        partiqlReader.execute(statement, config.sampleSize(), ReadRateLimiter.UNLIMITED, () -> true, sample::addAll);
+        Schema schema = SchemaInference.inferResult(table, sample);
+        return new GetTableResponse(request.getCatalogName(), request.getTableName(), schema, Set.of());
     }
 
     @Override
@@ -134,6 +177,14 @@ public class DdbMetadataHandler
         if (segments == null) {
             throw ConnectorException.invalidInput("The partitions sent to GetSplits lack " + SEGMENTS_KEY
                     + "; send the partitions GetTableLayout returned unchanged.");
+        }
+        Constraints constraints = request.getConstraints();
+        if (constraints != null && constraints.isQueryPassThrough()) {
+            passthrough.verify(constraints.getQueryPassthroughArguments());
+            String statement = PartiqlPassthrough.statement(constraints.getQueryPassthroughArguments());
+            Split split = new ReadSplit.PartiqlSplit(metadata.table().name(), statement)
+                    .addTo(Split.newBuilder(makeSpillLocation(request), makeEncryptionKey())).build();
+            return new GetSplitsResponse(request.getCatalogName(), Set.of(split));
         }
         AccessPlan plan = AccessPlanner.plan(metadata.table(), domains(metadata, request.getConstraints()), config.maxKeyLookups());
         log.info("Table {}: {}", metadata.table().name(), plan.reason());

@@ -8,6 +8,7 @@ import com.amazonaws.athena.connector.lambda.records.ReadRecordsRequest;
 import io.github.athenaddb.ConnectorConfig;
 import io.github.athenaddb.ddb.exec.AttributeProjection;
 import io.github.athenaddb.ddb.exec.KeyLookupReader;
+import io.github.athenaddb.ddb.exec.PartiqlReader;
 import io.github.athenaddb.ddb.exec.QueryReader;
 import io.github.athenaddb.ddb.exec.ReadRateLimiter;
 import io.github.athenaddb.ddb.exec.ReadStats;
@@ -42,6 +43,7 @@ public class DdbRecordHandler
     private final ScanReader scanReader;
     private final QueryReader queryReader;
     private final KeyLookupReader keyLookupReader;
+    private final PartiqlReader partiqlReader;
 
     public DdbRecordHandler(ConnectorConfig config, DynamoDbClient dynamoDb, Map<String, String> configOptions)
     {
@@ -50,6 +52,7 @@ public class DdbRecordHandler
         this.scanReader = new ScanReader(dynamoDb);
         this.queryReader = new QueryReader(dynamoDb);
         this.keyLookupReader = new KeyLookupReader(dynamoDb);
+        this.partiqlReader = new PartiqlReader(dynamoDb);
     }
 
     @Override
@@ -85,6 +88,9 @@ public class DdbRecordHandler
         else if (split instanceof ReadSplit.QuerySplit query) {
             stats = queryReader.query(query.table(), query.index(), query.condition(), projection, limiter, keepGoing, pages);
         }
+        else if (split instanceof ReadSplit.PartiqlSplit partiql) {
+            stats = partiqlReader.execute(partiql.statement(), 0, limiter, keepGoing, pages);
+        }
         else {
             stats = keyLookupReader.get(split.table(), ((ReadSplit.KeysSplit) split).keys(), projection, limiter, pages);
         }
@@ -100,6 +106,9 @@ public class DdbRecordHandler
         }
         if (split instanceof ReadSplit.QuerySplit query) {
             return "Query" + query.index().map(i -> " on " + i).orElse("") + ": " + query.condition().expression();
+        }
+        if (split instanceof ReadSplit.PartiqlSplit) {
+            return "PartiQL ExecuteStatement";
         }
         return "GetItem of " + ((ReadSplit.KeysSplit) split).keys().size() + " key(s)";
     }

@@ -17,12 +17,13 @@ import static java.util.Objects.requireNonNull;
  * it without planning again: a Scan segment, one Query, or a set of primary keys.
  */
 public sealed interface ReadSplit
-        permits ScanSplit, ReadSplit.QuerySplit, ReadSplit.KeysSplit
+        permits ScanSplit, ReadSplit.QuerySplit, ReadSplit.KeysSplit, ReadSplit.PartiqlSplit
 {
     String KIND = "ddb.kind";
     String INDEX = "ddb.index";
     String KEY_CONDITION = "ddb.keyCondition";
     String KEYS = "ddb.keys";
+    String STATEMENT = "ddb.statement";
 
     String table();
 
@@ -61,6 +62,22 @@ public sealed interface ReadSplit
         }
     }
 
+    /** A passthrough PartiQL SELECT, run as written. */
+    record PartiqlSplit(String table, String statement) implements ReadSplit
+    {
+        public PartiqlSplit
+        {
+            requireNonNull(table, "table is null");
+            requireNonNull(statement, "statement is null");
+        }
+
+        @Override
+        public Split.Builder addTo(Split.Builder split)
+        {
+            return split.add(KIND, "PARTIQL").add(ScanSplit.TABLE, table).add(STATEMENT, statement);
+        }
+    }
+
     static ReadSplit from(Split split)
     {
         String kind = Optional.ofNullable(split.getProperty(KIND)).orElse("SCAN");
@@ -71,6 +88,7 @@ public sealed interface ReadSplit
                 case "QUERY" -> new QuerySplit(table, Optional.ofNullable(split.getProperty(INDEX)),
                         KeyJson.readCondition(required(split, KEY_CONDITION)));
                 case "GET" -> new KeysSplit(table, KeyJson.readKeys(required(split, KEYS)));
+                case "PARTIQL" -> new PartiqlSplit(table, required(split, STATEMENT));
                 default -> throw ConnectorException.invalidInput("Unknown split kind '" + kind + "'; send splits as GetSplits returned them");
             };
         }

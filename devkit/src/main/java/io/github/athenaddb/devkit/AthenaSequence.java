@@ -93,6 +93,12 @@ public final class AthenaSequence
         return wire.call(new GetTableRequest(IDENTITY, queryId(), catalog, new TableName(schema, table), Map.of()));
     }
 
+    /** GetTable for {@code TABLE(system.query(...))}: Athena names the function and passes its arguments. */
+    public GetTableResponse getPassthroughTable(Map<String, String> arguments)
+    {
+        return wire.call(new GetTableRequest(IDENTITY, queryId(), catalog, new TableName("system", "query"), arguments));
+    }
+
     public List<Map<String, Object>> scan(String table)
     {
         return scan(table, Map.of());

@@ -25,13 +25,29 @@ public final class SchemaInference
 
     public static Schema infer(TableDescription table, List<Map<String, AttributeValue>> items)
     {
+        return infer(table, items, true);
+    }
+
+    /**
+     * The schema of a PartiQL result: only the attributes the result holds, so a statement that
+     * selects a few attributes does not grow empty key columns.
+     */
+    public static Schema inferResult(TableDescription table, List<Map<String, AttributeValue>> items)
+    {
+        return infer(table, items, false);
+    }
+
+    private static Schema infer(TableDescription table, List<Map<String, AttributeValue>> items, boolean withAllKeys)
+    {
         Map<String, InferredType> types = new HashMap<>();
         for (Map<String, AttributeValue> item : items) {
             item.forEach((name, value) -> types.merge(name, AttributeTypes.of(value), InferredType::union));
         }
         Map<String, InferredType> ordered = new LinkedHashMap<>();
         for (TableDescription.KeyAttribute key : table.keyAttributes()) {
-            ordered.put(key.name(), types.getOrDefault(key.name(), keyTypeWithoutSample(key.type())));
+            if (withAllKeys || types.containsKey(key.name())) {
+                ordered.put(key.name(), types.getOrDefault(key.name(), keyTypeWithoutSample(key.type())));
+            }
         }
         List<String> others = new ArrayList<>(types.keySet());
         others.removeAll(ordered.keySet());
