@@ -9,10 +9,6 @@ import io.github.athenaddb.devkit.LambdaWire;
 import io.github.athenaddb.devkit.Tables;
 import io.github.athenaddb.local.engine.EngineOptions;
 import io.github.athenaddb.local.engine.LocalEngine;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -81,12 +77,7 @@ final class LocalConnector
     /** A plain DynamoDB client for loading data (never used to read for a query). */
     DynamoDbClient loader()
     {
-        return DynamoDbClient.builder()
-                .endpointOverride(endpoint())
-                .region(Region.of(config.get(ConnectorConfig.REGION)))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .build();
+        return Tables.client(endpoint(), config.get(ConnectorConfig.REGION));
     }
 
     int loadExample(Path directory)
