@@ -23,6 +23,10 @@ public record SortCondition(String attribute, Operator operator, AttributeValue 
         ColumnDomain.Interval last = domain.intervals().get(domain.intervals().size() - 1);
         Optional<ColumnDomain.Bound> low = first.low();
         Optional<ColumnDomain.Bound> high = last.high();
+        if (low.isEmpty() && high.isEmpty()) {
+            // Disjoint intervals open at both ends (x <> v, NOT IN): their span is every value.
+            return Optional.empty();
+        }
         Optional<AttributeValue> lowValue = low.flatMap(b -> KeyValues.of(dynamoType, b.value()));
         Optional<AttributeValue> highValue = high.flatMap(b -> KeyValues.of(dynamoType, b.value()));
         if ((low.isPresent() && lowValue.isEmpty()) || (high.isPresent() && highValue.isEmpty())) {
