@@ -21,8 +21,15 @@ public record SortCondition(String attribute, Operator operator, AttributeValue 
         }
         ColumnDomain.Interval first = domain.intervals().get(0);
         ColumnDomain.Interval last = domain.intervals().get(domain.intervals().size() - 1);
-        Optional<ColumnDomain.Bound> low = first.low();
-        Optional<ColumnDomain.Bound> high = last.high();
+        // DynamoDB orders S by UTF-8 bytes, the SDK's constraints by UTF-16 units; the orders differ only
+        // for characters from U+D800 on, so a range bound holding one is dropped, and the range widens.
+        boolean range = domain.intervals().size() > 1 || !first.isPoint();
+        Optional<ColumnDomain.Bound> low = first.low().filter(b -> !range || ordersAlike(dynamoType, b.value()));
+        Optional<ColumnDomain.Bound> high = last.high().filter(b -> !range || ordersAlike(dynamoType, b.value()));
+        if (low.isEmpty() && high.isEmpty()) {
+            // Disjoint intervals open at both ends (x <> v, NOT IN): their span is every value.
+            return Optional.empty();
+        }
         Optional<AttributeValue> lowValue = low.flatMap(b -> KeyValues.of(dynamoType, b.value()));
         Optional<AttributeValue> highValue = high.flatMap(b -> KeyValues.of(dynamoType, b.value()));
         if ((low.isPresent() && lowValue.isEmpty()) || (high.isPresent() && highValue.isEmpty())) {
@@ -40,5 +47,10 @@ public record SortCondition(String attribute, Operator operator, AttributeValue 
         }
         return Optional.of(new SortCondition(attribute, high.get().inclusive() ? Operator.LE : Operator.LT, highValue.orElseThrow(),
                 Optional.empty()));
+    }
+
+    private static boolean ordersAlike(String dynamoType, Object value)
+    {
+        return !"S".equals(dynamoType) || !(value instanceof String text) || text.chars().allMatch(c -> c < Character.MIN_SURROGATE);
     }
 }

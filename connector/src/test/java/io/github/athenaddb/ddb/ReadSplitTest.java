@@ -1,0 +1,151 @@
+package io.github.athenaddb.ddb;
+
+import com.amazonaws.athena.connector.lambda.domain.Split;
+import com.amazonaws.athena.connector.lambda.domain.spill.S3SpillLocation;
+import io.github.athenaddb.ConnectorException;
+import io.github.athenaddb.ddb.plan.KeyCondition;
+import io.github.athenaddb.ddb.plan.SortCondition;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ReadSplitTest
+{
+    private static final KeyCondition CONDITION = new KeyCondition("GSI1PK", AttributeValue.fromS("ORDER#é😀"),
+            Optional.of(new SortCondition("GSI1SK", SortCondition.Operator.BETWEEN, AttributeValue.fromN("1"),
+                    Optional.of(AttributeValue.fromN("9.5")))));
+
+    private static Split.Builder builder()
+    {
+        return Split.newBuilder(new S3SpillLocation("spill-bucket", "query-1/split-1", true), null);
+    }
+
+    private static Split split(Map<String, String> properties)
+    {
+        return builder().applyProperties(properties).build();
+    }
+
+    private static Split through(ReadSplit read)
+    {
+        return read.addTo(builder()).build();
+    }
+
+    @Test
+    void querySplitOnAnIndexRoundTrips()
+    {
+        ReadSplit.QuerySplit query = new ReadSplit.QuerySplit("Shop-Orders.v1", Optional.of("GSI1"), CONDITION);
+
+        Split split = through(query);
+
+        assertThat(ReadSplit.from(split)).isEqualTo(query);
+        assertThat(split.getProperty("ddb.kind")).isEqualTo("QUERY");
+        assertThat(split.getProperties()).containsOnlyKeys("ddb.kind", "ddb.table", "ddb.keyCondition", "ddb.index");
+    }
+
+    @Test
+    void querySplitOnTheTableHasNoIndexProperty()
+    {
+        ReadSplit.QuerySplit query = new ReadSplit.QuerySplit("T", Optional.empty(),
+                new KeyCondition("PK", AttributeValue.fromN("7"), Optional.empty()));
+
+        Split split = through(query);
+
+        assertThat(split.getProperties()).doesNotContainKey("ddb.index");
+        assertThat(ReadSplit.from(split)).isEqualTo(query);
+    }
+
+    @Test
+    void keysSplitRoundTripsEveryScalarKeyType()
+    {
+        ReadSplit.KeysSplit keys = new ReadSplit.KeysSplit("T", List.of(
+                Map.of("PK", AttributeValue.fromS("a"), "SK", AttributeValue.fromN("1.25")),
+                Map.of("PK", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {9, -9})), "SK", AttributeValue.fromN("-3"))));
+
+        Split split = through(keys);
+
+        assertThat(split.getProperty("ddb.kind")).isEqualTo("GET");
+        assertThat(ReadSplit.from(split)).isEqualTo(keys);
+    }
+
+    @Test
+    void scanSplitRoundTrips()
+    {
+        ScanSplit scan = new ScanSplit("T", 2, 5);
+
+        assertThat(ReadSplit.from(through(scan))).isEqualTo(scan);
+    }
+
+    @Test
+    void splitWithoutKindIsAScanSegment()
+    {
+        Split split = split(Map.of("ddb.table", "T", "ddb.segment", "0", "ddb.totalSegments", "1"));
+
+        assertThat(ReadSplit.from(split)).isEqualTo(new ScanSplit("T", 0, 1));
+    }
+
+    @Test
+    void unknownKindIsAClearError()
+    {
+        assertThatThrownBy(() -> ReadSplit.from(split(Map.of("ddb.kind", "MERGE", "ddb.table", "T"))))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessage("Unknown split kind 'MERGE'; send splits as GetSplits returned them");
+    }
+
+    @Test
+    void queryWithoutKeyConditionIsAClearError()
+    {
+        assertThatThrownBy(() -> ReadSplit.from(split(Map.of("ddb.kind", "QUERY", "ddb.table", "T"))))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("The split is not valid (missing ddb.keyCondition)")
+                .hasMessageContaining("send splits as GetSplits returned them");
+    }
+
+    @Test
+    void getWithoutKeysIsAClearError()
+    {
+        assertThatThrownBy(() -> ReadSplit.from(split(Map.of("ddb.kind", "GET", "ddb.table", "T"))))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("missing ddb.keys");
+    }
+
+    @Test
+    void missingTableIsAClearError()
+    {
+        Map<String, String> properties = new HashMap<>(through(new ReadSplit.QuerySplit("T", Optional.empty(), CONDITION)).getProperties());
+        properties.remove("ddb.table");
+
+        assertThatThrownBy(() -> ReadSplit.from(split(properties)))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("The split is not valid (table is null)");
+    }
+
+    @Test
+    void scanWithoutSegmentIsAClearError()
+    {
+        assertThatThrownBy(() -> ReadSplit.from(split(Map.of("ddb.kind", "SCAN", "ddb.table", "T"))))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("missing");
+    }
+
+    @Test
+    void garbledKeyConditionIsAClearError()
+    {
+        assertThatThrownBy(() -> ReadSplit.from(split(Map.of("ddb.kind", "QUERY", "ddb.table", "T", "ddb.keyCondition", "{\"hashKey\":"))))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("The split is not valid (not valid JSON");
+        assertThatThrownBy(() -> ReadSplit.from(split(Map.of("ddb.kind", "QUERY", "ddb.table", "T", "ddb.keyCondition", "{}"))))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("The split is not valid");
+        assertThatThrownBy(() -> ReadSplit.from(split(Map.of("ddb.kind", "GET", "ddb.table", "T", "ddb.keys", "[{\"PK\":{\"L\":[]}}]"))))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("not a key value");
+    }
+}
