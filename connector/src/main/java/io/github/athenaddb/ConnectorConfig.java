@@ -23,7 +23,8 @@ public record ConnectorConfig(
         boolean queryStatusCheck,
         int maxKeyLookups,
         long scanGuardBytes,
-        double maxReadUnitsPerSecond)
+        double maxReadUnitsPerSecond,
+        int schemaCacheSeconds)
 {
     public static final String REGION = "AWS_REGION";
     public static final String DYNAMODB_ENDPOINT = "dynamodb_endpoint";
@@ -35,6 +36,7 @@ public record ConnectorConfig(
     public static final String MAX_KEY_LOOKUPS = "max_key_lookups";
     public static final String SCAN_GUARD_MB = "scan_guard_mb";
     public static final String MAX_READ_UNITS_PER_SECOND = "max_read_units_per_second";
+    public static final String SCHEMA_CACHE_SECONDS = "schema_cache_seconds";
 
     public static final String DEFAULT_REGION = "us-east-1";
     /** DynamoDB accepts at most 1,000,000 segments in a parallel Scan. */
@@ -61,7 +63,8 @@ public record ConnectorConfig(
                 parseBoolean(QUERY_STATUS_CHECK, env.getOrDefault(QUERY_STATUS_CHECK, "true")),
                 parseInt(MAX_KEY_LOOKUPS, env.getOrDefault(MAX_KEY_LOOKUPS, "100"), 1, 10_000),
                 parseInt(SCAN_GUARD_MB, env.getOrDefault(SCAN_GUARD_MB, "0"), 0, Integer.MAX_VALUE) * 1024L * 1024L,
-                parseInt(MAX_READ_UNITS_PER_SECOND, env.getOrDefault(MAX_READ_UNITS_PER_SECOND, "0"), 0, Integer.MAX_VALUE));
+                parseInt(MAX_READ_UNITS_PER_SECOND, env.getOrDefault(MAX_READ_UNITS_PER_SECOND, "0"), 0, Integer.MAX_VALUE),
+                parseInt(SCHEMA_CACHE_SECONDS, env.getOrDefault(SCHEMA_CACHE_SECONDS, "300"), 0, 86_400));
     }
 
     private static URI parseEndpoint(String value)

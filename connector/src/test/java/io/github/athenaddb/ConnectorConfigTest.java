@@ -19,26 +19,27 @@ class ConnectorConfigTest
         ConnectorConfig config = ConnectorConfig.fromMap(Map.of());
 
         assertThat(config).isEqualTo(new ConnectorConfig(
-                "us-east-1", Optional.empty(), Optional.empty(), 256L * 1024 * 1024, 64, 1000, true, 100, 0L, 0.0));
+                "us-east-1", Optional.empty(), Optional.empty(), 256L * 1024 * 1024, 64, 1000, true, 100, 0L, 0.0, 300));
     }
 
     @Test
     void everySettingIsRead()
     {
-        ConnectorConfig config = ConnectorConfig.fromMap(Map.of(
-                "AWS_REGION", "eu-west-3",
-                "dynamodb_endpoint", "http://127.0.0.1:8000",
-                "scan_segments", "12",
-                "scan_segment_target_mb", "64",
-                "scan_max_segments", "500",
-                "schema_sample_size", "50",
-                "athena_query_status_check", "false",
-                "max_key_lookups", "7",
-                "scan_guard_mb", "2048",
-                "max_read_units_per_second", "500"));
+        ConnectorConfig config = ConnectorConfig.fromMap(Map.ofEntries(
+                Map.entry("AWS_REGION", "eu-west-3"),
+                Map.entry("dynamodb_endpoint", "http://127.0.0.1:8000"),
+                Map.entry("scan_segments", "12"),
+                Map.entry("scan_segment_target_mb", "64"),
+                Map.entry("scan_max_segments", "500"),
+                Map.entry("schema_sample_size", "50"),
+                Map.entry("athena_query_status_check", "false"),
+                Map.entry("max_key_lookups", "7"),
+                Map.entry("scan_guard_mb", "2048"),
+                Map.entry("max_read_units_per_second", "500"),
+                Map.entry("schema_cache_seconds", "0")));
 
         assertThat(config).isEqualTo(new ConnectorConfig(
-                "eu-west-3", Optional.of(URI.create("http://127.0.0.1:8000")), Optional.of(12), 64L * 1024 * 1024, 500, 50, false, 7, 2048L * 1024 * 1024, 500.0));
+                "eu-west-3", Optional.of(URI.create("http://127.0.0.1:8000")), Optional.of(12), 64L * 1024 * 1024, 500, 50, false, 7, 2048L * 1024 * 1024, 500.0, 0));
     }
 
     @Test
@@ -105,9 +106,9 @@ class ConnectorConfigTest
     @Test
     void constructorRefusesNulls()
     {
-        assertThatThrownBy(() -> new ConnectorConfig(null, Optional.empty(), Optional.empty(), 1, 1, 1, true, 1, 0, 0))
+        assertThatThrownBy(() -> new ConnectorConfig(null, Optional.empty(), Optional.empty(), 1, 1, 1, true, 1, 0, 0, 0))
                 .isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new ConnectorConfig("r", null, Optional.empty(), 1, 1, 1, true, 1, 0, 0))
+        assertThatThrownBy(() -> new ConnectorConfig("r", null, Optional.empty(), 1, 1, 1, true, 1, 0, 0, 0))
                 .isInstanceOf(NullPointerException.class);
     }
 }

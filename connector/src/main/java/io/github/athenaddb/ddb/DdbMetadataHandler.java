@@ -32,6 +32,7 @@ import io.github.athenaddb.ddb.plan.AccessPlanner;
 import io.github.athenaddb.ddb.plan.ColumnDomain;
 import io.github.athenaddb.ddb.plan.ColumnDomains;
 import io.github.athenaddb.ddb.plan.ScanGuard;
+import io.github.athenaddb.ddb.schema.SchemaCache;
 import io.github.athenaddb.ddb.schema.SchemaInference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +74,7 @@ public class DdbMetadataHandler
     private final SchemaSampler sampler;
     private final PartiqlReader partiqlReader;
     private final PartiqlPassthrough passthrough = new PartiqlPassthrough();
+    private final SchemaCache schemas;
 
     public DdbMetadataHandler(ConnectorConfig config, TableCatalog catalog, SchemaSampler sampler, PartiqlReader partiqlReader,
                               Map<String, String> configOptions)
@@ -82,6 +84,7 @@ public class DdbMetadataHandler
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.sampler = requireNonNull(sampler, "sampler is null");
         this.partiqlReader = requireNonNull(partiqlReader, "partiqlReader is null");
+        this.schemas = new SchemaCache(java.time.Duration.ofSeconds(config.schemaCacheSeconds()), java.time.Clock.systemUTC());
     }
 
     /** Only query passthrough (system.query) is declared: no LIMIT, ORDER BY or filter capability is claimed. */
@@ -136,8 +139,11 @@ public class DdbMetadataHandler
     {
         TableName name = request.getTableName();
         requireSchema(name.getSchemaName());
-        TableDescription table = catalog.describe(catalog.resolve(name.getTableName()));
-        Schema schema = SchemaInference.infer(table, sampler.sample(table));
+        String resolved = catalog.resolve(name.getTableName());
+        Schema schema = schemas.get(resolved, () -> {
+            TableDescription table = catalog.describe(resolved);
+            return SchemaInference.infer(table, sampler.sample(table));
+        });
         return new GetTableResponse(request.getCatalogName(), name, schema, Set.of());
     }
 

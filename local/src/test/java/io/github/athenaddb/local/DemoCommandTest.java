@@ -22,7 +22,7 @@ class DemoCommandTest
                 .contains("| Customer  | 650   |")
                 .contains("| Order     | 2859  |")
                 .contains("| OrderItem | 7082  |")
-                .contains("-- ddb.default.ecommerce: 1 split, requests: Scan 6, 200.5 RCU, 11,591 items scanned, 10,591 rows returned")
+                .contains("-- ddb.default.ecommerce: 1 split, requests: Scan 2, 182.5 RCU, 10,591 items scanned, 10,591 rows returned")
                 .contains("| ada_lovelace_000 | Ada Lovelace | Berlin | [\"books\",\"music\"] | 1           | 89.500000000 |")
                 .contains("--   pushed: type = 'Order'")
                 .doesNotContain("Exception");
