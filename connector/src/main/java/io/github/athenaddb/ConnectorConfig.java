@@ -51,6 +51,7 @@ public record ConnectorConfig(
 
     public static ConnectorConfig fromMap(Map<String, String> env)
     {
+        requireSpillBucketInLambda(env);
         String region = firstNonBlank(env.get(REGION), env.get("AWS_DEFAULT_REGION"), DEFAULT_REGION);
         return new ConnectorConfig(
                 region,
@@ -65,6 +66,19 @@ public record ConnectorConfig(
                 parseInt(SCAN_GUARD_MB, env.getOrDefault(SCAN_GUARD_MB, "0"), 0, Integer.MAX_VALUE) * 1024L * 1024L,
                 parseInt(MAX_READ_UNITS_PER_SECOND, env.getOrDefault(MAX_READ_UNITS_PER_SECOND, "0"), 0, Integer.MAX_VALUE),
                 parseInt(SCHEMA_CACHE_SECONDS, env.getOrDefault(SCHEMA_CACHE_SECONDS, "300"), 0, 86_400));
+    }
+
+    /**
+     * In Lambda, a response over the 6 MB payload limit must be spilled to S3; without a bucket
+     * the first large read would fail deep in the SDK. Local runs read responses inline.
+     */
+    private static void requireSpillBucketInLambda(Map<String, String> env)
+    {
+        if (blankToNull(env.get("AWS_LAMBDA_FUNCTION_NAME")) != null && blankToNull(env.get("spill_bucket")) == null) {
+            throw new IllegalArgumentException("Invalid configuration: spill_bucket is not set. Athena reads results over the "
+                    + "Lambda response limit (6 MB) from S3: set spill_bucket (and optionally spill_prefix) on function "
+                    + env.get("AWS_LAMBDA_FUNCTION_NAME"));
+        }
     }
 
     private static URI parseEndpoint(String value)

@@ -111,4 +111,14 @@ class ConnectorConfigTest
         assertThatThrownBy(() -> new ConnectorConfig("r", null, Optional.empty(), 1, 1, 1, true, 1, 0, 0, 0))
                 .isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void inLambdaASpillBucketIsRequired()
+    {
+        assertThatThrownBy(() -> ConnectorConfig.fromMap(Map.of("AWS_LAMBDA_FUNCTION_NAME", "ddb")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("spill_bucket is not set")
+                .hasMessageContaining("function ddb");
+        assertThat(ConnectorConfig.fromMap(Map.of("AWS_LAMBDA_FUNCTION_NAME", "ddb", "spill_bucket", "b")).region()).isEqualTo("us-east-1");
+    }
 }
