@@ -7,8 +7,8 @@ import java.util.Map;
  * The few spellings Athena accepts that Calcite's parser does not, rewritten token by token
  * (strings, quoted identifiers and comments are left alone):
  * <ul>
- * <li>{@code default} as a schema name ({@code ddb.default.orders}): a reserved word in
- *     Calcite, so it is quoted.</li>
+ * <li>{@code default} and {@code system} as schema names ({@code ddb.default.orders},
+ *     {@code TABLE(system.query(...))}): reserved words in Calcite, so they are quoted.</li>
  * <li>Trino function names with a Calcite twin: {@code approx_distinct} → exact
  *     {@code approx_count_distinct}.</li>
  * </ul>
@@ -16,6 +16,8 @@ import java.util.Map;
 final class AthenaDialect
 {
     private static final Map<String, String> FUNCTIONS = Map.of("approx_distinct", "approx_count_distinct");
+    /** Schema names Athena users write bare that Calcite reserves: {@code ddb.default.t}, {@code system.query(...)}. */
+    private static final java.util.Set<String> RESERVED_SCHEMA_NAMES = java.util.Set.of("default", "system");
 
     private AthenaDialect() {}
 
@@ -63,8 +65,8 @@ final class AthenaDialect
     {
         String word = sql.substring(start, end);
         String lower = word.toLowerCase(Locale.ROOT);
-        if (lower.equals("default") && (charBefore(sql, start) == '.' || charAfter(sql, end) == '.')) {
-            return "\"default\"";
+        if (RESERVED_SCHEMA_NAMES.contains(lower) && (charBefore(sql, start) == '.' || charAfter(sql, end) == '.')) {
+            return "\"" + lower + "\"";
         }
         if (FUNCTIONS.containsKey(lower) && charAfter(sql, end) == '(') {
             return FUNCTIONS.get(lower);

@@ -3,7 +3,9 @@ package io.github.athenaddb.local.engine;
 import io.github.athenaddb.devkit.AthenaSequence;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.schema.impl.TableFunctionImpl;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -47,6 +49,8 @@ public final class LocalEngine
             root.add("date_trunc", ScalarFunctionImpl.create(AthenaFunctions.class, "dateTrunc"));
             root.add("date_add", ScalarFunctionImpl.create(AthenaFunctions.class, "dateAdd"));
             root.add("from_iso8601_timestamp", ScalarFunctionImpl.create(AthenaFunctions.class, "fromIso8601Timestamp"));
+            SchemaPlus system = root.add("system", new AbstractSchema());
+            system.add("query", TableFunctionImpl.create(PassthroughFunction.class, "query"));
             sources.forEach((name, sequence) -> {
                 SourceCatalog catalog = new SourceCatalog(name, sequence, options, stats);
                 catalogs.add(catalog);
@@ -65,6 +69,8 @@ public final class LocalEngine
         stats.reset();
         catalogs.forEach(SourceCatalog::newStatement);
         long start = System.nanoTime();
+        // system.query(...) runs against the first mounted connector, as Athena runs it against the current catalog.
+        PassthroughFunction.CURRENT.set(catalogs.get(0));
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(AthenaDialect.toCalcite(sql))) {
             ResultSetMetaData meta = rs.getMetaData();
@@ -85,12 +91,21 @@ public final class LocalEngine
             long wall = (System.nanoTime() - start) / 1_000_000;
             return new QueryResult(columns, types, rows, wall, sourceStats());
         }
+        finally {
+            PassthroughFunction.CURRENT.remove();
+        }
     }
 
     public String explain(String sql)
             throws SQLException
     {
-        return new PlanExplainer(connection).explain(AthenaDialect.toCalcite(sql));
+        PassthroughFunction.CURRENT.set(catalogs.get(0));
+        try {
+            return new PlanExplainer(connection).explain(AthenaDialect.toCalcite(sql));
+        }
+        finally {
+            PassthroughFunction.CURRENT.remove();
+        }
     }
 
     /**

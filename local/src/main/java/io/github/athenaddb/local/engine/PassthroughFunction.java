@@ -1,0 +1,97 @@
+package io.github.athenaddb.local.engine;
+
+import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
+import io.github.athenaddb.devkit.AthenaSequence;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.linq4j.function.Parameter;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.ScannableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code TABLE(system.query(query => '...'))}, Athena's query-passthrough call: the statement
+ * goes to the connector as the SDK's passthrough arguments (GetTable for the columns, then
+ * splits and ReadRecords), exactly as Athena sends it. Calcite builds table functions from a
+ * static method, so the statement's connector is handed over per thread by {@link LocalEngine}.
+ */
+public final class PassthroughFunction
+{
+    static final ThreadLocal<SourceCatalog> CURRENT = new ThreadLocal<>();
+
+    private PassthroughFunction() {}
+
+    public static ScannableTable query(@Parameter(name = "query") String query)
+    {
+        SourceCatalog catalog = CURRENT.get();
+        if (catalog == null) {
+            throw new IllegalStateException("system.query is only available while a statement runs");
+        }
+        return new PassthroughTable(catalog, Map.of("schemaFunctionName", "SYSTEM.QUERY", "QUERY", query));
+    }
+
+    /** The result of one passthrough statement. */
+    private static final class PassthroughTable
+            extends AbstractTable
+            implements ScannableTable
+    {
+        private final SourceCatalog catalog;
+        private final Map<String, String> arguments;
+        private Schema schema;
+
+        PassthroughTable(SourceCatalog catalog, Map<String, String> arguments)
+        {
+            this.catalog = catalog;
+            this.arguments = arguments;
+        }
+
+        private synchronized Schema schema()
+        {
+            if (schema == null) {
+                schema = AthenaSequence.lowerCased(catalog.sequence().getPassthroughTable(arguments).getSchema());
+            }
+            return schema;
+        }
+
+        @Override
+        public RelDataType getRowType(RelDataTypeFactory typeFactory)
+        {
+            RelDataTypeFactory.Builder row = typeFactory.builder();
+            for (Field f : schema().getFields()) {
+                row.add(f.getName().toLowerCase(Locale.ROOT), ArrowSqlTypes.toSql(typeFactory, f));
+            }
+            return row.build();
+        }
+
+        @Override
+        public Enumerable<Object[]> scan(DataContext root)
+        {
+            Constraints constraints = new Constraints(Map.of(), List.of(), List.of(), Constraints.DEFAULT_NO_LIMIT, arguments, null);
+            SourceScan scan = catalog.stats().startScan(catalog.name(), "system", "query", Map.of());
+            List<Object[]> rows = new ArrayList<>();
+            int splits = catalog.sequence().read("system", "query", schema(), constraints, catalog.parallelism(), block -> {
+                List<FieldVector> vectors = block.getFieldVectors();
+                for (int r = 0; r < block.getRowCount(); r++) {
+                    Object[] row = new Object[vectors.size()];
+                    for (int c = 0; c < row.length; c++) {
+                        row[c] = ArrowSqlTypes.value(vectors.get(c), r);
+                    }
+                    rows.add(row);
+                }
+                scan.addRows(block.getRowCount());
+            });
+            scan.addSplits(splits);
+            return Linq4j.asEnumerable(rows);
+        }
+    }
+}
