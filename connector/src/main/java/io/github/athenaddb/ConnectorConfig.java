@@ -2,6 +2,7 @@ package io.github.athenaddb;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -112,7 +113,7 @@ public record ConnectorConfig(
 
     private static boolean parseBoolean(String name, String value)
     {
-        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+        String v = value.trim().toLowerCase(Locale.ROOT);
         if (v.equals("true") || v.equals("false")) {
             return Boolean.parseBoolean(v);
         }

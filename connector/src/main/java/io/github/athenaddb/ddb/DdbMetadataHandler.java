@@ -43,6 +43,8 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -84,7 +86,7 @@ public class DdbMetadataHandler
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.sampler = requireNonNull(sampler, "sampler is null");
         this.partiqlReader = requireNonNull(partiqlReader, "partiqlReader is null");
-        this.schemas = new SchemaCache(java.time.Duration.ofSeconds(config.schemaCacheSeconds()), java.time.Clock.systemUTC());
+        this.schemas = new SchemaCache(Duration.ofSeconds(config.schemaCacheSeconds()), Clock.systemUTC());
     }
 
     /** Only query passthrough (system.query) is declared: no LIMIT, ORDER BY or filter capability is claimed. */
@@ -158,7 +160,7 @@ public class DdbMetadataHandler
                 request.getSchema().getCustomMetadata(), request.getTableName().getTableName());
         int segments = config.scanSegments().orElseGet(() -> ScanSegments.forTable(
                 metadata.table().sizeBytes(), config.segmentTargetBytes(), config.maxSegments()));
-        Map<String, String> partitionMetadata = new java.util.HashMap<>(request.getSchema().getCustomMetadata());
+        Map<String, String> partitionMetadata = new HashMap<>(request.getSchema().getCustomMetadata());
         partitionMetadata.put(SEGMENTS_KEY, Integer.toString(segments));
         Schema partitionSchema = new Schema(
                 List.of(new Field(PARTITION_COLUMN, FieldType.nullable(new ArrowType.Int(32, true)), null)), partitionMetadata);

@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +47,7 @@ public record TableDescription(
 
     private static Map<String, KeyAttribute> keyTypes(KeyAttribute hashKey, Optional<KeyAttribute> rangeKey)
     {
-        Map<String, KeyAttribute> types = new java.util.HashMap<>();
+        Map<String, KeyAttribute> types = new HashMap<>();
         types.put(hashKey.name(), hashKey);
         rangeKey.ifPresent(r -> types.put(r.name(), r));
         return types;

@@ -4,7 +4,6 @@ import com.amazonaws.athena.connector.lambda.metadata.GetTableResponse;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import picocli.CommandLine.Command;
-
 import io.github.athenaddb.local.engine.EngineOptions;
 import io.github.athenaddb.local.engine.LocalEngine;
 import io.github.athenaddb.local.engine.QueryResult;
@@ -15,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -39,7 +39,7 @@ final class DemoCommand
             out.println("Local DynamoDB (dynalite, in memory) at " + local.endpoint());
             long start = System.nanoTime();
             int loaded = local.loadExample(LocalConnector.examplesDirectory().resolve("ecommerce"));
-            out.printf(java.util.Locale.ROOT, "Loaded %,d items from examples/ecommerce/items.jsonl in %.1f s%n%n", loaded, seconds(start));
+            out.printf(Locale.ROOT, "Loaded %,d items from examples/ecommerce/items.jsonl in %.1f s%n%n", loaded, seconds(start));
 
             out.println("Schemas of \"lambda:ddb\": " + local.athena.listSchemas());
             out.println("Tables in \"lambda:ddb\".\"default\": " + local.athena.listTables("default"));
@@ -48,7 +48,7 @@ final class DemoCommand
             Schema schema = table.getSchema();
             out.printf("%nColumns of \"lambda:ddb\".\"default\".\"%s\" (inferred from a sample):%n", TABLE);
             for (Field f : schema.getFields()) {
-                out.printf("  %-14s %s%n", f.getName().toLowerCase(java.util.Locale.ROOT), SqlTypeNames.of(f));
+                out.printf("  %-14s %s%n", f.getName().toLowerCase(Locale.ROOT), SqlTypeNames.of(f));
             }
 
             Path queries = LocalConnector.examplesDirectory().resolve("ecommerce/queries.sql");

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** Runs one statement; rows on stdout, stats on stderr. Exit 2 on a bad statement. */
@@ -40,7 +41,7 @@ final class QueryCommand
     {
         ResultFormat resultFormat;
         try {
-            resultFormat = ResultFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+            resultFormat = ResultFormat.valueOf(format.toUpperCase(Locale.ROOT));
         }
         catch (IllegalArgumentException e) {
             return Failures.usage("--format must be table, csv or json, not '" + format + "'");

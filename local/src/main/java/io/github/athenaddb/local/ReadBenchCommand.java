@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ final class ReadBenchCommand
 
     @Override
     public Integer call()
-            throws java.sql.SQLException
+            throws SQLException
     {
         try (LocalConnector local = LocalConnector.startWithDynalite(Map.of(ConnectorConfig.SCAN_SEGMENTS, Integer.toString(segments)))) {
             DynamoDbClient loader = local.loader();

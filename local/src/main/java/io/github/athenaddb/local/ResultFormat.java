@@ -11,6 +11,8 @@ import java.io.PrintStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -27,7 +29,7 @@ enum ResultFormat
     TABLE, CSV, JSON;
 
     /** Athena prints timestamps with milliseconds: 2026-10-01 00:00:00.000. */
-    private static final java.time.format.DateTimeFormatter TIMESTAMP = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
     private static final JsonFactory JSON_FACTORY = JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
     void print(QueryResult result, PrintStream out)
@@ -66,7 +68,7 @@ enum ResultFormat
         if (value instanceof BigDecimal d) {
             return d.toPlainString();
         }
-        if (value instanceof java.sql.Timestamp t) {
+        if (value instanceof Timestamp t) {
             return TIMESTAMP.format(t.toLocalDateTime());
         }
         if (value instanceof byte[] b) {
@@ -142,7 +144,7 @@ enum ResultFormat
         else if (value instanceof Boolean b) {
             g.writeBoolean(b);
         }
-        else if (value instanceof java.sql.Timestamp t) {
+        else if (value instanceof Timestamp t) {
             g.writeString(text(t));
         }
         else if (value instanceof ByteString b) {

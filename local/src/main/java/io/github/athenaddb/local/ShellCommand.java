@@ -14,6 +14,7 @@ import picocli.CommandLine.Mixin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -30,7 +31,7 @@ final class ShellCommand
 
     @Override
     public Integer call()
-            throws IOException, java.sql.SQLException
+            throws IOException, SQLException
     {
         try (LocalConnector connector = source.connect(); LocalEngine engine = connector.engine(source.engineOptions());
                 Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).encoding(StandardCharsets.UTF_8).build()) {

@@ -3,6 +3,7 @@ package io.github.athenaddb.local;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The SQL type Athena shows for an Arrow field: varchar, bigint, decimal(38,9), array(...), row(...). */
@@ -33,7 +34,7 @@ final class SqlTypeNames
                 return field.getChildren().stream().map(c -> c.getName() + " " + of(c))
                         .collect(Collectors.joining(", ", "row(", ")"));
             default:
-                return type.toString().toLowerCase(java.util.Locale.ROOT);
+                return type.toString().toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -2,6 +2,8 @@ package io.github.athenaddb.local;
 
 import io.github.athenaddb.local.engine.QueryResult;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +49,7 @@ final class StatsReport
     {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("wall_ms", result.wallMillis());
-        List<Map<String, Object>> sources = new java.util.ArrayList<>();
+        List<Map<String, Object>> sources = new ArrayList<>();
         for (QueryResult.SourceStats s : result.sources()) {
             Map<String, Object> source = new LinkedHashMap<>();
             source.put("catalog", s.catalog());
@@ -57,7 +59,7 @@ final class StatsReport
             Map<String, Object> requests = new LinkedHashMap<>();
             REQUEST_KINDS.forEach(k -> requests.put(k, s.requests().getOrDefault(k, 0L)));
             source.put("requests", requests);
-            source.put("rcu", new java.math.BigDecimal(Double.toString(s.rcu())));
+            source.put("rcu", new BigDecimal(Double.toString(s.rcu())));
             source.put("items_scanned", s.itemsScanned());
             source.put("rows_returned", s.rowsReturned());
             sources.add(source);

@@ -1,5 +1,6 @@
 package io.github.athenaddb.ddb.plan;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,7 +43,7 @@ public record ColumnDomain(boolean nullAllowed, List<Interval> intervals)
 
     public static ColumnDomain points(Object... values)
     {
-        return new ColumnDomain(false, java.util.Arrays.stream(values).map(Interval::point).toList());
+        return new ColumnDomain(false, Arrays.stream(values).map(Interval::point).toList());
     }
 
     /** The single values this domain allows, when it allows only single values and never null. */

@@ -5,6 +5,7 @@ import io.github.athenaddb.ddb.TableDescription;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Refuses a full Scan of a table larger than {@code scan_guard_mb}: one unfiltered query on a
@@ -30,7 +31,7 @@ public final class ScanGuard
                         + index.rangeKey().map(r -> ", with a predicate on " + r + " that excludes NULL").orElse("") + ")");
             }
         }
-        throw ConnectorException.invalidInput(String.format(java.util.Locale.ROOT,
+        throw ConnectorException.invalidInput(String.format(Locale.ROOT,
                 "Refusing to Scan all of table %s (%,d MB, over scan_guard_mb=%,d): no predicate fixes a key. "
                         + "Add = or IN on %s, or raise scan_guard_mb (0 turns the guard off).",
                 table.name(), table.sizeBytes() / (1024 * 1024), guardBytes / (1024 * 1024), String.join(" or ", keys)));

@@ -11,6 +11,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,7 +41,7 @@ final class ArrowSqlTypes
                 List<RelDataType> types = new ArrayList<>();
                 List<String> names = new ArrayList<>();
                 for (Field child : field.getChildren()) {
-                    names.add(child.getName().toLowerCase(java.util.Locale.ROOT));
+                    names.add(child.getName().toLowerCase(Locale.ROOT));
                     types.add(toSql(factory, child));
                 }
                 yield factory.createStructType(types, names);

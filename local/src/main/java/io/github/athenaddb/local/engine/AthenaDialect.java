@@ -2,6 +2,7 @@ package io.github.athenaddb.local.engine;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The few spellings Athena accepts that Calcite's parser does not, rewritten token by token
@@ -17,7 +18,7 @@ final class AthenaDialect
 {
     private static final Map<String, String> FUNCTIONS = Map.of("approx_distinct", "approx_count_distinct");
     /** Schema names Athena users write bare that Calcite reserves: {@code ddb.default.t}, {@code system.query(...)}. */
-    private static final java.util.Set<String> RESERVED_SCHEMA_NAMES = java.util.Set.of("default", "system");
+    private static final Set<String> RESERVED_SCHEMA_NAMES = Set.of("default", "system");
 
     private AthenaDialect() {}
 

@@ -5,6 +5,7 @@ import com.amazonaws.athena.connector.lambda.domain.predicate.Range;
 import com.amazonaws.athena.connector.lambda.domain.predicate.SortedRangeSet;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +71,7 @@ final class ConstraintText
         if (value instanceof CharSequence || value instanceof org.apache.arrow.vector.util.Text) {
             return "'" + value.toString().replace("'", "''") + "'";
         }
-        if (value instanceof java.math.BigDecimal d) {
+        if (value instanceof BigDecimal d) {
             return d.toPlainString();
         }
         return String.valueOf(value);

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts the DynamoDB requests made in this JVM, per table: kind, read capacity consumed and
@@ -34,8 +36,8 @@ public final class DynamoDbRequestMeter
     public static final class TableUsage
     {
         final Map<String, Long> requests = new ConcurrentHashMap<>();
-        private final java.util.concurrent.atomic.DoubleAdder rcu = new java.util.concurrent.atomic.DoubleAdder();
-        private final java.util.concurrent.atomic.LongAdder itemsScanned = new java.util.concurrent.atomic.LongAdder();
+        private final DoubleAdder rcu = new DoubleAdder();
+        private final LongAdder itemsScanned = new LongAdder();
 
         public Map<String, Long> requests()
         {

@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.sql.Struct;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -114,7 +115,7 @@ public final class LocalEngine
      */
     private List<QueryResult.SourceStats> sourceStats()
     {
-        Map<String, QueryResult.SourceStats> byTable = new java.util.LinkedHashMap<>();
+        Map<String, QueryResult.SourceStats> byTable = new LinkedHashMap<>();
         for (SourceScan scan : stats.scans()) {
             String key = scan.catalog() + "." + scan.schema() + "." + scan.table();
             QueryResult.SourceStats previous = byTable.get(key);

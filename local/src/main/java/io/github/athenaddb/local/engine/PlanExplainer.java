@@ -17,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -99,7 +100,7 @@ final class PlanExplainer
     /** A split's properties without the spill location and encryption key: the connector's own plan. */
     private static String describe(Split split)
     {
-        return new java.util.TreeMap<>(split.getProperties()).toString();
+        return new TreeMap<>(split.getProperties()).toString();
     }
 
     private static List<Bindables.BindableTableScan> scans(RelNode root)

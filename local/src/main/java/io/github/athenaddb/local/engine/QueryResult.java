@@ -1,6 +1,7 @@
 package io.github.athenaddb.local.engine;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A statement's result and what it cost.
@@ -12,6 +13,6 @@ import java.util.List;
 public record QueryResult(List<String> columns, List<String> types, List<List<Object>> rows, long wallMillis, List<SourceStats> sources)
 {
     /** Per table read: the stats contract of {@code --stats-json}. */
-    public record SourceStats(String catalog, String schema, String table, int splits, java.util.Map<String, Long> requests,
+    public record SourceStats(String catalog, String schema, String table, int splits, Map<String, Long> requests,
                               double rcu, long itemsScanned, long rowsReturned, List<String> pushedPerRead) {}
 }
