@@ -17,6 +17,8 @@ import java.util.Map;
 final class StatsReport
 {
     private static final List<String> REQUEST_KINDS = List.of("GetItem", "BatchGetItem", "Query", "Scan");
+    /** The text also shows PartiQL requests (system.query), which the JSON contract does not name. */
+    private static final List<String> TEXT_KINDS = List.of("GetItem", "BatchGetItem", "Query", "Scan", "ExecuteStatement");
 
     private StatsReport() {}
 
@@ -26,7 +28,7 @@ final class StatsReport
         out.append(String.format(Locale.ROOT, "-- %,d row%s in %,d ms%n", result.rows().size(), result.rows().size() == 1 ? "" : "s", result.wallMillis()));
         for (QueryResult.SourceStats s : result.sources()) {
             StringBuilder requests = new StringBuilder();
-            for (String kind : REQUEST_KINDS) {
+            for (String kind : TEXT_KINDS) {
                 long n = s.requests().getOrDefault(kind, 0L);
                 if (n > 0) {
                     requests.append(requests.length() == 0 ? "" : ", ").append(kind).append(' ').append(n);

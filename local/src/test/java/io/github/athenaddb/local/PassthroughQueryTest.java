@@ -60,6 +60,9 @@ class PassthroughQueryTest
                 + "FROM TABLE(system.query(query => 'SELECT * FROM \"Orders\" WHERE Total >= 20')) GROUP BY status");
         assertThat(r.rows()).containsExactly(List.of("SHIPPED", 50L));
         assertThat(r.sources()).extracting(QueryResult.SourceStats::table).containsExactly("query");
+        // One ExecuteStatement for GetTable's sample of the result, one for the split.
+        assertThat(r.sources().get(0).requests()).isEqualTo(Map.of("ExecuteStatement", 2L));
+        assertThat(r.sources().get(0).rowsReturned()).isEqualTo(2);
     }
 
     @Test

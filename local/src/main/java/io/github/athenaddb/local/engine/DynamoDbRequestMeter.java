@@ -7,6 +7,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementRequest;
+import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -31,6 +33,8 @@ public final class DynamoDbRequestMeter
         implements ExecutionInterceptor
 {
     private static final Map<String, TableUsage> USAGE = new ConcurrentHashMap<>();
+    /** Where ExecuteStatement requests (system.query) are counted. */
+    public static final String PASSTHROUGH = "system.query";
 
     /** Per-table counters; all adders are thread-safe. */
     public static final class TableUsage
@@ -86,6 +90,10 @@ public final class DynamoDbRequestMeter
         }
         else if (request instanceof GetItemRequest get && response instanceof GetItemResponse r) {
             record(get.tableName(), "GetItem", r.consumedCapacity(), r.hasItem() ? 1 : 0);
+        }
+        else if (request instanceof ExecuteStatementRequest && response instanceof ExecuteStatementResponse r) {
+            // A passthrough statement names its table only inside the PartiQL text; it is counted per statement.
+            record(PASSTHROUGH, "ExecuteStatement", r.consumedCapacity(), r.hasItems() ? r.items().size() : 0);
         }
         else if (response instanceof BatchGetItemResponse r) {
             List<ConsumedCapacity> capacities = r.consumedCapacity();

@@ -71,7 +71,7 @@ public final class LocalEngine
         catalogs.forEach(SourceCatalog::newStatement);
         long start = System.nanoTime();
         // system.query(...) runs against the first mounted connector, as Athena runs it against the current catalog.
-        PassthroughFunction.CURRENT.set(catalogs.get(0));
+        PassthroughFunction.begin(catalogs.get(0));
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(AthenaDialect.toCalcite(sql))) {
             ResultSetMetaData meta = rs.getMetaData();
@@ -93,19 +93,19 @@ public final class LocalEngine
             return new QueryResult(columns, types, rows, wall, sourceStats());
         }
         finally {
-            PassthroughFunction.CURRENT.remove();
+            PassthroughFunction.end();
         }
     }
 
     public String explain(String sql)
             throws SQLException
     {
-        PassthroughFunction.CURRENT.set(catalogs.get(0));
+        PassthroughFunction.begin(catalogs.get(0));
         try {
             return new PlanExplainer(connection).explain(AthenaDialect.toCalcite(sql));
         }
         finally {
-            PassthroughFunction.CURRENT.remove();
+            PassthroughFunction.end();
         }
     }
 
@@ -128,7 +128,8 @@ public final class LocalEngine
                 pushed.addAll(previous.pushedPerRead());
             }
             pushed.add(String.join(" AND ", scan.pushedConstraints().values()));
-            DynamoDbRequestMeter.TableUsage usage = DynamoDbRequestMeter.usage(scan.table());
+            DynamoDbRequestMeter.TableUsage usage = DynamoDbRequestMeter.usage(
+                    PassthroughFunction.SCHEMA.equals(scan.schema()) ? DynamoDbRequestMeter.PASSTHROUGH : scan.table());
             byTable.put(key, new QueryResult.SourceStats(scan.catalog(), scan.schema(), scan.table(), splits, usage.requests(),
                     usage.rcu(), usage.itemsScanned(), rows, pushed));
         }

@@ -15,6 +15,7 @@ import org.apache.calcite.schema.ScannableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,17 +28,35 @@ import java.util.Map;
  */
 public final class PassthroughFunction
 {
-    static final ThreadLocal<SourceCatalog> CURRENT = new ThreadLocal<>();
+    static final ThreadLocal<Statement> CURRENT = new ThreadLocal<>();
+    static final String SCHEMA = "system";
 
     private PassthroughFunction() {}
 
+    /**
+     * The running statement's connector, and its passthrough tables: Calcite calls the function
+     * more than once while planning, and Athena asks for the schema once.
+     */
+    record Statement(SourceCatalog catalog, Map<String, ScannableTable> tables) {}
+
+    static void begin(SourceCatalog catalog)
+    {
+        CURRENT.set(new Statement(catalog, new HashMap<>()));
+    }
+
+    static void end()
+    {
+        CURRENT.remove();
+    }
+
     public static ScannableTable query(@Parameter(name = "query") String query)
     {
-        SourceCatalog catalog = CURRENT.get();
-        if (catalog == null) {
+        Statement statement = CURRENT.get();
+        if (statement == null) {
             throw new IllegalStateException("system.query is only available while a statement runs");
         }
-        return new PassthroughTable(catalog, Map.of("schemaFunctionName", "SYSTEM.QUERY", "QUERY", query));
+        return statement.tables().computeIfAbsent(query, q ->
+                new PassthroughTable(statement.catalog(), Map.of("schemaFunctionName", "SYSTEM.QUERY", "QUERY", q)));
     }
 
     /** The result of one passthrough statement. */
@@ -77,9 +96,9 @@ public final class PassthroughFunction
         public Enumerable<Object[]> scan(DataContext root)
         {
             Constraints constraints = new Constraints(Map.of(), List.of(), List.of(), Constraints.DEFAULT_NO_LIMIT, arguments, null);
-            SourceScan scan = catalog.stats().startScan(catalog.name(), "system", "query", Map.of());
+            SourceScan scan = catalog.stats().startScan(catalog.name(), SCHEMA, "query", Map.of());
             List<Object[]> rows = new ArrayList<>();
-            int splits = catalog.sequence().read("system", "query", schema(), constraints, catalog.parallelism(), block -> {
+            int splits = catalog.sequence().read(SCHEMA, "query", schema(), constraints, catalog.parallelism(), block -> {
                 List<FieldVector> vectors = block.getFieldVectors();
                 for (int r = 0; r < block.getRowCount(); r++) {
                     Object[] row = new Object[vectors.size()];
