@@ -34,9 +34,9 @@ final class StatsReport
                     requests.append(requests.length() == 0 ? "" : ", ").append(kind).append(' ').append(n);
                 }
             }
-            out.append(String.format(Locale.ROOT, "-- %s.%s.%s: %d split%s, requests: %s, %.1f RCU, %,d items scanned, %,d row%s returned%n",
+            out.append(String.format(Locale.ROOT, "-- %s.%s.%s: %d split%s, requests: %s, %.1f RCU, %,d item%s scanned, %,d row%s returned%n",
                     s.catalog(), s.schema(), s.table(), s.splits(), s.splits() == 1 ? "" : "s",
-                    requests.length() == 0 ? "none" : requests, s.rcu(), s.itemsScanned(), s.rowsReturned(),
+                    requests.length() == 0 ? "none" : requests, s.rcu(), s.itemsScanned(), s.itemsScanned() == 1 ? "" : "s", s.rowsReturned(),
                     s.rowsReturned() == 1 ? "" : "s"));
             List<String> reads = s.pushedPerRead();
             for (int i = 0; i < reads.size(); i++) {

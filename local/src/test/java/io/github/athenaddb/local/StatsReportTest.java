@@ -105,7 +105,7 @@ class StatsReportTest
         SourceStats source = new SourceStats("ddb", "default", "t", 2, requests, 1.0, 1, 1, List.of(""));
         assertThat(StatsReport.text(result(3, 1, source)).split("\\R")).containsExactly(
                 "-- 1 row in 3 ms",
-                "-- ddb.default.t: 2 splits, requests: Query 2, Scan 1, 1.0 RCU, 1 items scanned, 1 row returned",
+                "-- ddb.default.t: 2 splits, requests: Query 2, Scan 1, 1.0 RCU, 1 item scanned, 1 row returned",
                 "--   pushed: (nothing)");
     }
 
