@@ -126,6 +126,17 @@ class EngineEndToEndTest
     }
 
     @Test
+    void likePrefixOnTheSortKeyBecomesAKeyRange()
+            throws SQLException
+    {
+        QueryResult r = engine.execute("SELECT sk FROM ddb.default.shop WHERE pk = 'C#2' AND sk LIKE 'ORDER#%' ORDER BY sk");
+        assertThat(r.rows()).containsExactly(List.of("ORDER#1"), List.of("ORDER#2"), List.of("ORDER#3"), List.of("ORDER#4"));
+        assertThat(pushed(r)).containsExactly("pk = 'C#2' AND sk >= 'ORDER#' AND sk < 'ORDER$'");
+        assertThat(dataRequests(r)).isEqualTo(Map.of("Query", 1L));
+        assertThat(r.sources().get(0).itemsScanned()).isEqualTo(SAMPLED + 4);
+    }
+
+    @Test
     void partitionKeyInListBecomesOneQueryPerValue()
             throws SQLException
     {
@@ -192,7 +203,9 @@ class EngineEndToEndTest
                 "SELECT pk, sk FROM ddb.default.shop WHERE status <> 'PLACED' ORDER BY pk, sk",
                 "SELECT pk, sk FROM ddb.default.shop WHERE status IS NULL ORDER BY pk, sk",
                 "SELECT pk, sk FROM ddb.default.shop WHERE amount >= 21.25 AND amount < 32 ORDER BY pk, sk",
-                "SELECT pk, sk FROM ddb.default.shop WHERE sk NOT IN ('ORDER#1', 'PROFILE') ORDER BY pk, sk")) {
+                "SELECT pk, sk FROM ddb.default.shop WHERE sk NOT IN ('ORDER#1', 'PROFILE') ORDER BY pk, sk",
+                "SELECT pk, sk FROM ddb.default.shop WHERE name LIKE 'O''B%' OR sk LIKE 'ORDER#_' ORDER BY pk, sk",
+                "SELECT pk, sk FROM ddb.default.shop WHERE sk LIKE 'ORD%' AND name IS NULL ORDER BY pk, sk")) {
             QueryResult pushed = engine.execute(sql);
             QueryResult local = withoutPushdown.execute(sql);
             assertThat(pushed.rows()).as(sql).isEqualTo(local.rows()).isNotEmpty();

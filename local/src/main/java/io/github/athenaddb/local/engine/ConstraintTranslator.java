@@ -29,7 +29,7 @@ import java.util.Map;
 /**
  * Turns the engine's WHERE conjuncts on one table into the SDK's per-column constraints, as
  * Athena does: comparisons of a column with a literal, IN / NOT IN and BETWEEN (Calcite's
- * SEARCH), IS NULL and IS NOT NULL. Several conjuncts on a column are intersected. A conjunct
+ * SEARCH), IS NULL and IS NOT NULL, and LIKE 'prefix%' as a range. Several conjuncts on a column are intersected. A conjunct
  * of any other shape (OR across columns, functions, casts) is not pushed; the engine evaluates
  * every conjunct after the scan anyway, so pushing is only ever a way to read less.
  */
@@ -80,6 +80,9 @@ final class ConstraintTranslator
             ValueSet set = kind == SqlKind.IS_NULL ? SortedRangeSet.onlyNull(f.getType()) : SortedRangeSet.notNull(allocator, f.getType());
             return new ColumnConstraint(f.getName(), set);
         }
+        if (kind == SqlKind.LIKE) {
+            return likePrefix(allocator, columns, call);
+        }
         if (call.getOperands().size() != 2) {
             return null;
         }
@@ -116,6 +119,31 @@ final class ConstraintTranslator
             default -> null;
         };
         return set == null ? null : new ColumnConstraint(f.getName(), set);
+    }
+
+    /**
+     * {@code col LIKE 'abc%'} as the range ['abc', 'abd'): the strings that start with the
+     * prefix, as Athena's planner turns a prefix LIKE into a range. Only a pattern whose one
+     * wildcard is a final % and that has no escape qualifies.
+     */
+    private static ColumnConstraint likePrefix(BlockAllocator allocator, List<Field> columns, RexCall call)
+    {
+        if (call.getOperands().size() != 2 || !(call.getOperands().get(0) instanceof RexInputRef ref)
+                || !(call.getOperands().get(1) instanceof RexLiteral literal)) {
+            return null;
+        }
+        Field f = columns.get(ref.getIndex());
+        String pattern = literal.getValueAs(String.class);
+        if (f.getType().getTypeID() != ArrowType.ArrowTypeID.Utf8 || pattern == null || pattern.length() < 2 || !pattern.endsWith("%")) {
+            return null;
+        }
+        String prefix = pattern.substring(0, pattern.length() - 1);
+        char last = prefix.charAt(prefix.length() - 1);
+        if (prefix.indexOf('%') >= 0 || prefix.indexOf('_') >= 0 || last == Character.MAX_VALUE) {
+            return null;
+        }
+        String next = prefix.substring(0, prefix.length() - 1) + (char) (last + 1);
+        return new ColumnConstraint(f.getName(), SortedRangeSet.of(false, Range.range(allocator, f.getType(), prefix, true, next, false)));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
