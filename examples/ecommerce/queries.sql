@@ -9,10 +9,10 @@ SELECT username, name, c.address.city AS city, interests, totalorders, totalspen
 FROM ddb.default.ecommerce AS c
 WHERE pk = 'CUSTOMER#ada_lovelace_000' AND sk = 'CUSTOMER#ada_lovelace_000';
 
--- All orders of one customer: one Query on the customer's partition, with a sort-key range.
+-- All orders of one customer: one Query on the customer's partition; the LIKE prefix becomes a sort-key range.
 SELECT sk, createdat, status, amount
 FROM ddb.default.ecommerce
-WHERE pk = 'CUSTOMER#frances_allen_424' AND sk >= '#ORDER#' AND sk < '#ORDER$'
+WHERE pk = 'CUSTOMER#frances_allen_424' AND sk LIKE '#ORDER#%'
 ORDER BY sk;
 
 -- Orders by status ("status" is a DynamoDB reserved word).
