@@ -1,8 +1,10 @@
 package io.github.athenaddb.local.engine;
 
+import com.amazonaws.athena.connector.lambda.data.Block;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.Text;
 import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.rel.type.RelDataType;
@@ -55,6 +57,29 @@ final class ArrowSqlTypes
     private static int bitWidth(ArrowType type)
     {
         return ((ArrowType.Int) type).getBitWidth();
+    }
+
+    /** A table's row type: its Arrow fields, with names lower-cased as Athena shows them. */
+    static RelDataType rowType(RelDataTypeFactory factory, Schema schema)
+    {
+        RelDataTypeFactory.Builder row = factory.builder();
+        for (Field f : schema.getFields()) {
+            row.add(f.getName().toLowerCase(Locale.ROOT), toSql(factory, f));
+        }
+        return row.build();
+    }
+
+    /** Appends a block's rows as the engine's Object[] rows of {@code width} columns (0 for a row count). */
+    static void appendRows(Block block, int width, List<Object[]> rows)
+    {
+        List<FieldVector> vectors = block.getFieldVectors();
+        for (int r = 0; r < block.getRowCount(); r++) {
+            Object[] row = new Object[width];
+            for (int c = 0; c < width; c++) {
+                row[c] = value(vectors.get(c), r);
+            }
+            rows.add(row);
+        }
     }
 
     static Object value(FieldVector vector, int row)

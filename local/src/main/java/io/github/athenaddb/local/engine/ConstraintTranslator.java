@@ -66,6 +66,19 @@ final class ConstraintTranslator
 
     private record ColumnConstraint(String column, ValueSet values) {}
 
+    /** ValueSets hold Arrow buffers from the allocator they were built with: release them before it closes. */
+    static void release(Map<String, ValueSet> pushed)
+    {
+        for (ValueSet set : pushed.values()) {
+            try {
+                set.close();
+            }
+            catch (Exception ignored) {
+                // freed with the allocator
+            }
+        }
+    }
+
     private static ColumnConstraint toConstraint(BlockAllocator allocator, List<Field> columns, RexNode node)
     {
         if (!(node instanceof RexCall call)) {

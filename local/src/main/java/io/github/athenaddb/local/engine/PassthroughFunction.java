@@ -2,8 +2,6 @@ package io.github.athenaddb.local.engine;
 
 import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
 import io.github.athenaddb.devkit.AthenaSequence;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
@@ -17,7 +15,6 @@ import org.apache.calcite.schema.impl.AbstractTable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -85,11 +82,7 @@ public final class PassthroughFunction
         @Override
         public RelDataType getRowType(RelDataTypeFactory typeFactory)
         {
-            RelDataTypeFactory.Builder row = typeFactory.builder();
-            for (Field f : schema().getFields()) {
-                row.add(f.getName().toLowerCase(Locale.ROOT), ArrowSqlTypes.toSql(typeFactory, f));
-            }
-            return row.build();
+            return ArrowSqlTypes.rowType(typeFactory, schema());
         }
 
         @Override
@@ -99,14 +92,7 @@ public final class PassthroughFunction
             SourceScan scan = catalog.stats().startScan(catalog.name(), SCHEMA, "query", Map.of());
             List<Object[]> rows = new ArrayList<>();
             int splits = catalog.sequence().read(SCHEMA, "query", schema(), constraints, catalog.parallelism(), block -> {
-                List<FieldVector> vectors = block.getFieldVectors();
-                for (int r = 0; r < block.getRowCount(); r++) {
-                    Object[] row = new Object[vectors.size()];
-                    for (int c = 0; c < row.length; c++) {
-                        row[c] = ArrowSqlTypes.value(vectors.get(c), r);
-                    }
-                    rows.add(row);
-                }
+                ArrowSqlTypes.appendRows(block, schema().getFields().size(), rows);
                 scan.addRows(block.getRowCount());
             });
             scan.addSplits(splits);

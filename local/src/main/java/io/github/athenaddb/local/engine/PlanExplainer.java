@@ -84,14 +84,7 @@ final class PlanExplainer
             if (splits.size() > MAX_SPLITS_SHOWN) {
                 out.append("    ... ").append(splits.size() - MAX_SPLITS_SHOWN).append(" more\n");
             }
-            t.pushed().values().forEach(v -> {
-                try {
-                    v.close();
-                }
-                catch (Exception ignored) {
-                    // freed with the allocator
-                }
-            });
+            ConstraintTranslator.release(t.pushed());
         }
         out.append("  limit:       (none: the connector declares no LIMIT pushdown)");
         return out.toString();

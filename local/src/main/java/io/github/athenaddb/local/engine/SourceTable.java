@@ -6,7 +6,6 @@ import com.amazonaws.athena.connector.lambda.domain.Split;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
 import io.github.athenaddb.devkit.AthenaSequence;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.calcite.DataContext;
@@ -20,7 +19,6 @@ import org.apache.calcite.schema.impl.AbstractTable;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -70,11 +68,7 @@ final class SourceTable
     @Override
     public RelDataType getRowType(RelDataTypeFactory typeFactory)
     {
-        RelDataTypeFactory.Builder row = typeFactory.builder();
-        for (Field f : schema().getFields()) {
-            row.add(f.getName().toLowerCase(Locale.ROOT), ArrowSqlTypes.toSql(typeFactory, f));
-        }
-        return row.build();
+        return ArrowSqlTypes.rowType(typeFactory, schema());
     }
 
     @Override
@@ -104,30 +98,12 @@ final class SourceTable
             Constraints constraints = new Constraints(pushed, List.of(), List.of(), Constraints.DEFAULT_NO_LIMIT, Map.of(), null);
             int splits = catalog.sequence().read(schemaName, tableName, new Schema(columns, full.getCustomMetadata()), constraints,
                     catalog.parallelism(), block -> {
-                        List<FieldVector> vectors = block.getFieldVectors();
-                        for (int r = 0; r < block.getRowCount(); r++) {
-                            Object[] row = new Object[countOnly ? 0 : vectors.size()];
-                            for (int c = 0; c < row.length; c++) {
-                                row[c] = ArrowSqlTypes.value(vectors.get(c), r);
-                            }
-                            rows.add(row);
-                        }
+                        ArrowSqlTypes.appendRows(block, countOnly ? 0 : columns.size(), rows);
                         scan.addRows(block.getRowCount());
                     });
             scan.addSplits(splits);
-            // ValueSets hold Arrow buffers from the allocator: close them before it.
-            pushed.values().forEach(v -> closeQuietly(v));
+            ConstraintTranslator.release(pushed);
         }
         return Linq4j.asEnumerable(rows);
-    }
-
-    private static void closeQuietly(ValueSet set)
-    {
-        try {
-            set.close();
-        }
-        catch (Exception ignored) {
-            // freed with the allocator
-        }
     }
 }
