@@ -42,7 +42,7 @@ public final class KeyLookupReader
             });
             List<Map<String, AttributeValue>> items = response.hasItem() ? List.of(response.item()) : List.of();
             itemsConsumer.accept(items);
-            return new ReadStats(1, items.size(), ScanReader.units(response.consumedCapacity()));
+            return new ReadStats(1, items.size(), ReadStats.units(response.consumedCapacity()));
         }
         long requests = 0;
         long items = 0;
@@ -64,7 +64,7 @@ public final class KeyLookupReader
                 requests++;
                 List<Map<String, AttributeValue>> got = response.responses().getOrDefault(table, List.of());
                 items += got.size();
-                double batchUnits = response.consumedCapacity().stream().mapToDouble(ScanReader::units).sum();
+                double batchUnits = response.consumedCapacity().stream().mapToDouble(ReadStats::units).sum();
                 units += batchUnits;
                 limiter.consumed(batchUnits);
                 itemsConsumer.accept(got);

@@ -40,7 +40,7 @@ public final class PartiqlReader
                 got = got.subList(0, (int) (maxItems - items));
             }
             items += got.size();
-            double pageUnits = ScanReader.units(page.consumedCapacity());
+            double pageUnits = ReadStats.units(page.consumedCapacity());
             units += pageUnits;
             limiter.consumed(pageUnits);
             pageConsumer.accept(got);

@@ -45,7 +45,7 @@ public final class QueryReader
             }
             QueryResponse page = dynamoDb.query(request.build());
             return new PagedReader.Page(page.items(), page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null,
-                    ScanReader.units(page.consumedCapacity()));
+                    ReadStats.units(page.consumedCapacity()));
         }, limiter, keepGoing, pageConsumer);
     }
 }

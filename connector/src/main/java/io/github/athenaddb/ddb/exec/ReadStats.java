@@ -1,4 +1,13 @@
 package io.github.athenaddb.ddb.exec;
 
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+
 /** What a read cost: DynamoDB requests (pages), items returned, read capacity units consumed. */
-public record ReadStats(long requests, long items, double consumedReadUnits) {}
+public record ReadStats(long requests, long items, double consumedReadUnits)
+{
+    /** The read capacity units of one response (none when DynamoDB reports none). */
+    static double units(ConsumedCapacity capacity)
+    {
+        return capacity == null || capacity.capacityUnits() == null ? 0 : capacity.capacityUnits();
+    }
+}

@@ -41,12 +41,8 @@ public final class ScanReader
                 request.projectionExpression(projection.expression()).expressionAttributeNames(projection.names());
             }
             ScanResponse page = dynamoDb.scan(request.build());
-            return new PagedReader.Page(page.items(), page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null, units(page.consumedCapacity()));
+            return new PagedReader.Page(page.items(), page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null,
+                    ReadStats.units(page.consumedCapacity()));
         }, limiter, keepGoing, pageConsumer);
-    }
-
-    static double units(software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity capacity)
-    {
-        return capacity == null || capacity.capacityUnits() == null ? 0 : capacity.capacityUnits();
     }
 }
