@@ -28,7 +28,12 @@ import io.github.athenaddb.ddb.exec.PartiqlReader;
 import io.github.athenaddb.ddb.exec.ReadRateLimiter;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import io.github.athenaddb.ddb.plan.AccessPlan;
-import io.github.athenaddb.ddb.plan.AccessPlanner;
+import io.github.athenaddb.ddb.plan.QueryConstraints;
+import io.github.athenaddb.ddb.plan.ReadPlan;
+import io.github.athenaddb.ddb.plan.ReadPlanner;
+import com.amazonaws.athena.connector.lambda.domain.predicate.OrderByField;
+import com.amazonaws.athena.connector.lambda.metadata.optimizations.DataSourceOptimizations;
+import com.amazonaws.athena.connector.lambda.metadata.optimizations.pushdown.LimitPushdownSubType;
 import io.github.athenaddb.ddb.plan.ColumnDomain;
 import io.github.athenaddb.ddb.plan.ColumnDomains;
 import io.github.athenaddb.ddb.plan.ScanGuard;
@@ -89,11 +94,18 @@ public class DdbMetadataHandler
         this.schemas = new SchemaCache(Duration.ofSeconds(config.schemaCacheSeconds()), Clock.systemUTC());
     }
 
-    /** Only query passthrough (system.query) is declared: no LIMIT, ORDER BY or filter capability is claimed. */
+    /**
+     * LIMIT pushdown and query passthrough (system.query). Athena trusts a declared capability and
+     * does not apply it again, so only what the connector does exactly is declared: a LIMIT (read in
+     * one split, see LimitPlanner). Not top-N (only an ORDER BY on the sort key is read in order) and
+     * not filters (the connector checks constraints itself, but Athena's string order is not the
+     * SDK evaluator's for characters from U+D800 on): Athena still sorts and filters what comes back.
+     */
     @Override
     public GetDataSourceCapabilitiesResponse doGetDataSourceCapabilities(BlockAllocator allocator, GetDataSourceCapabilitiesRequest request)
     {
         ImmutableMap.Builder<String, List<OptimizationSubType>> capabilities = ImmutableMap.builder();
+        capabilities.put(DataSourceOptimizations.SUPPORTS_LIMIT_PUSHDOWN.withSupportedSubTypes(LimitPushdownSubType.INTEGER_CONSTANT));
         passthrough.addQueryPassthroughCapabilityIfEnabled(capabilities, configOptions);
         return new GetDataSourceCapabilitiesResponse(request.getCatalogName(), capabilities.build());
     }
@@ -194,26 +206,32 @@ public class DdbMetadataHandler
                     .addTo(Split.newBuilder(makeSpillLocation(request), makeEncryptionKey())).build();
             return new GetSplitsResponse(request.getCatalogName(), Set.of(split));
         }
-        AccessPlan plan = AccessPlanner.plan(metadata.table(), domains(metadata, request.getConstraints()), config.maxKeyLookups());
-        log.info("Table {}: {}", metadata.table().name(), plan.reason());
-        ScanGuard.check(metadata.table(), plan, config.scanGuardBytes());
+        ReadPlan readPlan = ReadPlanner.plan(metadata.table(), queryConstraints(metadata, request.getConstraints()), config.maxKeyLookups());
+        AccessPlan plan = readPlan.access();
+        log.info("Query {}, table {}: {}", request.getQueryId(), metadata.table().name(), readPlan.reason());
+        ScanGuard.check(metadata.table(), readPlan, config.scanGuardBytes());
         List<ReadSplit> reads = new ArrayList<>();
         String table = metadata.table().name();
+        boolean oneSplit = readPlan.limit().oneSplit();
         if (plan instanceof AccessPlan.GetItems get) {
             reads.add(new ReadSplit.KeysSplit(table, get.keys()));
+        }
+        else if (plan instanceof AccessPlan.Queries queries && oneSplit) {
+            reads.add(new ReadSplit.QuerySplit(table, queries.index(), queries.conditions()));
         }
         else if (plan instanceof AccessPlan.Queries queries) {
             queries.conditions().forEach(c -> reads.add(new ReadSplit.QuerySplit(table, queries.index(), c)));
         }
         else {
-            int totalSegments = Integer.parseInt(segments);
+            int totalSegments = oneSplit ? 1 : Integer.parseInt(segments);
             for (int segment = 0; segment < totalSegments; segment++) {
                 reads.add(new ScanSplit(table, segment, totalSegments));
             }
         }
+        ReadOptions options = new ReadOptions(readPlan.limit(), readPlan.filter());
         Set<Split> splits = new LinkedHashSet<>();
         for (ReadSplit read : reads) {
-            Split.Builder split = read.addTo(Split.newBuilder(makeSpillLocation(request), makeEncryptionKey()));
+            Split.Builder split = options.addTo(read.addTo(Split.newBuilder(makeSpillLocation(request), makeEncryptionKey())));
             if (config.maxReadUnitsPerSecond() > 0) {
                 // The query's cap, shared evenly by its splits, which Athena may read all at once.
                 split.add(READ_BUDGET, Double.toString(config.maxReadUnitsPerSecond() / reads.size()));
@@ -223,16 +241,25 @@ public class DdbMetadataHandler
         return new GetSplitsResponse(request.getCatalogName(), splits);
     }
 
-    /** The query's constraints by DynamoDB attribute name, in the shapes the planner reads. */
-    private static Map<String, ColumnDomain> domains(TableSchemaMetadata metadata, Constraints constraints)
+    /** The query's constraints, LIMIT and ORDER BY by DynamoDB attribute name, in the shapes the planner reads. */
+    private static QueryConstraints queryConstraints(TableSchemaMetadata metadata, Constraints constraints)
     {
         Map<String, ColumnDomain> domains = new HashMap<>();
-        if (constraints == null || constraints.getSummary() == null) {
-            return domains;
+        if (constraints == null) {
+            return QueryConstraints.of(domains);
         }
-        constraints.getSummary().forEach((column, values) ->
-                ColumnDomains.from(values).ifPresent(d -> domains.put(metadata.attributeFor(column), d)));
-        return domains;
+        if (constraints.getSummary() != null) {
+            constraints.getSummary().forEach((column, values) ->
+                    ColumnDomains.from(values).ifPresent(d -> domains.put(metadata.attributeFor(column), d)));
+        }
+        List<QueryConstraints.SortItem> orderBy = new ArrayList<>();
+        if (constraints.getOrderByClause() != null) {
+            for (OrderByField field : constraints.getOrderByClause()) {
+                orderBy.add(new QueryConstraints.SortItem(metadata.attributeFor(field.getColumnName()),
+                        field.getDirection().isAscending(), field.getDirection().isNullsFirst()));
+            }
+        }
+        return new QueryConstraints(domains, constraints.hasLimit() ? constraints.getLimit() : QueryConstraints.NO_LIMIT, orderBy);
     }
 
     private static void requireSchema(String schema)

@@ -12,6 +12,7 @@ import io.github.athenaddb.ddb.exec.PartiqlReader;
 import io.github.athenaddb.ddb.exec.QueryReader;
 import io.github.athenaddb.ddb.exec.ReadRateLimiter;
 import io.github.athenaddb.ddb.exec.ReadStats;
+import io.github.athenaddb.ddb.exec.RowBudget;
 import io.github.athenaddb.ddb.exec.ScanReader;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import io.github.athenaddb.ddb.types.ItemRowWriter;
@@ -76,17 +77,24 @@ public class DdbRecordHandler
                 column -> constrained ? evaluator.makeConstraintProjector(column).orElse(null) : null);
         MisfitLog misfits = new MisfitLog(split.table(), keys);
         BooleanSupplier keepGoing = config.queryStatusCheck() ? queryStatusChecker::isQueryRunning : () -> true;
-        Consumer<List<Map<String, AttributeValue>>> pages = page -> writePage(spiller, writer, misfits, page);
+        ReadOptions options = ReadOptions.from(request.getSplit());
+        // A top-N counts rows whose sort-key column is not NULL; without that column in the request it cannot count at all.
+        int countedColumn = options.limit().countedAttribute().map(attributes::indexOf).orElse(-1);
+        boolean countable = options.limit().countedAttribute().isEmpty() || countedColumn >= 0;
+        RowBudget rows = countable ? new RowBudget(options.limit()) : RowBudget.unlimited();
+        Consumer<List<Map<String, AttributeValue>>> pages = page -> writePage(spiller, writer, misfits, page, rows, countedColumn);
 
         String budget = request.getSplit().getProperty(DdbMetadataHandler.READ_BUDGET);
         ReadRateLimiter limiter = budget == null ? ReadRateLimiter.UNLIMITED : new ReadRateLimiter(Double.parseDouble(budget));
 
         ReadStats stats;
         if (split instanceof ScanSplit scan) {
-            stats = scanReader.scan(scan.table(), scan.segment(), scan.totalSegments(), projection, limiter, keepGoing, pages);
+            stats = scanReader.scan(scan.table(), scan.segment(), scan.totalSegments(), projection, options.filter(), limiter, keepGoing,
+                    rows, pages);
         }
         else if (split instanceof ReadSplit.QuerySplit query) {
-            stats = queryReader.query(query.table(), query.index(), query.condition(), projection, limiter, keepGoing, pages);
+            stats = queryReader.query(query.table(), query.index(), query.conditions(), options.limit().forward(), options.filter(),
+                    projection, limiter, keepGoing, rows, pages);
         }
         else if (split instanceof ReadSplit.PartiqlSplit partiql) {
             stats = partiqlReader.execute(partiql.statement(), 0, limiter, keepGoing, pages);
@@ -95,8 +103,9 @@ public class DdbRecordHandler
             stats = keyLookupReader.get(split.table(), ((ReadSplit.KeysSplit) split).keys(), projection, limiter, pages);
         }
         misfits.summarize();
-        log.info("Read {} ({}): {} items in {} requests, {} read capacity units, {} misfit values",
-                split.table(), describe(split), stats.items(), stats.requests(), stats.consumedReadUnits(), misfits.count());
+        log.info("Query {}: read {} ({}): {} items in {} requests, {} read capacity units, {} misfit values",
+                request.getQueryId(), split.table(), describe(split), stats.items(), stats.requests(), stats.consumedReadUnits(),
+                misfits.count());
     }
 
     private static String describe(ReadSplit split)
@@ -105,7 +114,8 @@ public class DdbRecordHandler
             return "Scan segment " + scan.segment() + "/" + scan.totalSegments();
         }
         if (split instanceof ReadSplit.QuerySplit query) {
-            return "Query" + query.index().map(i -> " on " + i).orElse("") + ": " + query.condition().expression();
+            return query.conditions().size() + " Query(s)" + query.index().map(i -> " on " + i).orElse("") + ": "
+                    + query.conditions().get(0).expression();
         }
         if (split instanceof ReadSplit.PartiqlSplit) {
             return "PartiQL ExecuteStatement";
@@ -118,15 +128,25 @@ public class DdbRecordHandler
      * costs more than converting one small item. A chunk overshoots the block size limit by at
      * most {@value #ROWS_PER_WRITE} rows.
      */
-    private static void writePage(BlockSpiller spiller, ItemRowWriter writer, MisfitLog misfits, List<Map<String, AttributeValue>> page)
+    private static void writePage(BlockSpiller spiller, ItemRowWriter writer, MisfitLog misfits, List<Map<String, AttributeValue>> page,
+                                  RowBudget rows, int countedColumn)
     {
-        for (int from = 0; from < page.size(); from += ROWS_PER_WRITE) {
+        for (int from = 0; from < page.size() && !rows.exhausted(); from += ROWS_PER_WRITE) {
             List<Map<String, AttributeValue>> chunk = page.subList(from, Math.min(page.size(), from + ROWS_PER_WRITE));
             spiller.writeRows((block, firstRow) -> {
                 int written = 0;
                 for (Map<String, AttributeValue> item : chunk) {
+                    if (rows.exhausted()) {
+                        break;
+                    }
                     misfits.setItem(item);
-                    written += writer.write(block, firstRow + written, item, misfits);
+                    int row = firstRow + written;
+                    if (writer.write(block, row, item, misfits) == 1) {
+                        written++;
+                        if (countedColumn < 0 || !block.getFieldVectors().get(countedColumn).isNull(row)) {
+                            rows.counted(1);
+                        }
+                    }
                 }
                 return written;
             });

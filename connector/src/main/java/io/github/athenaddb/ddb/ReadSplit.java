@@ -21,7 +21,7 @@ public sealed interface ReadSplit
 {
     String KIND = "ddb.kind";
     String INDEX = "ddb.index";
-    String KEY_CONDITION = "ddb.keyCondition";
+    String KEY_CONDITIONS = "ddb.keyConditions";
     String KEYS = "ddb.keys";
     String STATEMENT = "ddb.statement";
 
@@ -29,19 +29,28 @@ public sealed interface ReadSplit
 
     Split.Builder addTo(Split.Builder split);
 
-    record QuerySplit(String table, Optional<String> index, KeyCondition condition) implements ReadSplit
+    /** Queries run one after the other in one split (one Query per split, unless a LIMIT needs them together). */
+    record QuerySplit(String table, Optional<String> index, List<KeyCondition> conditions) implements ReadSplit
     {
         public QuerySplit
         {
             requireNonNull(table, "table is null");
             requireNonNull(index, "index is null");
-            requireNonNull(condition, "condition is null");
+            conditions = List.copyOf(conditions);
+            if (conditions.isEmpty()) {
+                throw new IllegalArgumentException("a Query split needs a key condition");
+            }
+        }
+
+        public QuerySplit(String table, Optional<String> index, KeyCondition condition)
+        {
+            this(table, index, List.of(condition));
         }
 
         @Override
         public Split.Builder addTo(Split.Builder split)
         {
-            split.add(KIND, "QUERY").add(ScanSplit.TABLE, table).add(KEY_CONDITION, KeyJson.write(condition));
+            split.add(KIND, "QUERY").add(ScanSplit.TABLE, table).add(KEY_CONDITIONS, KeyJson.writeConditions(conditions));
             index.ifPresent(i -> split.add(INDEX, i));
             return split;
         }
@@ -86,7 +95,7 @@ public sealed interface ReadSplit
             return switch (kind) {
                 case "SCAN" -> ScanSplit.from(split);
                 case "QUERY" -> new QuerySplit(table, Optional.ofNullable(split.getProperty(INDEX)),
-                        KeyJson.readCondition(required(split, KEY_CONDITION)));
+                        KeyJson.readConditions(required(split, KEY_CONDITIONS)));
                 case "GET" -> new KeysSplit(table, KeyJson.readKeys(required(split, KEYS)));
                 case "PARTIQL" -> new PartiqlSplit(table, required(split, STATEMENT));
                 default -> throw ConnectorException.invalidInput("Unknown split kind '" + kind + "'; send splits as GetSplits returned them");

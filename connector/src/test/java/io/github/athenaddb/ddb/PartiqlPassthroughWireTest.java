@@ -59,10 +59,12 @@ class PartiqlPassthroughWireTest
     }
 
     @Test
-    void declaresThePassthroughFunctionAndNothingElse()
+    void declaresThePassthroughFunctionAndLimitPushdownOnly()
     {
         GetDataSourceCapabilitiesResponse response = wire.call(new GetDataSourceCapabilitiesRequest(AthenaSequence.IDENTITY, "q", "ddb"));
-        assertThat(response.getCapabilities()).containsOnlyKeys("SYSTEM.QUERY");
+        assertThat(response.getCapabilities()).containsOnlyKeys("SYSTEM.QUERY", "supports_limit_pushdown");
+        assertThat(response.getCapabilities().get("supports_limit_pushdown")).extracting(s -> s.getSubType())
+                .containsExactly("integer_constant");
     }
 
     @Test

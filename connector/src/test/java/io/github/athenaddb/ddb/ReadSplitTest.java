@@ -3,7 +3,9 @@ package io.github.athenaddb.ddb;
 import com.amazonaws.athena.connector.lambda.domain.Split;
 import com.amazonaws.athena.connector.lambda.domain.spill.S3SpillLocation;
 import io.github.athenaddb.ConnectorException;
+import io.github.athenaddb.ddb.plan.FilterCondition;
 import io.github.athenaddb.ddb.plan.KeyCondition;
+import io.github.athenaddb.ddb.plan.RowLimit;
 import io.github.athenaddb.ddb.plan.SortCondition;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
@@ -47,7 +49,7 @@ class ReadSplitTest
 
         assertThat(ReadSplit.from(split)).isEqualTo(query);
         assertThat(split.getProperty("ddb.kind")).isEqualTo("QUERY");
-        assertThat(split.getProperties()).containsOnlyKeys("ddb.kind", "ddb.table", "ddb.keyCondition", "ddb.index");
+        assertThat(split.getProperties()).containsOnlyKeys("ddb.kind", "ddb.table", "ddb.keyConditions", "ddb.index");
     }
 
     @Test
@@ -60,6 +62,47 @@ class ReadSplitTest
 
         assertThat(split.getProperties()).doesNotContainKey("ddb.index");
         assertThat(ReadSplit.from(split)).isEqualTo(query);
+    }
+
+    @Test
+    void querySplitWithSeveralConditionsAndReadOptionsRoundTrips()
+    {
+        ReadSplit.QuerySplit query = new ReadSplit.QuerySplit("T", Optional.empty(), List.of(CONDITION,
+                new KeyCondition("PK", AttributeValue.fromS("b"), Optional.empty())));
+        ReadOptions options = new ReadOptions(new RowLimit(10, true, false, true, Optional.of("GSI1SK")),
+                Optional.of(new FilterCondition("attribute_exists(#f0) AND #f1 = :f0", Map.of("#f0", "a", "#f1", "b"),
+                        Map.of(":f0", AttributeValue.fromBool(true)))));
+
+        Split split = options.addTo(query.addTo(builder())).build();
+
+        assertThat(ReadSplit.from(split)).isEqualTo(query);
+        ReadOptions back = ReadOptions.from(split);
+        assertThat(back.filter()).isEqualTo(options.filter());
+        assertThat(back.limit().rows()).isEqualTo(10);
+        assertThat(back.limit().forward()).isFalse();
+        assertThat(back.limit().requestLimit()).isTrue();
+        assertThat(back.limit().countedAttribute()).contains("GSI1SK");
+    }
+
+    @Test
+    void splitWithoutReadOptionsReadsEverything()
+    {
+        ReadOptions options = ReadOptions.from(through(new ScanSplit("T", 0, 1)));
+
+        assertThat(options.limit().limited()).isFalse();
+        assertThat(options.limit().forward()).isTrue();
+        assertThat(options.filter()).isEmpty();
+    }
+
+    @Test
+    void garbledReadOptionsAreAClearError()
+    {
+        assertThatThrownBy(() -> ReadOptions.from(split(Map.of("ddb.kind", "SCAN", "ddb.rowLimit", "ten"))))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("The split's read options are not valid");
+        assertThatThrownBy(() -> ReadOptions.from(split(Map.of("ddb.kind", "SCAN", "ddb.filter", "{\"expression\":\"x\"}"))))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("The split's read options are not valid");
     }
 
     @Test
@@ -104,7 +147,7 @@ class ReadSplitTest
     {
         assertThatThrownBy(() -> ReadSplit.from(split(Map.of("ddb.kind", "QUERY", "ddb.table", "T"))))
                 .isInstanceOf(ConnectorException.class)
-                .hasMessageContaining("The split is not valid (missing ddb.keyCondition)")
+                .hasMessageContaining("The split is not valid (missing ddb.keyConditions)")
                 .hasMessageContaining("send splits as GetSplits returned them");
     }
 
@@ -138,10 +181,10 @@ class ReadSplitTest
     @Test
     void garbledKeyConditionIsAClearError()
     {
-        assertThatThrownBy(() -> ReadSplit.from(split(Map.of("ddb.kind", "QUERY", "ddb.table", "T", "ddb.keyCondition", "{\"hashKey\":"))))
+        assertThatThrownBy(() -> ReadSplit.from(split(Map.of("ddb.kind", "QUERY", "ddb.table", "T", "ddb.keyConditions", "[{\"hashKey\":"))))
                 .isInstanceOf(ConnectorException.class)
                 .hasMessageContaining("The split is not valid (not valid JSON");
-        assertThatThrownBy(() -> ReadSplit.from(split(Map.of("ddb.kind", "QUERY", "ddb.table", "T", "ddb.keyCondition", "{}"))))
+        assertThatThrownBy(() -> ReadSplit.from(split(Map.of("ddb.kind", "QUERY", "ddb.table", "T", "ddb.keyConditions", "[{}]"))))
                 .isInstanceOf(ConnectorException.class)
                 .hasMessageContaining("The split is not valid");
         assertThatThrownBy(() -> ReadSplit.from(split(Map.of("ddb.kind", "GET", "ddb.table", "T", "ddb.keys", "[{\"PK\":{\"L\":[]}}]"))))

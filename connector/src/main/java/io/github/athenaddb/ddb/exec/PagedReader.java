@@ -30,13 +30,20 @@ final class PagedReader
     /** One page of a Scan or Query response. */
     record Page(List<Map<String, AttributeValue>> items, Map<String, AttributeValue> lastEvaluatedKey, double capacityUnits) {}
 
-    /** @param fetch the page starting after the given key (null for the first page) */
+    /**
+     * @param fetch the page starting after the given key (null for the first page)
+     * @param budget under a LIMIT, pages are not prefetched: the next page is requested only if the
+     *         rows so far are not enough, and only for as many items as are still needed
+     */
     static ReadStats read(Function<Map<String, AttributeValue>, Page> fetch, ReadRateLimiter limiter, BooleanSupplier keepGoing,
-                          Consumer<List<Map<String, AttributeValue>>> pageConsumer)
+                          RowBudget budget, Consumer<List<Map<String, AttributeValue>>> pageConsumer)
     {
         long pages = 0;
         long items = 0;
         double units = 0;
+        if (budget.exhausted()) {
+            return new ReadStats(0, 0, 0);
+        }
         Page page = fetch.apply(null);
         while (true) {
             pages++;
@@ -44,6 +51,14 @@ final class PagedReader
             units += page.capacityUnits();
             limiter.consumed(page.capacityUnits());
             Map<String, AttributeValue> next = page.lastEvaluatedKey() == null || page.lastEvaluatedKey().isEmpty() ? null : page.lastEvaluatedKey();
+            if (budget.limited()) {
+                pageConsumer.accept(page.items());
+                if (next == null || budget.exhausted() || !keepGoing.getAsBoolean()) {
+                    return new ReadStats(pages, items, units);
+                }
+                page = fetch.apply(next);
+                continue;
+            }
             CompletableFuture<Page> prefetch = next == null || !keepGoing.getAsBoolean() ? null
                     : CompletableFuture.supplyAsync(() -> fetch.apply(next), PREFETCH);
             pageConsumer.accept(page.items());

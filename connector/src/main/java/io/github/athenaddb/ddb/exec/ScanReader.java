@@ -6,7 +6,11 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
+import io.github.athenaddb.ddb.plan.FilterCondition;
+
+import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -26,23 +30,36 @@ public final class ScanReader
     /**
      * @param keepGoing asked before each page after the first; false stops the scan (query cancelled)
      */
-    public ReadStats scan(String table, int segment, int totalSegments, AttributeProjection projection,
-                          ReadRateLimiter limiter, BooleanSupplier keepGoing, Consumer<List<Map<String, AttributeValue>>> pageConsumer)
+    public ReadStats scan(String table, int segment, int totalSegments, AttributeProjection projection, Optional<FilterCondition> filter,
+                          ReadRateLimiter limiter, BooleanSupplier keepGoing, RowBudget budget,
+                          Consumer<List<Map<String, AttributeValue>>> pageConsumer)
     {
+        Map<String, String> names = new HashMap<>(projection.names());
+        filter.ifPresent(f -> names.putAll(f.names()));
         return PagedReader.read(startKey -> {
             ScanRequest.Builder request = ScanRequest.builder()
                     .tableName(table)
                     .exclusiveStartKey(startKey)
+                    .limit(budget.requestLimit())
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
             if (totalSegments > 1) {
                 request.segment(segment).totalSegments(totalSegments);
             }
             if (!projection.names().isEmpty()) {
-                request.projectionExpression(projection.expression()).expressionAttributeNames(projection.names());
+                request.projectionExpression(projection.expression());
             }
+            if (!names.isEmpty()) {
+                request.expressionAttributeNames(names);
+            }
+            filter.ifPresent(f -> {
+                request.filterExpression(f.expression());
+                if (!f.values().isEmpty()) {
+                    request.expressionAttributeValues(f.values());
+                }
+            });
             ScanResponse page = dynamoDb.scan(request.build());
             return new PagedReader.Page(page.items(), page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null,
                     ReadStats.units(page.consumedCapacity()));
-        }, limiter, keepGoing, pageConsumer);
+        }, limiter, keepGoing, budget, pageConsumer);
     }
 }

@@ -27,9 +27,22 @@ import java.util.Optional;
  */
 public final class AccessPlanner
 {
+    /** Above this many sort-key ranges, one Query reads their span: the Queries' round trips would cost more. */
+    static final int MAX_RANGES_PER_PARTITION = 10;
+
     private AccessPlanner() {}
 
     public static AccessPlan plan(TableDescription table, Map<String, ColumnDomain> domains, int maxKeyLookups)
+    {
+        return plan(table, domains, maxKeyLookups, Optional.empty());
+    }
+
+    /**
+     * @param orderAttribute the attribute of a top-N's ORDER BY: a Query whose sort key it is reads
+     *         just the first rows, so such a path wins over any other Query
+     */
+    public static AccessPlan plan(TableDescription table, Map<String, ColumnDomain> domains, int maxKeyLookups,
+                                  Optional<String> orderAttribute)
     {
         Optional<List<AttributeValue>> hashValues = keyValues(table.hashKey(), domains);
         if (hashValues.isPresent() && hashValues.get().size() <= maxKeyLookups) {
@@ -41,15 +54,16 @@ public final class AccessPlanner
         List<Candidate> candidates = new ArrayList<>();
         if (hashValues.isPresent()) {
             candidates.add(candidate(Optional.empty(), table.hashKey().name(), hashValues.get(),
-                    table.rangeKey().flatMap(r -> sort(r, domains))));
+                    table.rangeKey().map(TableDescription.KeyAttribute::name), table.rangeKey().map(r -> sorts(r, domains, maxKeyLookups / hashValues.get().size())).orElse(List.of())));
         }
         for (TableDescription.Index index : table.indexes()) {
-            indexCandidate(table, index, domains).ifPresent(candidates::add);
+            indexCandidate(table, index, domains, maxKeyLookups).ifPresent(candidates::add);
         }
         String tooMany = "";
         Optional<Candidate> best = candidates.stream()
                 .filter(c -> c.conditions().size() <= maxKeyLookups)
-                .max(Comparator.comparingInt((Candidate c) -> c.hasSort() ? 1 : 0)
+                .max(Comparator.comparing((Candidate c) -> orderAttribute.isPresent() && c.rangeKey().equals(orderAttribute))
+                        .thenComparing(c -> c.hasSort())
                         .thenComparing(c -> c.index().isEmpty())
                         .thenComparing(c -> -c.conditions().size())
                         .thenComparing(c -> c.index().orElse(""), Comparator.reverseOrder()));
@@ -58,7 +72,8 @@ public final class AccessPlanner
             String on = c.index().map(i -> "index " + i).orElse("the table");
             return new AccessPlan.Queries(c.index(), c.conditions(), c.conditions().size() + " Query(s) on " + on
                     + ": partition key " + c.conditions().get(0).hashKey() + " is fixed"
-                    + (c.hasSort() ? ", with a condition on sort key " + c.conditions().get(0).sort().get().attribute() : ""));
+                    + (c.hasSort() ? ", with a condition on sort key " + c.rangeKey().orElseThrow() : "")
+                    + (orderAttribute.isPresent() && c.rangeKey().equals(orderAttribute) ? ", read in the ORDER BY's order" : ""));
         }
         if (candidates.stream().anyMatch(c -> c.conditions().size() > maxKeyLookups)) {
             tooMany = " (an IN list exceeds max_key_lookups=" + maxKeyLookups + ")";
@@ -66,15 +81,24 @@ public final class AccessPlanner
         return new AccessPlan.Scan("Scan: no predicate fixes the partition key of the table or of a usable index" + tooMany);
     }
 
-    private record Candidate(Optional<String> index, List<KeyCondition> conditions, boolean hasSort) {}
+    private record Candidate(Optional<String> index, List<KeyCondition> conditions, Optional<String> rangeKey, boolean hasSort) {}
 
-    private static Candidate candidate(Optional<String> index, String hashKey, List<AttributeValue> hashValues, Optional<SortCondition> sort)
+    /** One Query per partition-key value and sort-key range. */
+    private static Candidate candidate(Optional<String> index, String hashKey, List<AttributeValue> hashValues, Optional<String> rangeKey,
+                                       List<SortCondition> sorts)
     {
-        List<KeyCondition> conditions = hashValues.stream().map(v -> new KeyCondition(hashKey, v, sort)).toList();
-        return new Candidate(index, conditions, sort.isPresent());
+        List<KeyCondition> conditions = new ArrayList<>();
+        for (AttributeValue v : hashValues) {
+            if (sorts.isEmpty()) {
+                conditions.add(new KeyCondition(hashKey, v, Optional.empty()));
+            }
+            sorts.forEach(s -> conditions.add(new KeyCondition(hashKey, v, Optional.of(s))));
+        }
+        return new Candidate(index, conditions, rangeKey, !sorts.isEmpty());
     }
 
-    private static Optional<Candidate> indexCandidate(TableDescription table, TableDescription.Index index, Map<String, ColumnDomain> domains)
+    private static Optional<Candidate> indexCandidate(TableDescription table, TableDescription.Index index, Map<String, ColumnDomain> domains,
+                                                      int maxKeyLookups)
     {
         if (!"ALL".equals(index.projectionType())) {
             return Optional.empty();
@@ -83,16 +107,16 @@ public final class AccessPlanner
         if (hashValues.isEmpty()) {
             return Optional.empty();
         }
-        Optional<SortCondition> sort = Optional.empty();
+        List<SortCondition> sorts = List.of();
         if (index.rangeKey().isPresent()) {
             ColumnDomain rangeDomain = domains.get(index.rangeKey().get());
             // Sparse-index safety: items without the index's sort key are not in the index.
             if (rangeDomain == null || !rangeDomain.excludesNull()) {
                 return Optional.empty();
             }
-            sort = SortCondition.from(index.rangeKey().get(), keyAttribute(table, index.rangeKey().get()).type(), rangeDomain);
+            sorts = sorts(keyAttribute(table, index.rangeKey().get()), domains, maxKeyLookups / hashValues.get().size());
         }
-        return Optional.of(candidate(Optional.of(index.name()), index.hashKey(), hashValues.get(), sort));
+        return Optional.of(candidate(Optional.of(index.name()), index.hashKey(), hashValues.get(), index.rangeKey(), sorts));
     }
 
     private static Optional<AccessPlan> getItems(TableDescription table, Map<String, ColumnDomain> domains, List<AttributeValue> hashValues,
@@ -120,10 +144,41 @@ public final class AccessPlanner
                 : "BatchGetItem of " + keys.size() + " keys: every primary-key attribute is fixed to a few values"));
     }
 
-    private static Optional<SortCondition> sort(TableDescription.KeyAttribute rangeKey, Map<String, ColumnDomain> domains)
+    /**
+     * The sort-key conditions for a domain: one per interval when there are several with gaps
+     * between them (each Query reads only its range, instead of every item from the first to the
+     * last), else one for their span. Intervals that only leave out single values ({@code <>},
+     * NOT IN) are read as their span: the gaps hold at most one item each.
+     */
+    private static List<SortCondition> sorts(TableDescription.KeyAttribute rangeKey, Map<String, ColumnDomain> domains, int maxPerPartition)
     {
         ColumnDomain domain = domains.get(rangeKey.name());
-        return domain == null ? Optional.empty() : SortCondition.from(rangeKey.name(), rangeKey.type(), domain);
+        if (domain == null) {
+            return List.of();
+        }
+        int ranges = domain.intervals().size();
+        if (ranges > 1 && ranges <= Math.min(MAX_RANGES_PER_PARTITION, maxPerPartition) && hasGaps(domain)) {
+            List<SortCondition> each = new ArrayList<>();
+            for (ColumnDomain.Interval interval : domain.intervals()) {
+                SortCondition.from(rangeKey.name(), rangeKey.type(), new ColumnDomain(false, List.of(interval))).ifPresent(each::add);
+            }
+            if (each.size() == domain.intervals().size()) {
+                return each;
+            }
+        }
+        return SortCondition.from(rangeKey.name(), rangeKey.type(), domain).map(List::of).orElse(List.of());
+    }
+
+    private static boolean hasGaps(ColumnDomain domain)
+    {
+        for (int i = 1; i < domain.intervals().size(); i++) {
+            Optional<ColumnDomain.Bound> high = domain.intervals().get(i - 1).high();
+            Optional<ColumnDomain.Bound> low = domain.intervals().get(i).low();
+            if (high.isEmpty() || low.isEmpty() || !high.get().value().equals(low.get().value())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The key's values when the domain fixes it to single, exactly representable values. */

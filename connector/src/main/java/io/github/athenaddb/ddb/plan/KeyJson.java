@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Key conditions and primary keys as JSON text, to travel in split properties. */
+/** Key conditions, primary keys and filters as JSON text, to travel in split properties. */
 public final class KeyJson
 {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,6 +74,46 @@ public final class KeyJson
         return keys;
     }
 
+    public static String writeConditions(List<KeyCondition> conditions)
+    {
+        ArrayNode array = JSON.createArrayNode();
+        conditions.forEach(c -> array.add(parse(write(c))));
+        return array.toString();
+    }
+
+    public static List<KeyCondition> readConditions(String text)
+    {
+        List<KeyCondition> conditions = new ArrayList<>();
+        for (JsonNode c : parse(text)) {
+            conditions.add(readCondition(c.toString()));
+        }
+        if (conditions.isEmpty()) {
+            throw new IllegalArgumentException("no key condition");
+        }
+        return conditions;
+    }
+
+    public static String write(FilterCondition filter)
+    {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("expression", filter.expression());
+        ObjectNode names = node.putObject("names");
+        filter.names().forEach(names::put);
+        ObjectNode values = node.putObject("values");
+        filter.values().forEach((k, v) -> values.set(k, value(v)));
+        return node.toString();
+    }
+
+    public static FilterCondition readFilter(String text)
+    {
+        JsonNode node = parse(text);
+        Map<String, String> names = new LinkedHashMap<>();
+        node.get("names").fields().forEachRemaining(e -> names.put(e.getKey(), e.getValue().asText()));
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        node.get("values").fields().forEachRemaining(e -> values.put(e.getKey(), value(e.getValue())));
+        return new FilterCondition(node.get("expression").asText(), names, values);
+    }
+
     private static ObjectNode value(AttributeValue v)
     {
         ObjectNode node = JSON.createObjectNode();
@@ -81,7 +121,8 @@ public final class KeyJson
             case S -> node.put("S", v.s());
             case N -> node.put("N", v.n());
             case B -> node.put("B", Base64.getEncoder().encodeToString(v.b().asByteArrayUnsafe()));
-            default -> throw new IllegalArgumentException("key values are S, N or B, not " + v.type());
+            case BOOL -> node.put("BOOL", v.bool());
+            default -> throw new IllegalArgumentException("key and filter values are S, N, B or BOOL, not " + v.type());
         }
         return node;
     }
@@ -96,6 +137,9 @@ public final class KeyJson
         }
         if (node.has("B")) {
             return AttributeValue.fromB(SdkBytes.fromByteArray(Base64.getDecoder().decode(node.get("B").asText())));
+        }
+        if (node.has("BOOL")) {
+            return AttributeValue.fromBool(node.get("BOOL").asBoolean());
         }
         throw new IllegalArgumentException("not a key value: " + node);
     }

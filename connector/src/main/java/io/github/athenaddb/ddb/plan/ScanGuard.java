@@ -17,6 +17,15 @@ public final class ScanGuard
 {
     private ScanGuard() {}
 
+    /** A Scan that stops after LIMIT items (every item read is a row) is not a full Scan. */
+    public static void check(TableDescription table, ReadPlan plan, long guardBytes)
+    {
+        if (plan.limit().limited() && plan.limit().requestLimit()) {
+            return;
+        }
+        check(table, plan.access(), guardBytes);
+    }
+
     /** @param guardBytes 0 disables the guard */
     public static void check(TableDescription table, AccessPlan plan, long guardBytes)
     {

@@ -49,7 +49,7 @@ public record SortCondition(String attribute, Operator operator, AttributeValue 
                 Optional.empty()));
     }
 
-    private static boolean ordersAlike(String dynamoType, Object value)
+    static boolean ordersAlike(String dynamoType, Object value)
     {
         return !"S".equals(dynamoType) || !(value instanceof String text) || text.chars().allMatch(c -> c < Character.MIN_SURROGATE);
     }

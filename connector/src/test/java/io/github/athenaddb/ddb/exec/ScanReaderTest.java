@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +32,7 @@ class ScanReaderTest
         when(client.scan(any(ScanRequest.class))).thenReturn(page("a", "k1"), page("b", "k2"), page("c", null));
         List<String> seen = new ArrayList<>();
 
-        ReadStats stats = new ScanReader(client).scan("T", 1, 4, PROJECTION, ReadRateLimiter.UNLIMITED, () -> true,
+        ReadStats stats = new ScanReader(client).scan("T", 1, 4, PROJECTION, Optional.empty(), ReadRateLimiter.UNLIMITED, () -> true, RowBudget.unlimited(),
                 items -> items.forEach(i -> seen.add(i.get("id").s())));
 
         assertThat(seen).containsExactly("a", "b", "c");
@@ -49,7 +50,7 @@ class ScanReaderTest
             return requests.size() == 1 ? page("a", "k1") : page("b", null);
         });
 
-        new ScanReader(client).scan("T", 2, 4, PROJECTION, ReadRateLimiter.UNLIMITED, () -> true, items -> {});
+        new ScanReader(client).scan("T", 2, 4, PROJECTION, Optional.empty(), ReadRateLimiter.UNLIMITED, () -> true, RowBudget.unlimited(), items -> {});
 
         assertThat(requests.get(0).segment()).isEqualTo(2);
         assertThat(requests.get(0).totalSegments()).isEqualTo(4);
@@ -65,7 +66,7 @@ class ScanReaderTest
         DynamoDbClient client = mock(DynamoDbClient.class);
         when(client.scan(any(ScanRequest.class))).thenReturn(page("a", "k1"), page("b", "k2"));
 
-        ReadStats stats = new ScanReader(client).scan("T", 0, 1, PROJECTION, ReadRateLimiter.UNLIMITED, () -> false, items -> {});
+        ReadStats stats = new ScanReader(client).scan("T", 0, 1, PROJECTION, Optional.empty(), ReadRateLimiter.UNLIMITED, () -> false, RowBudget.unlimited(), items -> {});
 
         assertThat(stats.requests()).isEqualTo(1);
         verify(client, times(1)).scan(any(ScanRequest.class));
@@ -79,7 +80,7 @@ class ScanReaderTest
                 .thenReturn(page("a", "k1"))
                 .thenThrow(ProvisionedThroughputExceededException.builder().message("slow down").build());
 
-        assertThatThrownBy(() -> new ScanReader(client).scan("T", 0, 1, PROJECTION, ReadRateLimiter.UNLIMITED, () -> true, items -> {}))
+        assertThatThrownBy(() -> new ScanReader(client).scan("T", 0, 1, PROJECTION, Optional.empty(), ReadRateLimiter.UNLIMITED, () -> true, RowBudget.unlimited(), items -> {}))
                 .isInstanceOf(ProvisionedThroughputExceededException.class)
                 .hasMessageContaining("slow down");
     }

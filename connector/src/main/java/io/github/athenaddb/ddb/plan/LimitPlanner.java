@@ -1,0 +1,83 @@
+package io.github.athenaddb.ddb.plan;
+
+import io.github.athenaddb.ddb.TableDescription;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides how a LIMIT stops a read. The connector declares LIMIT pushdown, and Athena trusts a
+ * declared limit: it does not cut the rows again. So the rows of all splits together must be at
+ * most the limit, and a plain LIMIT is read in one split (Queries one after the other, or an
+ * unsegmented Scan) that stops when it has written enough rows.
+ * <p>
+ * A LIMIT that comes with an ORDER BY is a top-N, which the connector does not declare: Athena
+ * sorts and cuts what the splits return. A split may still stop early when its rows come in the
+ * ORDER BY's order, that is, when the ORDER BY is the sort key of the Query that reads it: each
+ * Query then reads its first N items (ScanIndexForward), and holds every row that can be in the
+ * top N. Any other ORDER BY reads everything.
+ */
+public final class LimitPlanner
+{
+    private LimitPlanner() {}
+
+    public static RowLimit plan(TableDescription table, AccessPlan access, QueryConstraints query)
+    {
+        if (!query.hasLimit()) {
+            return RowLimit.NONE;
+        }
+        if (query.orderBy().isEmpty()) {
+            return new RowLimit(query.limit(), true, true, everyItemIsARow(table, access, query), Optional.empty());
+        }
+        if (!(access instanceof AccessPlan.Queries queries)) {
+            return RowLimit.NONE;
+        }
+        Optional<TableDescription.KeyAttribute> sortKey = sortKey(table, queries);
+        QueryConstraints.SortItem first = query.orderBy().get(0);
+        if (sortKey.isEmpty() || !sortKey.get().name().equals(first.attribute())) {
+            return RowLimit.NONE;
+        }
+        // Further ORDER BY items only break ties; a table's sort key is unique within a partition, an index's is not.
+        if (query.orderBy().size() > 1 && queries.index().isPresent()) {
+            return RowLimit.NONE;
+        }
+        Optional<String> counted = Optional.empty();
+        if ("N".equals(sortKey.get().type())) {
+            // A number that does not fit the column reads as NULL. Counting only non-null rows keeps the
+            // top N exact when NULLs sort last; when they sort first, every NULL would be needed.
+            if (first.nullsFirst()) {
+                return RowLimit.NONE;
+            }
+            counted = Optional.of(first.attribute());
+        }
+        return new RowLimit(query.limit(), false, first.ascending(), everyItemIsARow(table, access, query), counted);
+    }
+
+    private static Optional<TableDescription.KeyAttribute> sortKey(TableDescription table, AccessPlan.Queries queries)
+    {
+        if (queries.index().isEmpty()) {
+            return table.rangeKey();
+        }
+        return table.indexes().stream().filter(i -> i.name().equals(queries.index().get())).findFirst()
+                .flatMap(TableDescription.Index::rangeKey)
+                .map(r -> table.attributeTypes().getOrDefault(r, new TableDescription.KeyAttribute(r, "S")));
+    }
+
+    /**
+     * Whether every item DynamoDB returns is a row of the result, so that DynamoDB's Limit (which
+     * counts items read) can be the rows still needed: no constraint at all, or only the partition
+     * key that the Queries fix exactly.
+     */
+    private static boolean everyItemIsARow(TableDescription table, AccessPlan access, QueryConstraints query)
+    {
+        if (query.domains().isEmpty()) {
+            return true;
+        }
+        if (access instanceof AccessPlan.Queries queries) {
+            String hashKey = queries.conditions().get(0).hashKey();
+            return Set.of(hashKey).containsAll(query.domains().keySet())
+                    && queries.conditions().stream().allMatch(c -> c.sort().isEmpty());
+        }
+        return false;
+    }
+}

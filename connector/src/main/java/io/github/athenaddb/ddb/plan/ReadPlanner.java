@@ -1,0 +1,48 @@
+package io.github.athenaddb.ddb.plan;
+
+import io.github.athenaddb.ddb.TableDescription;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** Plans one table read: the access path ({@link AccessPlanner}), the LIMIT ({@link LimitPlanner}) and the filter ({@link FilterPlanner}). */
+public final class ReadPlanner
+{
+    private ReadPlanner() {}
+
+    public static ReadPlan plan(TableDescription table, QueryConstraints query, int maxKeyLookups)
+    {
+        Optional<String> orderAttribute = query.hasLimit() && !query.orderBy().isEmpty()
+                ? Optional.of(query.orderBy().get(0).attribute()) : Optional.empty();
+        AccessPlan access = AccessPlanner.plan(table, query.domains(), maxKeyLookups, orderAttribute);
+        RowLimit limit = LimitPlanner.plan(table, access, query);
+        Optional<FilterCondition> filter;
+        if (access instanceof AccessPlan.Queries queries) {
+            filter = FilterPlanner.plan(query.domains(), queriedKeys(table, queries));
+        }
+        else if (access instanceof AccessPlan.Scan) {
+            filter = FilterPlanner.plan(query.domains(), Set.of());
+        }
+        else {
+            // GetItem and BatchGetItem take no filter; they read at most max_key_lookups items anyway.
+            filter = Optional.empty();
+        }
+        return new ReadPlan(access, limit, filter);
+    }
+
+    /** A Query's filter may not name the key attributes of the table or index it queries. */
+    private static Set<String> queriedKeys(TableDescription table, AccessPlan.Queries queries)
+    {
+        Set<String> keys = new HashSet<>();
+        if (queries.index().isEmpty()) {
+            table.keyAttributes().forEach(k -> keys.add(k.name()));
+            return keys;
+        }
+        table.indexes().stream().filter(i -> i.name().equals(queries.index().get())).findFirst().ifPresent(i -> {
+            keys.add(i.hashKey());
+            i.rangeKey().ifPresent(keys::add);
+        });
+        return keys;
+    }
+}
