@@ -23,9 +23,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RecordingInterceptor
         implements ExecutionInterceptor
 {
-    /** One request: its operation (QueryRequest -> "Query"), table, index, key condition, and number of keys. */
-    public record Call(String operation, String table, String indexName, String keyCondition, Map<String, AttributeValue> values, int keys)
+    /**
+     * One request: its operation (QueryRequest -> "Query"), table, index, key condition, number of
+     * keys, and for a Query or Scan its FilterExpression, Limit and (Query) ScanIndexForward.
+     */
+    public record Call(String operation, String table, String indexName, String keyCondition, Map<String, AttributeValue> values, int keys,
+                       String filter, Integer limit, Boolean forward)
     {
+        Call(String operation, String table, String indexName, String keyCondition, Map<String, AttributeValue> values, int keys)
+        {
+            this(operation, table, indexName, keyCondition, values, keys, null, null, null);
+        }
+
         @Override
         public String toString()
         {
@@ -63,10 +72,11 @@ public final class RecordingInterceptor
     {
         String operation = request.getClass().getSimpleName().replaceFirst("Request$", "");
         if (request instanceof QueryRequest q) {
-            return new Call(operation, q.tableName(), q.indexName(), q.keyConditionExpression(), q.expressionAttributeValues(), 0);
+            return new Call(operation, q.tableName(), q.indexName(), q.keyConditionExpression(), q.expressionAttributeValues(), 0,
+                    q.filterExpression(), q.limit(), q.scanIndexForward());
         }
         if (request instanceof ScanRequest s) {
-            return new Call(operation, s.tableName(), s.indexName(), null, Map.of(), 0);
+            return new Call(operation, s.tableName(), s.indexName(), null, s.expressionAttributeValues(), 0, s.filterExpression(), s.limit(), null);
         }
         if (request instanceof GetItemRequest g) {
             return new Call(operation, g.tableName(), null, null, Map.of(), 1);

@@ -3,7 +3,6 @@ package io.github.athenaddb.ddb.plan;
 import io.github.athenaddb.ddb.TableDescription;
 
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Decides how a LIMIT stops a read. The connector declares LIMIT pushdown, and Athena trusts a
@@ -65,19 +64,22 @@ public final class LimitPlanner
 
     /**
      * Whether every item DynamoDB returns is a row of the result, so that DynamoDB's Limit (which
-     * counts items read) can be the rows still needed: no constraint at all, or only the partition
-     * key that the Queries fix exactly.
+     * counts items read, matching or not) can be the rows still needed: no constraint at all, or
+     * only the partition key the Queries fix, and an IS NOT NULL on the sort key they read (every
+     * item of the table or index has it). Otherwise pages are left at DynamoDB's size: a Limit
+     * would only make more, smaller requests; the split stops at the limit either way.
      */
     private static boolean everyItemIsARow(TableDescription table, AccessPlan access, QueryConstraints query)
     {
         if (query.domains().isEmpty()) {
             return true;
         }
-        if (access instanceof AccessPlan.Queries queries) {
-            String hashKey = queries.conditions().get(0).hashKey();
-            return Set.of(hashKey).containsAll(query.domains().keySet())
-                    && queries.conditions().stream().allMatch(c -> c.sort().isEmpty());
+        if (!(access instanceof AccessPlan.Queries queries) || queries.conditions().stream().anyMatch(c -> c.sort().isPresent())) {
+            return false;
         }
-        return false;
+        String hashKey = queries.conditions().get(0).hashKey();
+        Optional<String> sortKey = sortKey(table, queries).map(TableDescription.KeyAttribute::name);
+        return query.domains().entrySet().stream().allMatch(e -> e.getKey().equals(hashKey)
+                || (sortKey.isPresent() && e.getKey().equals(sortKey.get()) && e.getValue().allowsEveryValue() && !e.getValue().nullAllowed()));
     }
 }
