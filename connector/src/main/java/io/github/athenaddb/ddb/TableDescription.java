@@ -58,12 +58,18 @@ public record TableDescription(
 
     public enum IndexKind { GSI, LSI }
 
+    /** @param itemCount DescribeTable's ItemCount of the index (refreshed about every six hours; 0 when unknown) */
     public record Index(String name, IndexKind kind, String hashKey, Optional<String> rangeKey,
-                        String projectionType, List<String> nonKeyAttributes)
+                        String projectionType, List<String> nonKeyAttributes, long itemCount)
     {
         public Index
         {
             nonKeyAttributes = List.copyOf(nonKeyAttributes);
+        }
+
+        public Index(String name, IndexKind kind, String hashKey, Optional<String> rangeKey, String projectionType, List<String> nonKeyAttributes)
+        {
+            this(name, kind, hashKey, rangeKey, projectionType, nonKeyAttributes, 0);
         }
     }
 
@@ -81,8 +87,8 @@ public record TableDescription(
                 .collect(Collectors.toMap(AttributeDefinition::attributeName, AttributeDefinition::attributeTypeAsString));
         Function<String, KeyAttribute> key = n -> new KeyAttribute(n, types.getOrDefault(n, "S"));
         List<Index> indexes = new ArrayList<>();
-        t.globalSecondaryIndexes().forEach(g -> indexes.add(index(g.indexName(), IndexKind.GSI, g.keySchema(), g.projection())));
-        t.localSecondaryIndexes().forEach(l -> indexes.add(index(l.indexName(), IndexKind.LSI, l.keySchema(), l.projection())));
+        t.globalSecondaryIndexes().forEach(g -> indexes.add(index(g.indexName(), IndexKind.GSI, g.keySchema(), g.projection(), g.itemCount())));
+        t.localSecondaryIndexes().forEach(l -> indexes.add(index(l.indexName(), IndexKind.LSI, l.keySchema(), l.projection(), l.itemCount())));
         return new TableDescription(
                 t.tableName(),
                 key.apply(keyName(t.keySchema(), KeyType.HASH).orElseThrow()),
@@ -93,13 +99,14 @@ public record TableDescription(
                 types.keySet().stream().collect(Collectors.toMap(n -> n, key)));
     }
 
-    private static Index index(String name, IndexKind kind, List<KeySchemaElement> keySchema, Projection projection)
+    private static Index index(String name, IndexKind kind, List<KeySchemaElement> keySchema, Projection projection, Long itemCount)
     {
         return new Index(name, kind,
                 keyName(keySchema, KeyType.HASH).orElseThrow(),
                 keyName(keySchema, KeyType.RANGE),
                 projection == null ? "ALL" : projection.projectionTypeAsString(),
-                projection == null ? List.of() : projection.nonKeyAttributes());
+                projection == null ? List.of() : projection.nonKeyAttributes(),
+                itemCount == null ? 0 : itemCount);
     }
 
     private static Optional<String> keyName(List<KeySchemaElement> keySchema, KeyType type)

@@ -2,6 +2,8 @@ package io.github.athenaddb.ddb;
 
 import com.amazonaws.athena.connector.lambda.data.BlockAllocatorImpl;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
+import com.amazonaws.athena.connector.lambda.domain.predicate.OrderByField;
+import io.github.athenaddb.ddb.LimitCheck.Cut;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
 import io.github.athenaddb.ConnectorConfig;
 import io.github.athenaddb.DdbCompositeHandler;
@@ -31,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Pushdown never changes the rows: for thousands of random constraint sets, the rows the
  * connector returns with the constraints (GetItem, BatchGetItem, Query on the table or an index,
  * or Scan, as the planner chooses) equal, as a multiset, a full read without constraints filtered
- * in memory by the same ValueSets. Seed and case count: -Ddifferential.seed, -Ddifferential.cases.
+ * in memory by the same ValueSets. A third of the cases add a LIMIT, half of those an ORDER BY
+ * ({@link LimitCheck} says what is right then). Seed and case count: -Ddifferential.seed,
+ * -Ddifferential.cases.
  */
 class DifferentialPushdownTest
 {
@@ -75,9 +79,12 @@ class DifferentialPushdownTest
         List<String> failures = new ArrayList<>();
         int nonEmpty = 0;
         Map<String, Integer> paths = new TreeMap<>();
+        Map<String, Integer> kinds = new TreeMap<>();
+        Random limits = new Random(SEED + 1);
         for (int i = 0; i < CASES; i++) {
             try (BlockAllocatorImpl allocator = new BlockAllocatorImpl()) {
                 RandomConstraints.Case c = generator.next(allocator, WEIGHTS, List.of("pk", "gsi1pk"));
+                Cut cut = cut(limits);
                 String problem;
                 try {
                     List<Map<String, Object>> expected = filter(c.summary());
@@ -85,28 +92,41 @@ class DifferentialPushdownTest
                     RecordingInterceptor.start();
                     List<Map<String, Object>> actual;
                     try {
-                        actual = read(c.summary());
+                        actual = read(c.summary(), cut);
                     }
                     finally {
-                        RecordingInterceptor.stop().forEach(call -> paths.merge(path(call), 1, Integer::sum));
+                        RecordingInterceptor.stop().forEach(call -> {
+                            paths.merge(path(call), 1, Integer::sum);
+                            if (call.limit() != null) {
+                                paths.merge("(with Limit)", 1, Integer::sum);
+                            }
+                            if (Boolean.FALSE.equals(call.forward())) {
+                                paths.merge("(backward)", 1, Integer::sum);
+                            }
+                            if (call.filter() != null) {
+                                paths.merge("(with FilterExpression)", 1, Integer::sum);
+                            }
+                        });
                     }
-                    problem = difference(expected, actual);
+                    problem = cut.limit() == Constraints.DEFAULT_NO_LIMIT ? difference(expected, actual) : LimitCheck.problem(expected, actual, cut);
+                    kinds.merge(cut.kind(), 1, Integer::sum);
                 }
                 catch (RuntimeException e) {
                     problem = "failed: " + e;
                 }
                 if (problem != null) {
-                    failures.add("seed " + SEED + ", case " + i + ": " + c.text() + "\n    " + problem);
+                    failures.add("seed " + SEED + ", case " + i + ": " + c.text() + " " + cut + "\n    " + problem);
                 }
             }
         }
-        System.out.printf("DifferentialPushdownTest: seed %d, %d cases run (%d selecting rows), %d failed; requests %s%n",
-                SEED, CASES, nonEmpty, failures.size(), paths);
+        System.out.printf("DifferentialPushdownTest: seed %d, %d cases run (%d selecting rows; %s), %d failed; requests %s%n",
+                SEED, CASES, nonEmpty, kinds, failures.size(), paths);
         failures.stream().limit(20).forEach(System.out::println);
         assertThat(failures).as("cases whose rows differ with pushdown (seed %d)", SEED).isEmpty();
         assertThat(nonEmpty).as("cases that select at least one row").isGreaterThan(CASES / 4);
+        assertThat(kinds).as("LIMIT and top-N cases are run").containsKeys("no limit", "limit", "top-n");
         assertThat(paths).as("every access path is exercised").containsKeys("GetItem", "BatchGetItem", "Query", "Query GSI1",
-                "Query ByLsi", "Query with sort condition", "Scan");
+                "Query ByLsi", "Query with sort condition", "Scan", "(with Limit)", "(backward)", "(with FilterExpression)");
     }
 
     /** The access path of a request: operation, index, and whether a Query had a sort-key condition. */
@@ -119,9 +139,29 @@ class DifferentialPushdownTest
                 : call.keyCondition().contains("#k1") ? "Query with sort condition" : "Query";
     }
 
+    /** About a third of the cases get a LIMIT, half of those with an ORDER BY on a key or non-key column. */
+    private static Cut cut(Random random)
+    {
+        if (random.nextDouble() >= 0.35) {
+            return Cut.NONE;
+        }
+        long limit = random.nextInt(16);
+        if (random.nextBoolean()) {
+            return new Cut(limit, List.of());
+        }
+        String column = List.of("sk", "sk", "gsi1sk", "gsi1sk", "lsisk", "qty", "pk").get(random.nextInt(7));
+        OrderByField.Direction direction = OrderByField.Direction.values()[random.nextInt(4)];
+        return new Cut(limit, List.of(new OrderByField(column, direction)));
+    }
+
     private static List<Map<String, Object>> read(Map<String, ValueSet> summary)
     {
-        Constraints constraints = new Constraints(summary, List.of(), List.of(), Constraints.DEFAULT_NO_LIMIT, Map.of(), null);
+        return read(summary, Cut.NONE);
+    }
+
+    private static List<Map<String, Object>> read(Map<String, ValueSet> summary, Cut cut)
+    {
+        Constraints constraints = new Constraints(summary, List.of(), cut.orderBy(), cut.limit(), Map.of(), null);
         List<Map<String, Object>> rows = new ArrayList<>();
         athena.read("default", TABLE.toLowerCase(), schema, constraints, 4, block -> rows.addAll(AthenaSequence.rows(block)));
         return rows;

@@ -16,8 +16,9 @@ import java.util.Optional;
  * <ol>
  * <li>GetItem/BatchGetItem when every primary-key attribute is fixed to one or a few values;</li>
  * <li>Query (one split per partition-key value) on the table, or on the index whose key
- *     condition narrows most (a sort-key condition beats none; the table beats an index on a
- *     tie, then fewer Queries, then index name);</li>
+ *     condition narrows most: a top-N's sort key first (it reads only N items), then a sort-key
+ *     condition over none, then fewer items by {@link ReadEstimate}, then the table over an index,
+ *     then fewer Queries, then index name;</li>
  * <li>parallel Scan.</li>
  * </ol>
  * An index is used only when it holds every item that can match: its projection is ALL (the
@@ -64,6 +65,7 @@ public final class AccessPlanner
                 .filter(c -> c.conditions().size() <= maxKeyLookups)
                 .max(Comparator.comparing((Candidate c) -> orderAttribute.isPresent() && c.rangeKey().equals(orderAttribute))
                         .thenComparing(c -> c.hasSort())
+                        .thenComparing(c -> -ReadEstimate.items(table, c.index(), c.conditions()))
                         .thenComparing(c -> c.index().isEmpty())
                         .thenComparing(c -> -c.conditions().size())
                         .thenComparing(c -> c.index().orElse(""), Comparator.reverseOrder()));

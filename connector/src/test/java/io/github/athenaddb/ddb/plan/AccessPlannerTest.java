@@ -31,6 +31,10 @@ class AccessPlannerTest
 {
     private static final TableDescription INDEXED = withIndexes("ALL");
     private static final TableDescription KEYS_ONLY_INDEXES = withIndexes("KEYS_ONLY");
+    /** A million items in the table, a hundred in the sparse GSI1. */
+    private static final TableDescription COUNTED = new TableDescription("Orders", INDEXED.hashKey(), INDEXED.rangeKey(),
+            List.of(new TableDescription.Index("GSI1", TableDescription.IndexKind.GSI, "GSI1PK", Optional.of("GSI1SK"), "ALL", List.of(), 100)),
+            1L << 30, 1_000_000, INDEXED.attributeTypes());
     private static final String BY_TABLE = null;
 
     /** The expected plan: kind, index, number of keys or Queries, and the first key or key condition. */
@@ -106,6 +110,12 @@ class AccessPlannerTest
                         query("GSI1", 1, "#k0 = :k0 AND #k1 > :k1", Map.of(":k0", s("g"), ":k1", n("5")), "sort key GSI1SK")),
                 c("the table with a sort condition beats an index with one", INDEXED,
                         Map.of("PK", eq("a"), "SK", atLeast("m"), "GSI1PK", eq("g"), "GSI1SK", greaterThan(5L)),
+                        query(BY_TABLE, 1, "#k0 = :k0 AND #k1 >= :k1", Map.of(":k0", s("a"), ":k1", s("m")), "on the table")),
+                c("with item counts, a small sparse GSI beats a partition of a big table", COUNTED,
+                        Map.of("PK", eq("a"), "GSI1PK", eq("g"), "GSI1SK", notNull()),
+                        query("GSI1", 1, "#k0 = :k0", Map.of(":k0", s("g")), "index GSI1")),
+                c("with item counts, the big table's sort-key condition still beats the GSI without one", COUNTED,
+                        Map.of("PK", eq("a"), "SK", atLeast("m"), "GSI1PK", eq("g"), "GSI1SK", notNull()),
                         query(BY_TABLE, 1, "#k0 = :k0 AND #k1 >= :k1", Map.of(":k0", s("a"), ":k1", s("m")), "on the table")),
                 c("LSI when its range key is constrained", INDEXED, Map.of("PK", eq("a"), "OrderDate", atLeast("2026-01")),
                         query("ByDate", 1, "#k0 = :k0 AND #k1 >= :k1", Map.of(":k0", s("a"), ":k1", s("2026-01")), "index ByDate")),
