@@ -217,10 +217,10 @@ public class DdbMetadataHandler
             reads.add(new ReadSplit.KeysSplit(table, get.keys()));
         }
         else if (plan instanceof AccessPlan.Queries queries && oneSplit) {
-            reads.add(new ReadSplit.QuerySplit(table, queries.index(), queries.conditions()));
+            reads.add(new ReadSplit.QuerySplit(table, queries.index(), queries.conditions(), queries.indexAttributes()));
         }
         else if (plan instanceof AccessPlan.Queries queries) {
-            queries.conditions().forEach(c -> reads.add(new ReadSplit.QuerySplit(table, queries.index(), c)));
+            queries.conditions().forEach(c -> reads.add(new ReadSplit.QuerySplit(table, queries.index(), List.of(c), queries.indexAttributes())));
         }
         else {
             int totalSegments = oneSplit ? 1 : Integer.parseInt(segments);

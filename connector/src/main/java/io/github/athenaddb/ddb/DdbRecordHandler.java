@@ -13,6 +13,8 @@ import io.github.athenaddb.ddb.exec.QueryReader;
 import io.github.athenaddb.ddb.exec.ReadRateLimiter;
 import io.github.athenaddb.ddb.exec.ReadStats;
 import io.github.athenaddb.ddb.exec.RowBudget;
+import io.github.athenaddb.ddb.exec.TableFetch;
+import io.github.athenaddb.ddb.plan.IndexCoverage;
 import io.github.athenaddb.ddb.exec.ScanReader;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import io.github.athenaddb.ddb.types.ItemRowWriter;
@@ -91,6 +93,14 @@ public class DdbRecordHandler
         if (split instanceof ScanSplit scan) {
             stats = scanReader.scan(scan.table(), scan.segment(), scan.totalSegments(), projection, options.filter(), limiter, keepGoing,
                     rows, pages);
+        }
+        else if (split instanceof ReadSplit.QuerySplit query && IndexCoverage.needsTableFetch(query.indexAttributes(), projected)) {
+            // The index lacks attributes the query needs: read its keys, then the items from the table.
+            TableFetch fetch = new TableFetch(keyLookupReader, query.table(), keys, projection, limiter, rows, pages);
+            ReadStats index = queryReader.query(query.table(), query.index(), query.conditions(), options.limit().forward(), options.filter(),
+                    AttributeProjection.of(keys), limiter, keepGoing, rows, fetch);
+            stats = new ReadStats(index.requests() + fetch.stats().requests(), index.items(),
+                    index.consumedReadUnits() + fetch.stats().consumedReadUnits());
         }
         else if (split instanceof ReadSplit.QuerySplit query) {
             stats = queryReader.query(query.table(), query.index(), query.conditions(), options.limit().forward(), options.filter(),

@@ -9,6 +9,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static java.util.Objects.requireNonNull;
 
@@ -22,6 +24,7 @@ public sealed interface ReadSplit
     String KIND = "ddb.kind";
     String INDEX = "ddb.index";
     String KEY_CONDITIONS = "ddb.keyConditions";
+    String INDEX_ATTRIBUTES = "ddb.indexAttributes";
     String KEYS = "ddb.keys";
     String STATEMENT = "ddb.statement";
 
@@ -30,7 +33,9 @@ public sealed interface ReadSplit
     Split.Builder addTo(Split.Builder split);
 
     /** Queries run one after the other in one split (one Query per split, unless a LIMIT needs them together). */
-    record QuerySplit(String table, Optional<String> index, List<KeyCondition> conditions) implements ReadSplit
+    /** @param indexAttributes what a KEYS_ONLY or INCLUDE index holds; empty for the table or an ALL index */
+    record QuerySplit(String table, Optional<String> index, List<KeyCondition> conditions, Optional<Set<String>> indexAttributes)
+            implements ReadSplit
     {
         public QuerySplit
         {
@@ -40,11 +45,12 @@ public sealed interface ReadSplit
             if (conditions.isEmpty()) {
                 throw new IllegalArgumentException("a Query split needs a key condition");
             }
+            indexAttributes = indexAttributes.map(Set::copyOf);
         }
 
         public QuerySplit(String table, Optional<String> index, KeyCondition condition)
         {
-            this(table, index, List.of(condition));
+            this(table, index, List.of(condition), Optional.empty());
         }
 
         @Override
@@ -52,6 +58,7 @@ public sealed interface ReadSplit
         {
             split.add(KIND, "QUERY").add(ScanSplit.TABLE, table).add(KEY_CONDITIONS, KeyJson.writeConditions(conditions));
             index.ifPresent(i -> split.add(INDEX, i));
+            indexAttributes.ifPresent(a -> split.add(INDEX_ATTRIBUTES, KeyJson.writeNames(new TreeSet<>(a))));
             return split;
         }
     }
@@ -95,7 +102,8 @@ public sealed interface ReadSplit
             return switch (kind) {
                 case "SCAN" -> ScanSplit.from(split);
                 case "QUERY" -> new QuerySplit(table, Optional.ofNullable(split.getProperty(INDEX)),
-                        KeyJson.readConditions(required(split, KEY_CONDITIONS)));
+                        KeyJson.readConditions(required(split, KEY_CONDITIONS)),
+                        Optional.ofNullable(split.getProperty(INDEX_ATTRIBUTES)).map(KeyJson::readNames));
                 case "GET" -> new KeysSplit(table, KeyJson.readKeys(required(split, KEYS)));
                 case "PARTIQL" -> new PartiqlSplit(table, required(split, STATEMENT));
                 default -> throw ConnectorException.invalidInput("Unknown split kind '" + kind + "'; send splits as GetSplits returned them");

@@ -67,8 +67,8 @@ class ReadSplitTest
     @Test
     void querySplitWithSeveralConditionsAndReadOptionsRoundTrips()
     {
-        ReadSplit.QuerySplit query = new ReadSplit.QuerySplit("T", Optional.empty(), List.of(CONDITION,
-                new KeyCondition("PK", AttributeValue.fromS("b"), Optional.empty())));
+        ReadSplit.QuerySplit query = new ReadSplit.QuerySplit("T", Optional.of("Thin"), List.of(CONDITION,
+                new KeyCondition("PK", AttributeValue.fromS("b"), Optional.empty())), Optional.of(java.util.Set.of("PK", "SK", "Total")));
         ReadOptions options = new ReadOptions(new RowLimit(10, true, false, true, Optional.of("GSI1SK")),
                 Optional.of(new FilterCondition("attribute_exists(#f0) AND #f1 = :f0", Map.of("#f0", "a", "#f1", "b"),
                         Map.of(":f0", AttributeValue.fromBool(true)))));

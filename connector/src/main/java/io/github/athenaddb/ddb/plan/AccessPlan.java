@@ -5,6 +5,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How a query reads its table, and why ({@link #reason()}, shown in logs and explain). Every
@@ -24,12 +25,24 @@ public sealed interface AccessPlan
         }
     }
 
-    /** One Query per key condition (one split each), on the table or an index. */
-    record Queries(Optional<String> index, List<KeyCondition> conditions, String reason) implements AccessPlan
+    /**
+     * One Query per key condition (one split each), on the table or an index.
+     *
+     * @param indexAttributes the attributes a KEYS_ONLY or INCLUDE index holds (empty: every
+     *         attribute, the table or an ALL index); a read needing others fetches the items from the table
+     */
+    record Queries(Optional<String> index, List<KeyCondition> conditions, Optional<Set<String>> indexAttributes, String reason)
+            implements AccessPlan
     {
         public Queries
         {
             conditions = List.copyOf(conditions);
+            indexAttributes = indexAttributes.map(Set::copyOf);
+        }
+
+        public Queries(Optional<String> index, List<KeyCondition> conditions, String reason)
+        {
+            this(index, conditions, Optional.empty(), reason);
         }
     }
 

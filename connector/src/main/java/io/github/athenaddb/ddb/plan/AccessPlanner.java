@@ -5,10 +5,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Chooses how to read a table for a query: a pure function of the table's key schema and the
@@ -21,10 +23,11 @@ import java.util.Optional;
  *     then fewer Queries, then index name;</li>
  * <li>parallel Scan.</li>
  * </ol>
- * An index is used only when it holds every item that can match: its projection is ALL (the
- * requested columns are not known when splits are planned), and the query excludes NULL on each
+ * An index is used only when it holds every item that can match: the query excludes NULL on each
  * of the index's key attributes, because DynamoDB leaves items without them out of the index
- * (a sparse index). More than {@code maxKeyLookups} keys or Queries fall back to a Scan.
+ * (a sparse index). A KEYS_ONLY or INCLUDE index may lack requested attributes, which are not
+ * known when splits are planned; the plan names what the index holds, and a read that needs more
+ * fetches each item from the table by its primary key ({@link IndexCoverage}). More than {@code maxKeyLookups} keys or Queries fall back to a Scan.
  */
 public final class AccessPlanner
 {
@@ -65,17 +68,19 @@ public final class AccessPlanner
                 .filter(c -> c.conditions().size() <= maxKeyLookups)
                 .max(Comparator.comparing((Candidate c) -> orderAttribute.isPresent() && c.rangeKey().equals(orderAttribute))
                         .thenComparing(c -> c.hasSort())
-                        .thenComparing(c -> -ReadEstimate.items(table, c.index(), c.conditions()))
+                        .thenComparing(c -> -c.estimate(table))
                         .thenComparing(c -> c.index().isEmpty())
                         .thenComparing(c -> -c.conditions().size())
                         .thenComparing(c -> c.index().orElse(""), Comparator.reverseOrder()));
         if (best.isPresent()) {
             Candidate c = best.get();
             String on = c.index().map(i -> "index " + i).orElse("the table");
-            return new AccessPlan.Queries(c.index(), c.conditions(), c.conditions().size() + " Query(s) on " + on
+            return new AccessPlan.Queries(c.index(), c.conditions(), c.indexAttributes(), c.conditions().size() + " Query(s) on " + on
                     + ": partition key " + c.conditions().get(0).hashKey() + " is fixed"
                     + (c.hasSort() ? ", with a condition on sort key " + c.rangeKey().orElseThrow() : "")
-                    + (orderAttribute.isPresent() && c.rangeKey().equals(orderAttribute) ? ", read in the ORDER BY's order" : ""));
+                    + (orderAttribute.isPresent() && c.rangeKey().equals(orderAttribute) ? ", read in the ORDER BY's order" : "")
+                    + (c.indexAttributes().isPresent() ? " (a " + index(table, c.index().orElseThrow()).projectionType()
+                    + " index: items are fetched from the table when the query needs other attributes)" : ""));
         }
         if (candidates.stream().anyMatch(c -> c.conditions().size() > maxKeyLookups)) {
             tooMany = " (an IN list exceeds max_key_lookups=" + maxKeyLookups + ")";
@@ -83,7 +88,20 @@ public final class AccessPlanner
         return new AccessPlan.Scan("Scan: no predicate fixes the partition key of the table or of a usable index" + tooMany);
     }
 
-    private record Candidate(Optional<String> index, List<KeyCondition> conditions, Optional<String> rangeKey, boolean hasSort) {}
+    private record Candidate(Optional<String> index, List<KeyCondition> conditions, Optional<String> rangeKey, boolean hasSort,
+                             Optional<Set<String>> indexAttributes)
+    {
+        Candidate withAttributes(Optional<Set<String>> attributes)
+        {
+            return new Candidate(index, conditions, rangeKey, hasSort, attributes);
+        }
+
+        /** A KEYS_ONLY or INCLUDE index may need a GetItem per item as well: counted twice. */
+        double estimate(TableDescription table)
+        {
+            return ReadEstimate.items(table, index, conditions) * (indexAttributes.isPresent() ? 2 : 1);
+        }
+    }
 
     /** One Query per partition-key value and sort-key range. */
     private static Candidate candidate(Optional<String> index, String hashKey, List<AttributeValue> hashValues, Optional<String> rangeKey,
@@ -96,15 +114,12 @@ public final class AccessPlanner
             }
             sorts.forEach(s -> conditions.add(new KeyCondition(hashKey, v, Optional.of(s))));
         }
-        return new Candidate(index, conditions, rangeKey, !sorts.isEmpty());
+        return new Candidate(index, conditions, rangeKey, !sorts.isEmpty(), Optional.empty());
     }
 
     private static Optional<Candidate> indexCandidate(TableDescription table, TableDescription.Index index, Map<String, ColumnDomain> domains,
                                                       int maxKeyLookups)
     {
-        if (!"ALL".equals(index.projectionType())) {
-            return Optional.empty();
-        }
         Optional<List<AttributeValue>> hashValues = keyValues(keyAttribute(table, index.hashKey()), domains);
         if (hashValues.isEmpty()) {
             return Optional.empty();
@@ -118,7 +133,27 @@ public final class AccessPlanner
             }
             sorts = sorts(keyAttribute(table, index.rangeKey().get()), domains, maxKeyLookups / hashValues.get().size());
         }
-        return Optional.of(candidate(Optional.of(index.name()), index.hashKey(), hashValues.get(), index.rangeKey(), sorts));
+        return Optional.of(candidate(Optional.of(index.name()), index.hashKey(), hashValues.get(), index.rangeKey(), sorts)
+                .withAttributes(indexAttributes(table, index)));
+    }
+
+    /** What a KEYS_ONLY or INCLUDE index holds: the table's keys, its own keys, and the included attributes. */
+    private static Optional<Set<String>> indexAttributes(TableDescription table, TableDescription.Index index)
+    {
+        if ("ALL".equals(index.projectionType())) {
+            return Optional.empty();
+        }
+        Set<String> attributes = new HashSet<>();
+        table.keyAttributes().forEach(k -> attributes.add(k.name()));
+        attributes.add(index.hashKey());
+        index.rangeKey().ifPresent(attributes::add);
+        attributes.addAll(index.nonKeyAttributes());
+        return Optional.of(attributes);
+    }
+
+    private static TableDescription.Index index(TableDescription table, String name)
+    {
+        return table.indexes().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
     }
 
     private static Optional<AccessPlan> getItems(TableDescription table, Map<String, ColumnDomain> domains, List<AttributeValue> hashValues,

@@ -10,6 +10,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +94,25 @@ public final class KeyJson
             throw new IllegalArgumentException("no key condition");
         }
         return conditions;
+    }
+
+    public static String writeNames(Collection<String> names)
+    {
+        ArrayNode array = JSON.createArrayNode();
+        names.forEach(array::add);
+        return array.toString();
+    }
+
+    public static Set<String> readNames(String text)
+    {
+        Set<String> names = new LinkedHashSet<>();
+        for (JsonNode n : parse(text)) {
+            if (!n.isTextual()) {
+                throw new IllegalArgumentException("not an attribute name: " + n);
+            }
+            names.add(n.asText());
+        }
+        return names;
     }
 
     public static String write(FilterCondition filter)

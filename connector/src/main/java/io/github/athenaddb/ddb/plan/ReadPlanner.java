@@ -2,7 +2,9 @@ package io.github.athenaddb.ddb.plan;
 
 import io.github.athenaddb.ddb.TableDescription;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,7 +21,10 @@ public final class ReadPlanner
         RowLimit limit = LimitPlanner.plan(table, access, query);
         Optional<FilterCondition> filter;
         if (access instanceof AccessPlan.Queries queries) {
-            filter = FilterPlanner.plan(query.domains(), queriedKeys(table, queries));
+            // A KEYS_ONLY or INCLUDE index returns only its attributes: a filter on any other would see it missing.
+            Map<String, ColumnDomain> filterable = new HashMap<>(query.domains());
+            queries.indexAttributes().ifPresent(held -> filterable.keySet().retainAll(held));
+            filter = FilterPlanner.plan(filterable, queriedKeys(table, queries));
         }
         else if (access instanceof AccessPlan.Scan) {
             filter = FilterPlanner.plan(query.domains(), Set.of());

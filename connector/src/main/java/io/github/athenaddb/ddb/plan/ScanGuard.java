@@ -35,10 +35,8 @@ public final class ScanGuard
         List<String> keys = new ArrayList<>();
         keys.add(table.hashKey().name() + " (partition key)");
         for (TableDescription.Index index : table.indexes()) {
-            if ("ALL".equals(index.projectionType())) {
-                keys.add(index.hashKey() + " (" + index.kind() + " " + index.name()
-                        + index.rangeKey().map(r -> ", with a predicate on " + r + " that excludes NULL").orElse("") + ")");
-            }
+            keys.add(index.hashKey() + " (" + index.kind() + " " + index.name()
+                    + index.rangeKey().map(r -> ", with a predicate on " + r + " that excludes NULL").orElse("") + ")");
         }
         throw ConnectorException.invalidInput(String.format(Locale.ROOT,
                 "Refusing to Scan all of table %s (%,d MB, over scan_guard_mb=%,d): no predicate fixes a key. "

@@ -93,7 +93,8 @@ class AccessPlannerTest
                 c("no constraints", HASH_RANGE, Map.of(), scan("Scan")),
                 c("GSI hash = with projection ALL", INDEXED, Map.of("Status", eq("open")),
                         query("ByStatus", 1, "#k0 = :k0", Map.of(":k0", s("open")), "on index ByStatus: partition key Status is fixed")),
-                c("GSI hash = with projection KEYS_ONLY", KEYS_ONLY_INDEXES, Map.of("Status", eq("open")), scan("no predicate fixes")),
+                c("GSI hash = with projection KEYS_ONLY: a Query, items fetched from the table when needed", KEYS_ONLY_INDEXES,
+                        Map.of("Status", eq("open")), query("ByStatus", 1, "#k0 = :k0", Map.of(":k0", s("open")), "a KEYS_ONLY index")),
                 c("GSI with an unconstrained range key (sparse)", INDEXED, Map.of("GSI1PK", eq("g")), scan("Scan")),
                 c("GSI range key IS NOT NULL", INDEXED, Map.of("GSI1PK", eq("g"), "GSI1SK", notNull()),
                         query("GSI1", 1, "#k0 = :k0", Map.of(":k0", s("g")), "index GSI1")),
@@ -154,6 +155,33 @@ class AccessPlannerTest
             }
             default -> assertThat(plan).isInstanceOf(AccessPlan.Scan.class);
         }
+    }
+
+    @Test
+    void anIncludeIndexNamesWhatItHolds()
+    {
+        TableDescription include = new TableDescription("Orders", INDEXED.hashKey(), INDEXED.rangeKey(),
+                List.of(new TableDescription.Index("ByStatus", TableDescription.IndexKind.GSI, "Status", Optional.empty(), "INCLUDE",
+                        List.of("Total"))), 0, 0, INDEXED.attributeTypes());
+
+        AccessPlan.Queries plan = (AccessPlan.Queries) AccessPlanner.plan(include, Map.of("Status", eq("open")), 100);
+
+        assertThat(plan.indexAttributes()).contains(java.util.Set.of("PK", "SK", "Status", "Total"));
+        assertThat(IndexCoverage.needsTableFetch(plan.indexAttributes(), List.of("PK", "SK", "Total"))).isFalse();
+        assertThat(IndexCoverage.needsTableFetch(plan.indexAttributes(), List.of("PK", "SK", "Total", "Note"))).isTrue();
+        assertThat(IndexCoverage.needsTableFetch(Optional.empty(), List.of("Anything"))).isFalse();
+    }
+
+    @Test
+    void aFilterOnAThinIndexOnlyNamesWhatTheIndexHolds()
+    {
+        TableDescription include = new TableDescription("Orders", INDEXED.hashKey(), INDEXED.rangeKey(),
+                List.of(new TableDescription.Index("ByStatus", TableDescription.IndexKind.GSI, "Status", Optional.empty(), "INCLUDE",
+                        List.of("Total"))), 0, 0, INDEXED.attributeTypes());
+
+        ReadPlan plan = ReadPlanner.plan(include, QueryConstraints.of(Map.of("Status", eq("open"), "Total", eq(5L), "Note", eq("x"))), 100);
+
+        assertThat(plan.filter().orElseThrow().names()).containsOnly(java.util.Map.entry("#f0", "Total"));
     }
 
     @Test
