@@ -22,8 +22,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Explains a statement: per table read, the columns and constraints sent to the connector,
- * then Calcite's plan for the rest (filters, joins, aggregation, sort, limit), without
+ * Explains a statement: per table read, the columns, constraints, limit and order sent to the
+ * connector, then Calcite's plan for the rest (filters, joins, aggregation, sort, limit), without
  * reading any rows.
  */
 final class PlanExplainer
@@ -86,7 +86,11 @@ final class PlanExplainer
             }
             ConstraintTranslator.release(t.pushed());
         }
-        out.append("  limit:       (none: the connector declares no LIMIT pushdown)");
+        ScanLimit limit = table.limit();
+        out.append("  limit:       ").append(limit.isNone() ? "(none)" : Long.toString(limit.limit()));
+        if (!limit.orderBy().isEmpty()) {
+            out.append("\n  order by:    ").append(String.join(", ", limit.orderByText()));
+        }
         return out.toString();
     }
 
