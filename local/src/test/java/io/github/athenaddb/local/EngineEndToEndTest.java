@@ -233,6 +233,19 @@ class EngineEndToEndTest
                 .contains("not pushed:  =(UPPER($1), 'X')");
     }
 
+    @Test
+    void explainListsAWholeTableReadWithoutWhere()
+            throws SQLException
+    {
+        // Without projection or WHERE, Calcite reads through an EnumerableTableScan rather than the interpreter's scan.
+        String plan = engine.explain("SELECT * FROM ddb.default.shop");
+        assertThat(plan).contains("EnumerableTableScan(table=[[ddb, default, shop]])")
+                .contains("Read ddb.default.shop through the connector")
+                .contains("columns:     pk, sk, ")
+                .contains("constraints: (none)")
+                .contains("limit:       (none)");
+    }
+
     /** Requests of the statement other than the schema sample's Scans (four, one per sample segment; GetTable runs per statement). */
     private static Map<String, Long> dataRequests(QueryResult r)
     {
