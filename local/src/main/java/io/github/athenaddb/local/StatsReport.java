@@ -1,6 +1,7 @@
 package io.github.athenaddb.local;
 
 import io.github.athenaddb.local.engine.QueryResult;
+import io.github.athenaddb.local.engine.ScanLimit;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,7 +13,11 @@ import java.util.Map;
 /**
  * A statement's cost, for people (stderr) and for scripts ({@code --stats-json}). The JSON
  * names are a contract: {@code wall_ms}, and per source {@code catalog, schema, table, splits,
- * requests{GetItem, BatchGetItem, Query, Scan}, rcu, items_scanned, rows_returned}.
+ * requests{GetItem, BatchGetItem, Query, Scan}, rcu, items_scanned, rows_returned, limit,
+ * order_by}. {@code limit} is the LIMIT sent to the connector, null when none was;
+ * {@code order_by} the ORDER BY sent with it ({@code ["sk desc"]}), empty when none was. For a
+ * table read more than once, {@code limit} is null unless every read sent one (then the
+ * largest), and {@code order_by} is empty unless every read sent the same.
  */
 final class StatsReport
 {
@@ -41,7 +46,8 @@ final class StatsReport
             List<String> reads = s.pushedPerRead();
             for (int i = 0; i < reads.size(); i++) {
                 String label = reads.size() == 1 ? "pushed" : "read " + (i + 1) + " pushed";
-                out.append("--   ").append(label).append(": ").append(reads.get(i).isEmpty() ? "(nothing)" : reads.get(i)).append('\n');
+                String pushed = pushed(reads.get(i), s.limitPerRead().get(i));
+                out.append("--   ").append(label).append(": ").append(pushed.isEmpty() ? "(nothing)" : pushed).append('\n');
             }
         }
         return out.toString();
@@ -64,9 +70,34 @@ final class StatsReport
             source.put("rcu", new BigDecimal(Double.toString(s.rcu())));
             source.put("items_scanned", s.itemsScanned());
             source.put("rows_returned", s.rowsReturned());
+            source.put("limit", limit(s.limitPerRead()));
+            source.put("order_by", orderBy(s.limitPerRead()));
             sources.add(source);
         }
         root.put("sources", sources);
         return ResultFormat.json(root);
+    }
+
+    /** {@code type = 'Order'; order by amount desc; limit 2}: constraints, then what goes with the limit. */
+    private static String pushed(String constraints, ScanLimit limit)
+    {
+        if (limit.isNone()) {
+            return constraints;
+        }
+        return constraints.isEmpty() ? limit.describe() : constraints + "; " + limit.describe();
+    }
+
+    private static Long limit(List<ScanLimit> reads)
+    {
+        if (reads.isEmpty() || reads.stream().anyMatch(ScanLimit::isNone)) {
+            return null;
+        }
+        return reads.stream().mapToLong(ScanLimit::limit).max().orElseThrow();
+    }
+
+    private static List<String> orderBy(List<ScanLimit> reads)
+    {
+        List<List<String>> orders = reads.stream().map(ScanLimit::orderByText).distinct().toList();
+        return orders.size() == 1 ? orders.get(0) : List.of();
     }
 }

@@ -6,6 +6,7 @@ import io.github.athenaddb.devkit.Tables;
 import io.github.athenaddb.local.engine.EngineOptions;
 import io.github.athenaddb.local.engine.LocalEngine;
 import io.github.athenaddb.local.engine.QueryResult;
+import io.github.athenaddb.local.engine.ScanLimit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -173,14 +174,17 @@ class EngineEndToEndTest
     }
 
     @Test
-    void orderByLimitIsEvaluatedByTheEngine()
+    void orderByLimitIsSentToTheConnectorAndEvaluatedByTheEngine()
             throws SQLException
     {
         QueryResult r = engine.execute("SELECT pk, sk, amount FROM ddb.default.shop WHERE type = 'Order' ORDER BY amount DESC LIMIT 2");
         assertThat(r.rows()).containsExactly(
                 List.of("C#3", "ORDER#4", new BigDecimal("34.250000000")),
                 List.of("C#3", "ORDER#3", new BigDecimal("33.250000000")));
-        assertThat(r.sources().get(0).rowsReturned()).isEqualTo(12);
+        assertThat(pushed(r)).containsExactly("type = 'Order'");
+        assertThat(r.sources().get(0).limitPerRead()).extracting(ScanLimit::describe).containsExactly("order by amount desc; limit 2");
+        // At least the two rows wanted; all twelve orders when the connector reads without the limit.
+        assertThat(r.sources().get(0).rowsReturned()).isBetween(2L, 12L);
     }
 
     @Test
@@ -231,6 +235,19 @@ class EngineEndToEndTest
                 .contains("columns:     sk")
                 .contains("constraints: pk = 'C#1'")
                 .contains("not pushed:  =(UPPER($1), 'X')");
+    }
+
+    @Test
+    void explainListsAWholeTableReadWithoutWhere()
+            throws SQLException
+    {
+        // Without projection or WHERE, Calcite reads through an EnumerableTableScan rather than the interpreter's scan.
+        String plan = engine.explain("SELECT * FROM ddb.default.shop");
+        assertThat(plan).contains("EnumerableTableScan(table=[[ddb, default, shop]])")
+                .contains("Read ddb.default.shop through the connector")
+                .contains("columns:     pk, sk, ")
+                .contains("constraints: (none)")
+                .contains("limit:       (none)");
     }
 
     /** Requests of the statement other than the schema sample's Scans (four, one per sample segment; GetTable runs per statement). */

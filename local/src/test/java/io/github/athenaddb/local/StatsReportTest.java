@@ -1,7 +1,9 @@
 package io.github.athenaddb.local;
 
+import com.amazonaws.athena.connector.lambda.domain.predicate.OrderByField;
 import io.github.athenaddb.local.engine.QueryResult;
 import io.github.athenaddb.local.engine.QueryResult.SourceStats;
+import io.github.athenaddb.local.engine.ScanLimit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,7 @@ class StatsReportTest
         assertThat(StatsReport.json(result(1234, 3, source))).isEqualTo(
                 "{\"wall_ms\":1234,\"sources\":[{\"catalog\":\"ddb\",\"schema\":\"default\",\"table\":\"ecommerce\",\"splits\":1,"
                         + "\"requests\":{\"GetItem\":0,\"BatchGetItem\":0,\"Query\":0,\"Scan\":6},"
-                        + "\"rcu\":200.5,\"items_scanned\":11591,\"rows_returned\":10591}]}");
+                        + "\"rcu\":200.5,\"items_scanned\":11591,\"rows_returned\":10591,\"limit\":null,\"order_by\":[]}]}");
     }
 
     @Test
@@ -65,7 +67,7 @@ class StatsReportTest
         assertThat(StatsReport.json(result(0, 0, source))).isEqualTo(
                 "{\"wall_ms\":0,\"sources\":[{\"catalog\":\"ddb\",\"schema\":\"default\",\"table\":\"t\",\"splits\":0,"
                         + "\"requests\":{\"GetItem\":0,\"BatchGetItem\":0,\"Query\":0,\"Scan\":0},"
-                        + "\"rcu\":0.0,\"items_scanned\":0,\"rows_returned\":0}]}");
+                        + "\"rcu\":0.0,\"items_scanned\":0,\"rows_returned\":0,\"limit\":null,\"order_by\":[]}]}");
     }
 
     @Test
@@ -107,6 +109,41 @@ class StatsReportTest
                 "-- 1 row in 3 ms",
                 "-- ddb.default.t: 2 splits, requests: Query 2, Scan 1, 1.0 RCU, 1 item scanned, 1 row returned",
                 "--   pushed: (nothing)");
+    }
+
+    @Test
+    void jsonShowsTheLimitAndOrderSentToTheConnector()
+    {
+        ScanLimit limit = new ScanLimit(10, List.of(new OrderByField("sk", OrderByField.Direction.DESC_NULLS_FIRST),
+                new OrderByField("pk", OrderByField.Direction.ASC_NULLS_FIRST)));
+        SourceStats source = new SourceStats("ddb", "default", "t", 1, Map.of("Query", 1L), 0.5, 10, 10, List.of("pk = 'A'"),
+                List.of(limit));
+        assertThat(StatsReport.json(result(1, 10, source)))
+                .endsWith("\"rows_returned\":10,\"limit\":10,\"order_by\":[\"sk desc\",\"pk nulls first\"]}]}");
+    }
+
+    @Test
+    void jsonOfATableReadTwiceHasALimitOnlyWhenBothReadsSentOne()
+    {
+        ScanLimit five = new ScanLimit(5, List.of());
+        ScanLimit threeBySk = new ScanLimit(3, List.of(new OrderByField("sk", OrderByField.Direction.ASC_NULLS_LAST)));
+        SourceStats both = new SourceStats("ddb", "default", "t", 2, Map.of(), 0.0, 0, 0, List.of("", ""), List.of(five, threeBySk));
+        SourceStats one = new SourceStats("ddb", "default", "t", 2, Map.of(), 0.0, 0, 0, List.of("", ""), List.of(threeBySk, ScanLimit.NONE));
+        assertThat(StatsReport.json(result(0, 0, both))).contains("\"limit\":5,\"order_by\":[]");
+        assertThat(StatsReport.json(result(0, 0, one))).contains("\"limit\":null,\"order_by\":[]");
+    }
+
+    @Test
+    void textShowsTheLimitAndOrderWithThePushedConstraints()
+    {
+        ScanLimit limit = new ScanLimit(2, List.of(new OrderByField("amount", OrderByField.Direction.DESC_NULLS_LAST)));
+        SourceStats source = new SourceStats("ddb", "default", "t", 2, Map.of("Scan", 2L), 1.0, 12, 12,
+                List.of("type = 'Order'", ""), List.of(limit, new ScanLimit(3, List.of())));
+        assertThat(StatsReport.text(result(3, 2, source)).split("\\R")).containsExactly(
+                "-- 2 rows in 3 ms",
+                "-- ddb.default.t: 2 splits, requests: Scan 2, 1.0 RCU, 12 items scanned, 12 rows returned",
+                "--   read 1 pushed: type = 'Order'; order by amount desc nulls last; limit 2",
+                "--   read 2 pushed: limit 3");
     }
 
     @Test

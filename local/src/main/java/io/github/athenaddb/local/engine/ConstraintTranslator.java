@@ -1,6 +1,7 @@
 package io.github.athenaddb.local.engine;
 
 import com.amazonaws.athena.connector.lambda.data.BlockAllocator;
+import com.amazonaws.athena.connector.lambda.data.BlockAllocatorImpl;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Range;
 import com.amazonaws.athena.connector.lambda.domain.predicate.SortedRangeSet;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
@@ -62,6 +63,19 @@ final class ConstraintTranslator
             }
         });
         return new Translation(ordered, residual);
+    }
+
+    /**
+     * Whether every conjunct becomes a constraint, so that the connector's own check of its
+     * constraints keeps exactly the rows the WHERE keeps (what a LIMIT pushed with it needs).
+     */
+    static boolean translatesAll(List<Field> columns, List<RexNode> conjuncts)
+    {
+        try (BlockAllocator allocator = new BlockAllocatorImpl()) {
+            Translation t = translate(allocator, columns, conjuncts);
+            release(t.pushed());
+            return t.residual().isEmpty();
+        }
     }
 
     private record ColumnConstraint(String column, ValueSet values) {}

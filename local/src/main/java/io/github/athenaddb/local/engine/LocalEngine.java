@@ -2,6 +2,7 @@ package io.github.athenaddb.local.engine;
 
 import io.github.athenaddb.devkit.AthenaSequence;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
@@ -33,10 +34,12 @@ public final class LocalEngine
     private final Connection connection;
     private final StatementStats stats = new StatementStats();
     private final List<SourceCatalog> catalogs = new ArrayList<>();
+    private final boolean pushdown;
 
     /** @param sources connectors by data-source name ({@code ddb}), each reached through its wire */
     public LocalEngine(Map<String, AthenaSequence> sources, EngineOptions options)
     {
+        this.pushdown = options.pushdown();
         try {
             Properties props = new Properties();
             props.setProperty("caseSensitive", "false");
@@ -72,7 +75,8 @@ public final class LocalEngine
         long start = System.nanoTime();
         // system.query(...) runs against the first mounted connector, as Athena runs it against the current catalog.
         PassthroughFunction.begin(catalogs.get(0));
-        try (Statement statement = connection.createStatement();
+        try (Hook.Closeable limits = limitPushdown();
+                Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(AthenaDialect.toCalcite(sql))) {
             ResultSetMetaData meta = rs.getMetaData();
             List<String> columns = new ArrayList<>();
@@ -101,12 +105,18 @@ public final class LocalEngine
             throws SQLException
     {
         PassthroughFunction.begin(catalogs.get(0));
-        try {
+        try (Hook.Closeable limits = limitPushdown()) {
             return new PlanExplainer(connection).explain(AthenaDialect.toCalcite(sql));
         }
         finally {
             PassthroughFunction.end();
         }
+    }
+
+    /** Limits (and their ORDER BY) go to the connector with the constraints, so {@code --no-pushdown} sends neither. */
+    private Hook.Closeable limitPushdown()
+    {
+        return pushdown ? LimitPushdown.install() : Hook.Closeable.EMPTY;
     }
 
     /**
@@ -120,18 +130,21 @@ public final class LocalEngine
             String key = scan.catalog() + "." + scan.schema() + "." + scan.table();
             QueryResult.SourceStats previous = byTable.get(key);
             List<String> pushed = new ArrayList<>();
+            List<ScanLimit> limits = new ArrayList<>();
             int splits = scan.splits();
             long rows = scan.rowsReturned();
             if (previous != null) {
                 splits += previous.splits();
                 rows += previous.rowsReturned();
                 pushed.addAll(previous.pushedPerRead());
+                limits.addAll(previous.limitPerRead());
             }
             pushed.add(String.join(" AND ", scan.pushedConstraints().values()));
+            limits.add(scan.limit());
             DynamoDbRequestMeter.TableUsage usage = DynamoDbRequestMeter.usage(
                     PassthroughFunction.SCHEMA.equals(scan.schema()) ? DynamoDbRequestMeter.PASSTHROUGH : scan.table());
             byTable.put(key, new QueryResult.SourceStats(scan.catalog(), scan.schema(), scan.table(), splits, usage.requests(),
-                    usage.rcu(), usage.itemsScanned(), rows, pushed));
+                    usage.rcu(), usage.itemsScanned(), rows, pushed, limits));
         }
         return new ArrayList<>(byTable.values());
     }

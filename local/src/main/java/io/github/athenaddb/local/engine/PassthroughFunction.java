@@ -89,7 +89,7 @@ public final class PassthroughFunction
         public Enumerable<Object[]> scan(DataContext root)
         {
             Constraints constraints = new Constraints(Map.of(), List.of(), List.of(), Constraints.DEFAULT_NO_LIMIT, arguments, null);
-            SourceScan scan = catalog.stats().startScan(catalog.name(), SCHEMA, "query", Map.of());
+            SourceScan scan = catalog.stats().startScan(catalog.name(), SCHEMA, "query", Map.of(), ScanLimit.NONE);
             List<Object[]> rows = new ArrayList<>();
             int splits = catalog.sequence().read(SCHEMA, "query", schema(), constraints, catalog.parallelism(), block -> {
                 ArrowSqlTypes.appendRows(block, schema().getFields().size(), rows);

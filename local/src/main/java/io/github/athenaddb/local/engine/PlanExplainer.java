@@ -4,11 +4,13 @@ import com.amazonaws.athena.connector.lambda.data.BlockAllocator;
 import com.amazonaws.athena.connector.lambda.data.BlockAllocatorImpl;
 import com.amazonaws.athena.connector.lambda.domain.Split;
 import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.calcite.adapter.enumerable.EnumerableTableScan;
 import org.apache.calcite.interpreter.Bindables;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.RelVisitor;
+import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.runtime.Hook;
 
@@ -22,8 +24,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Explains a statement: per table read, the columns and constraints sent to the connector,
- * then Calcite's plan for the rest (filters, joins, aggregation, sort, limit), without
+ * Explains a statement: per table read, the columns, constraints, limit and order sent to the
+ * connector, then Calcite's plan for the rest (filters, joins, aggregation, sort, limit), without
  * reading any rows.
  */
 final class PlanExplainer
@@ -50,7 +52,7 @@ final class PlanExplainer
         }
         RelNode plan = plans.get(plans.size() - 1).rel;
         StringBuilder out = new StringBuilder();
-        for (Bindables.BindableTableScan scan : scans(plan)) {
+        for (TableScan scan : scans(plan)) {
             out.append(describe(scan)).append('\n');
         }
         out.append("Evaluated by the engine:\n");
@@ -58,8 +60,11 @@ final class PlanExplainer
         return out.toString();
     }
 
-    private static String describe(Bindables.BindableTableScan scan)
+    private static String describe(TableScan scan)
     {
+        // An EnumerableTableScan is a read of every column without a WHERE.
+        List<Integer> projects = scan instanceof Bindables.BindableTableScan b ? b.projects : scan.identity();
+        List<RexNode> filters = scan instanceof Bindables.BindableTableScan b ? b.filters : List.of();
         SourceTable table = scan.getTable().unwrap(SourceTable.class);
         List<String> qualified = scan.getTable().getQualifiedName();
         StringBuilder out = new StringBuilder("Read ").append(String.join(".", qualified)).append(" through the connector\n");
@@ -67,11 +72,11 @@ final class PlanExplainer
             return out.toString();
         }
         List<Field> fields = table.schema().getFields();
-        String columns = scan.projects.isEmpty() ? "(none: row count only)"
-                : scan.projects.stream().map(i -> fields.get(i).getName()).collect(Collectors.joining(", "));
+        String columns = projects.isEmpty() ? "(none: row count only)"
+                : projects.stream().map(i -> fields.get(i).getName()).collect(Collectors.joining(", "));
         out.append("  columns:     ").append(columns).append('\n');
         try (BlockAllocator allocator = new BlockAllocatorImpl()) {
-            ConstraintTranslator.Translation t = ConstraintTranslator.translate(allocator, fields, scan.filters);
+            ConstraintTranslator.Translation t = ConstraintTranslator.translate(allocator, fields, filters);
             String pushed = ConstraintText.describe(t.pushed()).values().stream().collect(Collectors.joining(" AND "));
             out.append("  constraints: ").append(pushed.isEmpty() ? "(none)" : pushed).append('\n');
             if (!t.residual().isEmpty()) {
@@ -86,7 +91,11 @@ final class PlanExplainer
             }
             ConstraintTranslator.release(t.pushed());
         }
-        out.append("  limit:       (none: the connector declares no LIMIT pushdown)");
+        ScanLimit limit = table.limit();
+        out.append("  limit:       ").append(limit.isNone() ? "(none)" : Long.toString(limit.limit()));
+        if (!limit.orderBy().isEmpty()) {
+            out.append("\n  order by:    ").append(String.join(", ", limit.orderByText()));
+        }
         return out.toString();
     }
 
@@ -96,16 +105,18 @@ final class PlanExplainer
         return new TreeMap<>(split.getProperties()).toString();
     }
 
-    private static List<Bindables.BindableTableScan> scans(RelNode root)
+    /** The connector reads: interpreted scans (with projection and filters) and compiled whole-table scans. */
+    private static List<TableScan> scans(RelNode root)
     {
-        List<Bindables.BindableTableScan> scans = new ArrayList<>();
+        List<TableScan> scans = new ArrayList<>();
         new RelVisitor()
         {
             @Override
             public void visit(RelNode node, int ordinal, RelNode parent)
             {
-                if (node instanceof Bindables.BindableTableScan scan) {
-                    scans.add(scan);
+                if (node instanceof Bindables.BindableTableScan
+                        || node instanceof EnumerableTableScan && node.getTable().unwrap(SourceTable.class) != null) {
+                    scans.add((TableScan) node);
                 }
                 super.visit(node, ordinal, parent);
             }

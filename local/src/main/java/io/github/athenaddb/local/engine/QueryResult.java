@@ -1,5 +1,6 @@
 package io.github.athenaddb.local.engine;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +13,29 @@ import java.util.Map;
  */
 public record QueryResult(List<String> columns, List<String> types, List<List<Object>> rows, long wallMillis, List<SourceStats> sources)
 {
-    /** Per table read: the stats contract of {@code --stats-json}. */
+    /**
+     * Per table read: the stats contract of {@code --stats-json}.
+     *
+     * @param pushedPerRead per read of the table, the constraints sent ("" for none)
+     * @param limitPerRead per read, in the same order, the limit and order sent ({@link ScanLimit#NONE} for none)
+     */
     public record SourceStats(String catalog, String schema, String table, int splits, Map<String, Long> requests,
-                              double rcu, long itemsScanned, long rowsReturned, List<String> pushedPerRead) {}
+                              double rcu, long itemsScanned, long rowsReturned, List<String> pushedPerRead,
+                              List<ScanLimit> limitPerRead)
+    {
+        /** Reads that sent constraints but no limit. */
+        public SourceStats(String catalog, String schema, String table, int splits, Map<String, Long> requests,
+                           double rcu, long itemsScanned, long rowsReturned, List<String> pushedPerRead)
+        {
+            this(catalog, schema, table, splits, requests, rcu, itemsScanned, rowsReturned, pushedPerRead,
+                    Collections.nCopies(pushedPerRead.size(), ScanLimit.NONE));
+        }
+
+        public SourceStats
+        {
+            if (limitPerRead.size() != pushedPerRead.size()) {
+                throw new IllegalArgumentException("one limit per read: " + limitPerRead.size() + " for " + pushedPerRead.size() + " reads");
+            }
+        }
+    }
 }

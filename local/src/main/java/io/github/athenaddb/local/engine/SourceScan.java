@@ -6,18 +6,20 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** One table scan of a statement: what was pushed to the connector, and what came back. */
+/** One table scan of a statement: what was pushed to the connector (constraints, limit, order), and what came back. */
 public final class SourceScan
 {
     private final String catalog;
     private final String schema;
     private final String table;
     private final Map<String, String> pushedConstraints;
+    private final ScanLimit limit;
     private final AtomicInteger splits = new AtomicInteger();
     private final AtomicLong rows = new AtomicLong();
 
-    SourceScan(String catalog, String schema, String table, Map<String, ValueSet> pushed)
+    SourceScan(String catalog, String schema, String table, Map<String, ValueSet> pushed, ScanLimit limit)
     {
+        this.limit = limit;
         this.catalog = catalog;
         this.schema = schema;
         this.table = table;
@@ -42,6 +44,12 @@ public final class SourceScan
     public Map<String, String> pushedConstraints()
     {
         return pushedConstraints;
+    }
+
+    /** The limit and order sent with the constraints; {@link ScanLimit#NONE} when none was. */
+    public ScanLimit limit()
+    {
+        return limit;
     }
 
     public int splits()

@@ -25,7 +25,8 @@ import java.util.Map;
  * A connector's table inside the engine. Calcite hands it the projected columns and the WHERE
  * conjuncts; it asks the connector for exactly those columns with the conjuncts it can express
  * as constraints, and leaves every conjunct in place for Calcite to evaluate as well, so the
- * rows are the same whether or not a constraint was pushed.
+ * rows are the same whether or not a constraint was pushed. A copy made by {@link LimitPushdown}
+ * for one planned read also sends that read's LIMIT and ORDER BY ({@link #withLimit}).
  */
 final class SourceTable
         extends AbstractTable
@@ -34,13 +35,37 @@ final class SourceTable
     private final SourceCatalog catalog;
     private final String schemaName;
     private final String tableName;
+    private final ScanLimit limit;
     private Schema schema;
 
     SourceTable(SourceCatalog catalog, String schemaName, String tableName)
     {
+        this(catalog, schemaName, tableName, ScanLimit.NONE, null);
+    }
+
+    private SourceTable(SourceCatalog catalog, String schemaName, String tableName, ScanLimit limit, Schema schema)
+    {
         this.catalog = catalog;
         this.schemaName = schemaName;
         this.tableName = tableName;
+        this.limit = limit;
+        this.schema = schema;
+    }
+
+    /**
+     * This table for one planned read that needs only {@code limit}'s rows. It keeps the schema
+     * the statement was planned with (it is made after planning, and never mounted in a schema,
+     * so no later statement sees it).
+     */
+    SourceTable withLimit(ScanLimit limit)
+    {
+        return new SourceTable(catalog, schemaName, tableName, limit, schema());
+    }
+
+    /** What this read sends as limit and order; {@link ScanLimit#NONE} for the mounted table. */
+    ScanLimit limit()
+    {
+        return limit;
     }
 
     /** Athena asks for a table's schema once per query; so does the engine, once per statement. */
@@ -61,8 +86,19 @@ final class SourceTable
     /** The splits the connector plans for these constraints (no rows are read). */
     List<Split> splits(Map<String, ValueSet> pushed)
     {
-        Constraints constraints = new Constraints(pushed, List.of(), List.of(), Constraints.DEFAULT_NO_LIMIT, Map.of(), null);
-        return catalog.sequence().splits(schemaName, tableName, schema(), constraints);
+        return catalog.sequence().splits(schemaName, tableName, schema(), constraints(pushed));
+    }
+
+    /** As Athena sends them to GetTableLayout, GetSplits and ReadRecords alike: the connector may plan with the limit too. */
+    private Constraints constraints(Map<String, ValueSet> pushed)
+    {
+        return new Constraints(pushed, List.of(), sentLimit().orderBy(), sentLimit().limit(), Map.of(), null);
+    }
+
+    /** {@code --no-pushdown} sends no limit either (the engine never makes such a copy then; this makes sure). */
+    private ScanLimit sentLimit()
+    {
+        return catalog.pushdown() ? limit : ScanLimit.NONE;
     }
 
     @Override
@@ -94,8 +130,8 @@ final class SourceTable
             Map<String, ValueSet> pushed = catalog.pushdown()
                     ? ConstraintTranslator.translate(allocator, full.getFields(), filters).pushed()
                     : Map.of();
-            SourceScan scan = catalog.stats().startScan(catalog.name(), schemaName, tableName, pushed);
-            Constraints constraints = new Constraints(pushed, List.of(), List.of(), Constraints.DEFAULT_NO_LIMIT, Map.of(), null);
+            SourceScan scan = catalog.stats().startScan(catalog.name(), schemaName, tableName, pushed, sentLimit());
+            Constraints constraints = constraints(pushed);
             int splits = catalog.sequence().read(schemaName, tableName, new Schema(columns, full.getCustomMetadata()), constraints,
                     catalog.parallelism(), block -> {
                         ArrowSqlTypes.appendRows(block, countOnly ? 0 : columns.size(), rows);

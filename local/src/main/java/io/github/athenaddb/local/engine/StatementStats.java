@@ -17,9 +17,9 @@ final class StatementStats
         DynamoDbRequestMeter.reset();
     }
 
-    synchronized SourceScan startScan(String catalog, String schema, String table, Map<String, ValueSet> pushed)
+    synchronized SourceScan startScan(String catalog, String schema, String table, Map<String, ValueSet> pushed, ScanLimit limit)
     {
-        SourceScan scan = new SourceScan(catalog, schema, table, pushed);
+        SourceScan scan = new SourceScan(catalog, schema, table, pushed, limit);
         scans.add(scan);
         return scan;
     }
