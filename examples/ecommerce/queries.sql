@@ -15,6 +15,19 @@ FROM ddb.default.ecommerce
 WHERE pk = 'CUSTOMER#frances_allen_424' AND sk LIKE '#ORDER#%'
 ORDER BY sk;
 
+-- The latest three orders of one customer: a top-N on the sort key reads the partition backwards
+-- (ScanIndexForward = false) and stops after three orders.
+SELECT sk, createdat, status, amount
+FROM ddb.default.ecommerce
+WHERE pk = 'CUSTOMER#hedy_liskov_028' AND sk LIKE '#ORDER#%'
+ORDER BY sk DESC
+LIMIT 3;
+
+-- A look at a few rows: a plain LIMIT reads about that many items, in one split.
+SELECT pk, sk, type
+FROM ddb.default.ecommerce
+LIMIT 5;
+
 -- Orders by status ("status" is a DynamoDB reserved word).
 SELECT status, count(*) AS orders, sum(amount) AS revenue
 FROM ddb.default.ecommerce
@@ -40,11 +53,12 @@ WHERE type = 'Order' AND status <> 'CANCELLED' AND createdat >= '2026-05-01'
 GROUP BY substring(createdat FROM 1 FOR 7)
 ORDER BY yearmonth;
 
--- The five biggest spenders: a Query on GSI1, which holds only the customers who ordered.
--- "gsi1sk IS NOT NULL" tells the connector that items without the index's sort key cannot
--- match, so the sparse index holds every row the query needs.
+-- The five biggest spenders: GSI1 holds only the customers who ordered, sorted by what they
+-- spent (GSI1SK). "gsi1sk IS NOT NULL" tells the connector that items without the index's sort
+-- key cannot match, so the sparse index holds every row the query needs; ORDER BY its sort key
+-- with LIMIT reads just five items, from the top.
 SELECT username, c.address.city AS city, totalspent
 FROM ddb.default.ecommerce AS c
 WHERE gsi1pk = 'CUSTOMER' AND gsi1sk IS NOT NULL
-ORDER BY totalspent DESC
+ORDER BY gsi1sk DESC
 LIMIT 5;

@@ -43,8 +43,11 @@ public final class LimitPlanner
         Optional<String> counted = Optional.empty();
         if ("N".equals(sortKey.get().type())) {
             // A number that does not fit the column reads as NULL. Counting only non-null rows keeps the
-            // top N exact when NULLs sort last; when they sort first, every NULL would be needed.
-            if (first.nullsFirst()) {
+            // top N exact when NULLs sort last, or when the query excludes NULL anyway; when they sort
+            // first and can match, every NULL would be needed.
+            ColumnDomain domain = query.domains().get(first.attribute());
+            boolean nullsCanMatch = domain == null || domain.nullAllowed();
+            if (first.nullsFirst() && nullsCanMatch) {
                 return RowLimit.NONE;
             }
             counted = Optional.of(first.attribute());
@@ -63,23 +66,23 @@ public final class LimitPlanner
     }
 
     /**
-     * Whether every item DynamoDB returns is a row of the result, so that DynamoDB's Limit (which
+     * Whether the items DynamoDB returns are rows of the result, so that DynamoDB's Limit (which
      * counts items read, matching or not) can be the rows still needed: no constraint at all, or
-     * only the partition key the Queries fix, and an IS NOT NULL on the sort key they read (every
-     * item of the table or index has it). Otherwise pages are left at DynamoDB's size: a Limit
-     * would only make more, smaller requests; the split stops at the limit either way.
+     * constraints only on the keys the Queries read by (a sort-key range read as its span, or an
+     * exclusive end read as inclusive, can still return an item that is no row; the split then
+     * asks for one more page). With any other constraint, pages are left at DynamoDB's size: a
+     * Limit would only make more, smaller requests. The split stops at the limit either way.
      */
     private static boolean everyItemIsARow(TableDescription table, AccessPlan access, QueryConstraints query)
     {
         if (query.domains().isEmpty()) {
             return true;
         }
-        if (!(access instanceof AccessPlan.Queries queries) || queries.conditions().stream().anyMatch(c -> c.sort().isPresent())) {
+        if (!(access instanceof AccessPlan.Queries queries)) {
             return false;
         }
         String hashKey = queries.conditions().get(0).hashKey();
         Optional<String> sortKey = sortKey(table, queries).map(TableDescription.KeyAttribute::name);
-        return query.domains().entrySet().stream().allMatch(e -> e.getKey().equals(hashKey)
-                || (sortKey.isPresent() && e.getKey().equals(sortKey.get()) && e.getValue().allowsEveryValue() && !e.getValue().nullAllowed()));
+        return query.domains().keySet().stream().allMatch(a -> a.equals(hashKey) || sortKey.map(a::equals).orElse(false));
     }
 }

@@ -21,6 +21,8 @@ class LimitPlannerTest
 {
     private static final TableDescription INDEXED = withIndexes("ALL");
     private static final long NO_LIMIT = QueryConstraints.NO_LIMIT;
+    private static final TableDescription NUMERIC_RANGE = new TableDescription("Events", new TableDescription.KeyAttribute("PK", "S"),
+            Optional.of(new TableDescription.KeyAttribute("Seq", "N")), List.of(), 0, 0);
 
     record Case(String name, TableDescription table, Map<String, ColumnDomain> domains, long limit, List<QueryConstraints.SortItem> orderBy,
                 RowLimit expected, String index)
@@ -57,8 +59,10 @@ class LimitPlannerTest
                         limit(10, true, true, false, null), null),
                 new Case("LIMIT over Queries of an IN list: one split", HASH_RANGE, Map.of("PK", in("a", "b")), 10, List.of(),
                         limit(10, true, true, true, null), null),
-                new Case("LIMIT with a sort-key range: no Limit", HASH_RANGE, Map.of("PK", eq("a"), "SK", greaterThan("m")), 10, List.of(),
-                        limit(10, true, true, false, null), null),
+                new Case("LIMIT with a sort-key range: Limit sent", HASH_RANGE, Map.of("PK", eq("a"), "SK", greaterThan("m")), 10, List.of(),
+                        limit(10, true, true, true, null), null),
+                new Case("LIMIT on a Query with a non-key constraint: no Limit", HASH_RANGE, Map.of("PK", eq("a"), "Total", greaterThan(5L)), 10,
+                        List.of(), limit(10, true, true, false, null), null),
                 new Case("top-N on the table's S sort key, descending", HASH_RANGE, Map.of("PK", eq("a")), 5, List.of(desc("SK")),
                         limit(5, false, false, true, null), null),
                 new Case("top-N on the sort key with a tie-breaker (unique within a partition)", HASH_RANGE, Map.of("PK", in("a", "b")), 5,
@@ -68,9 +72,13 @@ class LimitPlannerTest
                 new Case("top-N on a Scan: read everything", HASH_RANGE, Map.of(), 5, List.of(asc("SK")), RowLimit.NONE, null),
                 new Case("top-N on an N index sort key: count only non-null values", INDEXED,
                         Map.of("GSI1PK", eq("g"), "GSI1SK", notNull()), 5, List.of(desc("GSI1SK")), limit(5, false, false, true, "GSI1SK"), "GSI1"),
-                new Case("top-N on an N sort key with NULLS FIRST: read everything", INDEXED,
+                new Case("top-N on an N sort key with NULLS FIRST, NULL excluded: NULLs are no rows", INDEXED,
                         Map.of("GSI1PK", eq("g"), "GSI1SK", notNull()), 5, List.of(new QueryConstraints.SortItem("GSI1SK", false, true)),
-                        RowLimit.NONE, "GSI1"),
+                        limit(5, false, false, true, "GSI1SK"), "GSI1"),
+                new Case("top-N on an N table sort key with NULLS FIRST: a misfit NULL would come first, read everything", NUMERIC_RANGE,
+                        Map.of("PK", eq("a")), 5, List.of(new QueryConstraints.SortItem("Seq", false, true)), RowLimit.NONE, null),
+                new Case("top-N on an N table sort key, NULLS LAST: count non-null rows", NUMERIC_RANGE,
+                        Map.of("PK", eq("a")), 5, List.of(asc("Seq")), limit(5, false, true, true, "Seq"), null),
                 new Case("top-N on an index sort key with a tie-breaker: ties may cross the cut", INDEXED,
                         Map.of("GSI1PK", eq("g"), "GSI1SK", notNull()), 5, List.of(desc("GSI1SK"), asc("PK")), RowLimit.NONE, "GSI1"),
                 new Case("ORDER BY an LSI's sort key picks the LSI over the table", INDEXED,

@@ -48,6 +48,8 @@ public final class LocalEngine
             props.setProperty("quoting", "DOUBLE_QUOTE");
             props.setProperty("conformance", "LENIENT");
             props.setProperty("fun", "standard,postgresql,oracle");
+            // Athena (Trino) puts NULLs last in ORDER BY whatever the direction; Calcite's default puts them first for DESC.
+            props.setProperty("defaultNullCollation", "LAST");
             connection = DriverManager.getConnection("jdbc:calcite:", props);
             SchemaPlus root = connection.unwrap(CalciteConnection.class).getRootSchema();
             root.add("date_trunc", ScalarFunctionImpl.create(AthenaFunctions.class, "dateTrunc"));

@@ -52,14 +52,14 @@ public record ScanLimit(long limit, List<OrderByField> orderBy)
         return orderBy.isEmpty() ? limitText : "order by " + String.join(", ", orderByText()) + "; " + limitText;
     }
 
-    /** Athena (Trino) puts NULLs last when ascending and first when descending unless told otherwise. */
+    /** Athena (Trino) puts NULLs last in either direction unless told otherwise. */
     static String describe(OrderByField field)
     {
         return field.getColumnName() + switch (field.getDirection()) {
             case ASC_NULLS_LAST -> "";
             case ASC_NULLS_FIRST -> " nulls first";
-            case DESC_NULLS_FIRST -> " desc";
-            case DESC_NULLS_LAST -> " desc nulls last";
+            case DESC_NULLS_FIRST -> " desc nulls first";
+            case DESC_NULLS_LAST -> " desc";
         };
     }
 }

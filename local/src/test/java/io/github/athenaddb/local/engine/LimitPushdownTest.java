@@ -122,7 +122,7 @@ class LimitPushdownTest
             throws SQLException
     {
         engine.execute("SELECT pk, sk FROM ddb.default.shop WHERE type = 'Order' ORDER BY sk DESC LIMIT 2");
-        assertSent(2, List.of(new OrderByField("sk", Direction.DESC_NULLS_FIRST)));
+        assertSent(2, List.of(new OrderByField("sk", Direction.DESC_NULLS_LAST)));
         engine.execute("SELECT pk, sk FROM ddb.default.shop ORDER BY qty, pk DESC NULLS LAST LIMIT 4");
         assertSent(4, List.of(new OrderByField("qty", Direction.ASC_NULLS_LAST), new OrderByField("pk", Direction.DESC_NULLS_LAST)));
         engine.execute("SELECT pk, sk FROM ddb.default.shop ORDER BY qty NULLS FIRST, sk ASC LIMIT 4");
@@ -134,7 +134,7 @@ class LimitPushdownTest
             throws SQLException
     {
         engine.execute("SELECT sk AS s, pk AS p FROM ddb.default.shop ORDER BY s DESC LIMIT 2");
-        assertSent(2, List.of(new OrderByField("sk", Direction.DESC_NULLS_FIRST)));
+        assertSent(2, List.of(new OrderByField("sk", Direction.DESC_NULLS_LAST)));
         engine.execute("SELECT amount, sk FROM ddb.default.shop ORDER BY 2 LIMIT 2");
         assertSent(2, List.of(new OrderByField("sk", Direction.ASC_NULLS_LAST)));
         // A computed column the order does not use keeps the row count: the limit still holds.
