@@ -5,6 +5,8 @@ import io.github.athenaddb.ddb.DdbMetadataHandler;
 import io.github.athenaddb.ddb.DdbRecordHandler;
 import io.github.athenaddb.ddb.DynamoDbClients;
 import io.github.athenaddb.ddb.TableCatalog;
+import io.github.athenaddb.ddb.glue.GlueCatalogs;
+import io.github.athenaddb.ddb.glue.GlueConfig;
 import io.github.athenaddb.ddb.exec.PartiqlReader;
 import io.github.athenaddb.ddb.schema.SchemaSampler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -37,6 +39,7 @@ public class DdbCompositeHandler
     private DdbCompositeHandler(Map<String, String> environment, ConnectorConfig config, DynamoDbClient dynamoDb)
     {
         super(new DdbMetadataHandler(config, new TableCatalog(dynamoDb, Clock.systemUTC()),
+                        GlueCatalogs.create(GlueConfig.fromMap(environment), config),
                         new SchemaSampler(dynamoDb, config.sampleSize()), new PartiqlReader(dynamoDb), environment),
                 new DdbRecordHandler(config, dynamoDb, environment));
     }

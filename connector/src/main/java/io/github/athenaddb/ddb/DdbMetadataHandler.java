@@ -37,6 +37,7 @@ import com.amazonaws.athena.connector.lambda.metadata.optimizations.pushdown.Lim
 import io.github.athenaddb.ddb.plan.ColumnDomain;
 import io.github.athenaddb.ddb.plan.ColumnDomains;
 import io.github.athenaddb.ddb.plan.ScanGuard;
+import io.github.athenaddb.ddb.glue.CatalogSource;
 import io.github.athenaddb.ddb.schema.SchemaCache;
 import io.github.athenaddb.ddb.schema.SchemaInference;
 import org.slf4j.Logger;
@@ -78,20 +79,25 @@ public class DdbMetadataHandler
 
     private final ConnectorConfig config;
     private final TableCatalog catalog;
-    private final SchemaSampler sampler;
     private final PartiqlReader partiqlReader;
     private final PartiqlPassthrough passthrough = new PartiqlPassthrough();
-    private final SchemaCache schemas;
+    private final TableSchemas schemas;
 
     public DdbMetadataHandler(ConnectorConfig config, TableCatalog catalog, SchemaSampler sampler, PartiqlReader partiqlReader,
                               Map<String, String> configOptions)
     {
+        this(config, catalog, CatalogSource.NONE, sampler, partiqlReader, configOptions);
+    }
+
+    public DdbMetadataHandler(ConnectorConfig config, TableCatalog catalog, CatalogSource glue, SchemaSampler sampler,
+                              PartiqlReader partiqlReader, Map<String, String> configOptions)
+    {
         super(SOURCE_TYPE, configOptions);
         this.config = requireNonNull(config, "config is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
-        this.sampler = requireNonNull(sampler, "sampler is null");
         this.partiqlReader = requireNonNull(partiqlReader, "partiqlReader is null");
-        this.schemas = new SchemaCache(Duration.ofSeconds(config.schemaCacheSeconds()), Clock.systemUTC());
+        this.schemas = new TableSchemas(catalog, glue, sampler,
+                new SchemaCache(Duration.ofSeconds(config.schemaCacheSeconds()), Clock.systemUTC()));
     }
 
     /**
@@ -136,13 +142,17 @@ public class DdbMetadataHandler
     @Override
     public ListSchemasResponse doListSchemaNames(BlockAllocator allocator, ListSchemasRequest request)
     {
-        return new ListSchemasResponse(request.getCatalogName(), List.of(SCHEMA));
+        return new ListSchemasResponse(request.getCatalogName(), schemas.schemas());
     }
 
     @Override
     public ListTablesResponse doListTables(BlockAllocator allocator, ListTablesRequest request)
     {
-        requireSchema(request.getSchemaName());
+        if (request.getSchemaName() != null && !SCHEMA.equalsIgnoreCase(request.getSchemaName())) {
+            List<TableName> tables = schemas.glueTables(request.getSchemaName()).stream()
+                    .map(t -> new TableName(request.getSchemaName(), t)).collect(Collectors.toList());
+            return new ListTablesResponse(request.getCatalogName(), tables, null);
+        }
         TableCatalog.Page page = catalog.listPage(Optional.ofNullable(request.getNextToken()), request.getPageSize());
         List<TableName> tables = page.names().stream().map(n -> new TableName(SCHEMA, n)).collect(Collectors.toList());
         return new ListTablesResponse(request.getCatalogName(), tables, page.lastName().orElse(null));
@@ -152,12 +162,7 @@ public class DdbMetadataHandler
     public GetTableResponse doGetTable(BlockAllocator allocator, GetTableRequest request)
     {
         TableName name = request.getTableName();
-        requireSchema(name.getSchemaName());
-        String resolved = catalog.resolve(name.getTableName());
-        Schema schema = schemas.get(resolved, () -> {
-            TableDescription table = catalog.describe(resolved);
-            return SchemaInference.infer(table, sampler.sample(table));
-        });
+        Schema schema = schemas.schema(name.getSchemaName(), name.getTableName());
         return new GetTableResponse(request.getCatalogName(), name, schema, Set.of());
     }
 
@@ -246,12 +251,16 @@ public class DdbMetadataHandler
     {
         Map<String, ColumnDomain> domains = new HashMap<>();
         if (constraints == null) {
+            metadata.entity().ifPresent(e -> domains.putAll(e.domains()));
             return QueryConstraints.of(domains);
         }
         if (constraints.getSummary() != null) {
             constraints.getSummary().forEach((column, values) ->
                     ColumnDomains.from(values).ifPresent(d -> domains.put(metadata.attributeFor(column), d)));
         }
+        // An entity view's predicate narrows the read like a WHERE clause; the query's own domain on the
+        // same attribute is kept (both are checked on every item).
+        metadata.entity().ifPresent(e -> e.domains().forEach(domains::putIfAbsent));
         List<QueryConstraints.SortItem> orderBy = new ArrayList<>();
         if (constraints.getOrderByClause() != null) {
             for (OrderByField field : constraints.getOrderByClause()) {
@@ -260,12 +269,5 @@ public class DdbMetadataHandler
             }
         }
         return new QueryConstraints(domains, constraints.hasLimit() ? constraints.getLimit() : QueryConstraints.NO_LIMIT, orderBy);
-    }
-
-    private static void requireSchema(String schema)
-    {
-        if (schema != null && !SCHEMA.equalsIgnoreCase(schema)) {
-            throw ConnectorException.notFound("Schema '" + schema + "' not found: DynamoDB tables are in schema '" + SCHEMA + "'");
-        }
     }
 }

@@ -15,6 +15,7 @@ import io.github.athenaddb.ddb.exec.ReadStats;
 import io.github.athenaddb.ddb.exec.RowBudget;
 import io.github.athenaddb.ddb.exec.TableFetch;
 import io.github.athenaddb.ddb.plan.IndexCoverage;
+import io.github.athenaddb.ddb.schema.EntityFilter;
 import io.github.athenaddb.ddb.exec.ScanReader;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import io.github.athenaddb.ddb.types.ItemRowWriter;
@@ -26,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -84,7 +86,9 @@ public class DdbRecordHandler
         int countedColumn = options.limit().countedAttribute().map(attributes::indexOf).orElse(-1);
         boolean countable = options.limit().countedAttribute().isEmpty() || countedColumn >= 0;
         RowBudget rows = countable ? new RowBudget(options.limit()) : RowBudget.unlimited();
-        Consumer<List<Map<String, AttributeValue>>> pages = page -> writePage(spiller, writer, misfits, page, rows, countedColumn);
+        Optional<EntityFilter> entity = metadata.entity();
+        Consumer<List<Map<String, AttributeValue>>> pages = page -> writePage(spiller, writer, misfits, entityItems(entity, page), rows,
+                countedColumn);
 
         String budget = request.getSplit().getProperty(DdbMetadataHandler.READ_BUDGET);
         ReadRateLimiter limiter = budget == null ? ReadRateLimiter.UNLIMITED : new ReadRateLimiter(Double.parseDouble(budget));
@@ -131,6 +135,21 @@ public class DdbRecordHandler
             return "PartiQL ExecuteStatement";
         }
         return "GetItem of " + ((ReadSplit.KeysSplit) split).keys().size() + " key(s)";
+    }
+
+    /** An entity view's rows are only the items its predicate matches (the plan read a superset). */
+    private static List<Map<String, AttributeValue>> entityItems(Optional<EntityFilter> entity, List<Map<String, AttributeValue>> page)
+    {
+        if (entity.isEmpty()) {
+            return page;
+        }
+        List<Map<String, AttributeValue>> matching = new ArrayList<>(page.size());
+        page.forEach(item -> {
+            if (entity.get().matches(item)) {
+                matching.add(item);
+            }
+        });
+        return matching;
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.github.athenaddb.ConnectorException;
+import io.github.athenaddb.ddb.schema.EntityFilter;
 
 import java.util.HashMap;
 import java.util.Locale;
@@ -19,16 +20,23 @@ import static java.util.Objects.requireNonNull;
  * Athena lower-cases column names; DynamoDB attribute names are case-sensitive, so the record
  * reader resolves {@code customerid} back to {@code CustomerId} through this map.
  */
-public record TableSchemaMetadata(TableDescription table, Map<String, String> attributesByColumn)
+public record TableSchemaMetadata(TableDescription table, Map<String, String> attributesByColumn, Optional<EntityFilter> entity)
 {
     static final String TABLE_KEY = "ddb.table";
     static final String ATTRIBUTES_KEY = "ddb.attributes";
+    static final String ENTITY_KEY = "ddb.entity";
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new Jdk8Module());
 
     public TableSchemaMetadata
     {
         requireNonNull(table, "table is null");
         attributesByColumn = Map.copyOf(attributesByColumn);
+        requireNonNull(entity, "entity is null");
+    }
+
+    public TableSchemaMetadata(TableDescription table, Map<String, String> attributesByColumn)
+    {
+        this(table, attributesByColumn, Optional.empty());
     }
 
     public static TableSchemaMetadata of(TableDescription table, Iterable<String> attributeNames)
@@ -50,7 +58,13 @@ public record TableSchemaMetadata(TableDescription table, Map<String, String> at
     public Map<String, String> toSchemaMetadata()
     {
         try {
-            return Map.of(TABLE_KEY, JSON.writeValueAsString(table), ATTRIBUTES_KEY, JSON.writeValueAsString(attributesByColumn));
+            Map<String, String> metadata = new HashMap<>();
+            metadata.put(TABLE_KEY, JSON.writeValueAsString(table));
+            metadata.put(ATTRIBUTES_KEY, JSON.writeValueAsString(attributesByColumn));
+            if (entity.isPresent()) {
+                metadata.put(ENTITY_KEY, JSON.writeValueAsString(entity.get()));
+            }
+            return Map.copyOf(metadata);
         }
         catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize table metadata", e);
@@ -65,9 +79,11 @@ public record TableSchemaMetadata(TableDescription table, Map<String, String> at
                     + "' lacks the connector's metadata (" + TABLE_KEY + "); send the schema returned by GetTable unchanged.");
         }
         try {
+            String entity = metadata.get(ENTITY_KEY);
             return new TableSchemaMetadata(
                     JSON.readValue(table, TableDescription.class),
-                    JSON.readValue(Optional.ofNullable(metadata.get(ATTRIBUTES_KEY)).orElse("{}"), new TypeReference<Map<String, String>>() {}));
+                    JSON.readValue(Optional.ofNullable(metadata.get(ATTRIBUTES_KEY)).orElse("{}"), new TypeReference<Map<String, String>>() {}),
+                    entity == null ? Optional.empty() : Optional.of(JSON.readValue(entity, EntityFilter.class)));
         }
         catch (JsonProcessingException e) {
             throw ConnectorException.invalidInput("The connector metadata in the schema of table '" + tableForErrors + "' is not valid: " + e.getOriginalMessage());

@@ -24,7 +24,7 @@ import static io.github.athenaddb.devkit.Tables.key;
 import static io.github.athenaddb.devkit.Tables.table;
 
 /** The table shape the access-path tests read, and ValueSets as Athena sends them. */
-final class IndexedTables
+public final class IndexedTables
 {
     private IndexedTables() {}
 
@@ -52,7 +52,7 @@ final class IndexedTables
                 ConnectorConfig.QUERY_STATUS_CHECK, "false");
     }
 
-    static ValueSet in(BlockAllocator allocator, ArrowType type, Object... values)
+    public static ValueSet in(BlockAllocator allocator, ArrowType type, Object... values)
     {
         List<Range> ranges = new ArrayList<>();
         for (Object v : values) {

@@ -8,7 +8,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 import java.util.ArrayList;
+import io.github.athenaddb.ddb.plan.FilterCondition;
+import io.github.athenaddb.ddb.plan.FilterPlanner;
+
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
@@ -22,6 +27,7 @@ import static java.util.Objects.requireNonNull;
 public final class SchemaSampler
 {
     static final int SAMPLE_SEGMENTS = 4;
+    static final int ENTITY_READ_FACTOR = 20;
 
     private final DynamoDbClient dynamoDb;
     private final int sampleSize;
@@ -34,33 +40,54 @@ public final class SchemaSampler
 
     public List<Map<String, AttributeValue>> sample(TableDescription table)
     {
+        return sample(table, Optional.empty());
+    }
+
+    /**
+     * A sample of one entity's items: the entity's predicate is sent as a FilterExpression, and
+     * each segment reads at most {@value #ENTITY_READ_FACTOR} times its share before it stops, so
+     * a rare entity costs a bounded sample, not a full Scan.
+     */
+    public List<Map<String, AttributeValue>> sample(TableDescription table, Optional<EntityFilter> entity)
+    {
         int segments = sampleSize < SAMPLE_SEGMENTS ? 1 : SAMPLE_SEGMENTS;
         int perSegment = (sampleSize + segments - 1) / segments;
+        Optional<FilterCondition> filter = entity.flatMap(e -> FilterPlanner.plan(e.domains(), Set.of()));
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int segment = 0; segment < segments; segment++) {
-            items.addAll(sampleSegment(table.name(), segment, segments, perSegment));
+            items.addAll(sampleSegment(table.name(), segment, segments, perSegment, filter));
         }
+        entity.ifPresent(e -> items.removeIf(item -> !e.matches(item)));
         return items;
     }
 
-    private List<Map<String, AttributeValue>> sampleSegment(String table, int segment, int segments, int limit)
+    private List<Map<String, AttributeValue>> sampleSegment(String table, int segment, int segments, int limit, Optional<FilterCondition> filter)
     {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
+        long evaluated = 0;
+        long maxEvaluated = filter.isPresent() ? (long) limit * ENTITY_READ_FACTOR : limit;
         do {
             ScanRequest.Builder request = ScanRequest.builder()
                     .tableName(table)
-                    .limit(limit - items.size())
+                    .limit((int) Math.min(Integer.MAX_VALUE, filter.isPresent() ? maxEvaluated - evaluated : limit - items.size()))
                     .exclusiveStartKey(startKey)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
             if (segments > 1) {
                 request.segment(segment).totalSegments(segments);
             }
+            filter.ifPresent(f -> {
+                request.filterExpression(f.expression()).expressionAttributeNames(f.names());
+                if (!f.values().isEmpty()) {
+                    request.expressionAttributeValues(f.values());
+                }
+            });
             ScanResponse page = dynamoDb.scan(request.build());
             items.addAll(page.items());
+            evaluated += page.scannedCount() == null ? page.items().size() : page.scannedCount();
             startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         }
-        while (startKey != null && items.size() < limit);
-        return items;
+        while (startKey != null && items.size() < limit && evaluated < maxEvaluated);
+        return items.size() > limit ? items.subList(0, limit) : items;
     }
 }

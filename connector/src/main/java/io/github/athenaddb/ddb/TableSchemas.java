@@ -1,0 +1,103 @@
+package io.github.athenaddb.ddb;
+
+import io.github.athenaddb.ConnectorException;
+import io.github.athenaddb.ddb.glue.CatalogSource;
+import io.github.athenaddb.ddb.glue.OverrideSchema;
+import io.github.athenaddb.ddb.glue.TableOverride;
+import io.github.athenaddb.ddb.schema.SchemaCache;
+import io.github.athenaddb.ddb.schema.SchemaInference;
+import io.github.athenaddb.ddb.schema.SchemaSampler;
+import org.apache.arrow.vector.types.pojo.Schema;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The schemas (Athena databases) and tables the connector shows: schema {@value #DEFAULT} holds
+ * every DynamoDB table with inferred columns; each Glue database marked for the connector is a
+ * schema of its own, whose tables override a DynamoDB table's columns or are entity views.
+ */
+public final class TableSchemas
+{
+    public static final String DEFAULT = "default";
+
+    private final TableCatalog dynamo;
+    private final CatalogSource glue;
+    private final SchemaSampler sampler;
+    private final SchemaCache cache;
+
+    public TableSchemas(TableCatalog dynamo, CatalogSource glue, SchemaSampler sampler, SchemaCache cache)
+    {
+        this.dynamo = requireNonNull(dynamo, "dynamo is null");
+        this.glue = requireNonNull(glue, "glue is null");
+        this.sampler = requireNonNull(sampler, "sampler is null");
+        this.cache = requireNonNull(cache, "cache is null");
+    }
+
+    public List<String> schemas()
+    {
+        List<String> schemas = new ArrayList<>();
+        schemas.add(DEFAULT);
+        glue.databases().forEach(d -> {
+            String name = d.toLowerCase(Locale.ROOT);
+            if (!schemas.contains(name)) {
+                schemas.add(name);
+            }
+        });
+        return schemas;
+    }
+
+    /** The tables of a Glue schema, lower-cased as Athena shows them. */
+    public List<String> glueTables(String schema)
+    {
+        requireGlueSchema(schema);
+        return glue.tables(schema).stream().map(t -> t.name().toLowerCase(Locale.ROOT)).toList();
+    }
+
+    public Schema schema(String schema, String table)
+    {
+        if (schema == null || DEFAULT.equalsIgnoreCase(schema)) {
+            String resolved = dynamo.resolve(table);
+            return cache.get(DEFAULT + "." + resolved, () -> {
+                TableDescription description = dynamo.describe(resolved);
+                return SchemaInference.infer(description, sampler.sample(description));
+            });
+        }
+        requireGlueSchema(schema);
+        TableOverride override = glue.table(schema, table).map(t -> TableOverride.parse(schema, t))
+                .orElseThrow(() -> ConnectorException.notFound("Table '" + table + "' not found in schema '" + schema
+                        + "' (Glue database " + schema + ")"));
+        return cache.get(schema.toLowerCase(Locale.ROOT) + "." + override.name(), () -> {
+            TableDescription description = describeSource(override);
+            return OverrideSchema.build(override, description, sampler.sample(description, override.entity()));
+        });
+    }
+
+    private TableDescription describeSource(TableOverride override)
+    {
+        String resolved;
+        try {
+            resolved = dynamo.resolve(override.source());
+            return dynamo.describe(resolved);
+        }
+        catch (ConnectorException | ResourceNotFoundException e) {
+            throw ConnectorException.notFound("Glue database '" + override.database() + "', table '" + override.name()
+                    + "': its DynamoDB table '" + override.source() + "' does not exist"
+                    + (override.sourceTable().isEmpty() ? " (set the table property " + TableOverride.SOURCE_TABLE + ")" : ""));
+        }
+    }
+
+    private void requireGlueSchema(String schema)
+    {
+        Optional<String> found = glue.databases().stream().filter(d -> d.equalsIgnoreCase(schema)).findFirst();
+        if (found.isEmpty()) {
+            throw ConnectorException.notFound("Schema '" + schema + "' not found: DynamoDB tables are in schema '" + DEFAULT + "'"
+                    + (glue.databases().isEmpty() ? "" : ", definitions in " + String.join(", ", glue.databases())));
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package io.github.athenaddb.ddb.glue;
+
+import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
+import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
+import io.github.athenaddb.ConnectorConfig;
+import io.github.athenaddb.DdbCompositeHandler;
+import io.github.athenaddb.devkit.AthenaSequence;
+import io.github.athenaddb.devkit.Dynalite;
+import io.github.athenaddb.devkit.LambdaWire;
+import io.github.athenaddb.devkit.MotoServer;
+import io.github.athenaddb.testing.RecordingInterceptor;
+import io.github.athenaddb.testing.RecordingInterceptor.Call;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.Column;
+import software.amazon.awssdk.services.glue.model.DatabaseInput;
+import software.amazon.awssdk.services.glue.model.StorageDescriptor;
+import software.amazon.awssdk.services.glue.model.TableInput;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.github.athenaddb.devkit.Tables.attribute;
+import static io.github.athenaddb.devkit.Tables.key;
+import static io.github.athenaddb.devkit.Tables.load;
+import static io.github.athenaddb.devkit.Tables.n;
+import static io.github.athenaddb.devkit.Tables.s;
+import static io.github.athenaddb.devkit.Tables.table;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Glue-defined tables through the Lambda wire: databases and tables created in moto_server's
+ * Glue API as users create them, items in dynalite. Overrides (declared columns, columnMapping)
+ * and entity views over a single-table design, with the rows and the requests sent.
+ */
+class GlueCatalogWireTest
+{
+    private static final String TABLE = "GlueShop";
+    private static MotoServer moto;
+    private static LambdaWire wire;
+    private static AthenaSequence athena;
+    private static List<Map<String, AttributeValue>> items;
+
+    @BeforeAll
+    static void setUp()
+    {
+        Dynalite dynalite = Dynalite.shared();
+        dynalite.client().createTable(table(TABLE, "PK", ScalarAttributeType.S)
+                .keySchema(key("PK", KeyType.HASH), key("SK", KeyType.RANGE))
+                .attributeDefinitions(attribute("PK", ScalarAttributeType.S), attribute("SK", ScalarAttributeType.S)).build());
+        items = new ArrayList<>();
+        for (int c = 1; c <= 4; c++) {
+            items.add(Map.of("PK", s("C#" + c), "SK", s("CUSTOMER#" + c), "Type", s("Customer"), "EmailAddress", s("c" + c + "@example.com")));
+            for (int o = 1; o <= 3; o++) {
+                items.add(Map.of("PK", s("C#" + c), "SK", s("#ORDER#" + c + o), "Type", s("Order"), "OrderId", s(c + "-" + o),
+                        "Amount", n(c + "" + o + ".50")));
+            }
+        }
+        load(dynalite.client(), TABLE, items);
+
+        moto = MotoServer.start();
+        try (GlueClient glue = GlueClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build()) {
+            glue.createDatabase(b -> b.databaseInput(DatabaseInput.builder().name("shop").parameters(Map.of("athena_ddb", "true")).build()));
+            glue.createDatabase(b -> b.databaseInput(DatabaseInput.builder().name("legacy").locationUri("dynamo-db-flag").build()));
+            glue.createDatabase(b -> b.databaseInput(DatabaseInput.builder().name("lake").build()));
+            create(glue, "shop", "orders", Map.of("sourceTable", TABLE, "entityType", "Type=Order"), List.of());
+            create(glue, "shop", "customers", Map.of("sourceTable", TABLE, "entityKeyPrefix", "SK=CUSTOMER#",
+                    "columnMapping", "customer=PK,email=EmailAddress"), List.of());
+            create(glue, "shop", "glueshop", Map.of("columnMapping", "amount_usd=Amount"),
+                    List.of(col("pk", "string"), col("sk", "string"), col("amount_usd", "decimal(10,2)"), col("orderid", "string")));
+            create(glue, "shop", "broken", Map.of("sourceTable", TABLE), List.of(col("pk", "strin")));
+            create(glue, "shop", "badmapping", Map.of("sourceTable", TABLE, "columnMapping", "pk"), List.of(col("pk", "string")));
+            create(glue, "shop", "nosource", Map.of("sourceTable", "NoSuchTable"), List.of(col("pk", "string")));
+        }
+        Map<String, String> config = new HashMap<>(Map.of(
+                ConnectorConfig.DYNAMODB_ENDPOINT, dynalite.endpoint().toString(),
+                ConnectorConfig.REGION, "us-east-1",
+                ConnectorConfig.QUERY_STATUS_CHECK, "false",
+                GlueConfig.GLUE_ENDPOINT, moto.endpoint().toString()));
+        wire = new LambdaWire(new DdbCompositeHandler(config));
+        athena = new AthenaSequence(wire);
+    }
+
+    @AfterAll
+    static void tearDown()
+    {
+        wire.close();
+        moto.stop();
+    }
+
+    @Test
+    void markedDatabasesAreSchemasNextToDefault()
+    {
+        assertThat(athena.listSchemas()).startsWith("default").containsExactlyInAnyOrder("default", "legacy", "shop");
+        assertThat(athena.listTables("shop")).containsExactlyInAnyOrder("orders", "customers", "glueshop", "broken", "badmapping", "nosource");
+        assertThatThrownBy(() -> athena.listTables("lake")).hasMessageContaining("Schema 'lake' not found");
+    }
+
+    @Test
+    void anEntityViewHasOnlyItsEntitysColumns()
+    {
+        Schema schema = athena.getTable("shop", "orders").getSchema();
+
+        assertThat(schema.getFields()).extracting(Field::getName).containsExactly("pk", "sk", "amount", "orderid", "type")
+                .as("keys first, then by name, lower-cased as Athena shows them")
+                .doesNotContain("emailaddress");
+    }
+
+    @Test
+    void anEntityViewReadsOnlyItsItemsWithAKeyPathWhenThereIsOne()
+    {
+        Schema schema = AthenaSequence.lowerCased(athena.getTable("shop", "orders").getSchema());
+        List<Call> calls = new ArrayList<>();
+
+        List<Map<String, Object>> all = read("orders", schema, Map.of(), calls);
+        assertThat(all).hasSize(12).allSatisfy(r -> assertThat(r.get("type")).isEqualTo("Order"));
+        assertThat(calls).extracting(Call::operation).containsOnly("Scan");
+        assertThat(calls.get(0).filter()).contains("attribute_type");
+
+        calls.clear();
+        ValueSet c2 = in(schema, "pk", "C#2");
+        List<Map<String, Object>> ofC2 = read("orders", schema, Map.of("pk", c2), calls);
+        assertThat(ofC2).extracting(r -> r.get("orderid")).containsExactlyInAnyOrder("2-1", "2-2", "2-3");
+        assertThat(calls).extracting(Call::operation).containsExactly("Query");
+    }
+
+    @Test
+    void aKeyPrefixViewBecomesASortKeyConditionAndTakesRenames()
+    {
+        Schema schema = AthenaSequence.lowerCased(athena.getTable("shop", "customers").getSchema());
+        assertThat(schema.getFields()).extracting(Field::getName).containsExactly("customer", "sk", "email", "type");
+
+        List<Call> calls = new ArrayList<>();
+        List<Map<String, Object>> one = read("customers", schema, Map.of("customer", in(schema, "customer", "C#3")), calls);
+
+        assertThat(one).containsExactly(Map.of("customer", "C#3", "sk", "CUSTOMER#3", "email", "c3@example.com", "type", "Customer"));
+        assertThat(calls).extracting(Call::keyCondition).containsExactly("#k0 = :k0 AND #k1 BETWEEN :k1 AND :k2");
+    }
+
+    @Test
+    void declaredColumnsOverrideTheInferredOnesWithTheirMapping()
+    {
+        Schema schema = AthenaSequence.lowerCased(athena.getTable("shop", "glueshop").getSchema());
+        assertThat(schema.getFields()).extracting(f -> f.getName() + " " + f.getType())
+                .containsExactly("pk Utf8", "sk Utf8", "amount_usd Decimal(10, 2, 128)", "orderid Utf8");
+
+        List<Map<String, Object>> rows = read("glueshop", schema, Map.of("pk", in(schema, "pk", "C#1")), new ArrayList<>());
+        assertThat(rows).hasSize(4).anySatisfy(r -> {
+            assertThat(r.get("orderid")).isEqualTo("1-2");
+            assertThat(r.get("amount_usd").toString()).isEqualTo("12.50");
+        });
+    }
+
+    @Test
+    void badDefinitionsAreClearErrorsNamingWhere()
+    {
+        assertThatThrownBy(() -> athena.getTable("shop", "broken"))
+                .hasMessageContaining("Glue database 'shop', table 'broken', column 'pk'").hasMessageContaining("strin");
+        assertThatThrownBy(() -> athena.getTable("shop", "badmapping"))
+                .hasMessageContaining("Glue database 'shop', table 'badmapping': columnMapping entry 'pk' is not column=value");
+        assertThatThrownBy(() -> athena.getTable("shop", "nosource"))
+                .hasMessageContaining("its DynamoDB table 'NoSuchTable' does not exist");
+        assertThatThrownBy(() -> athena.getTable("shop", "nothere"))
+                .hasMessageContaining("Table 'nothere' not found in schema 'shop'");
+    }
+
+    @Test
+    void theDefaultSchemaStillInfersEveryTable()
+    {
+        assertThat(athena.getTable("default", TABLE.toLowerCase()).getSchema().getFields()).extracting(Field::getName)
+                .contains("EmailAddress", "OrderId");
+    }
+
+    private static List<Map<String, Object>> read(String table, Schema schema, Map<String, ValueSet> summary, List<Call> calls)
+    {
+        Constraints constraints = new Constraints(summary, List.of(), List.of(), Constraints.DEFAULT_NO_LIMIT, Map.of(), null);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        RecordingInterceptor.start();
+        try {
+            athena.read("shop", table, schema, constraints, 1, block -> rows.addAll(AthenaSequence.rows(block)));
+        }
+        finally {
+            calls.addAll(RecordingInterceptor.stop());
+        }
+        return rows;
+    }
+
+    private static ValueSet in(Schema schema, String column, Object value)
+    {
+        return io.github.athenaddb.ddb.IndexedTables.in(wire.allocator(), schema.findField(column).getType(), value);
+    }
+
+    private static Column col(String name, String type)
+    {
+        return Column.builder().name(name).type(type).build();
+    }
+
+    private static void create(GlueClient glue, String database, String name, Map<String, String> parameters, List<Column> columns)
+    {
+        glue.createTable(b -> b.databaseName(database).tableInput(TableInput.builder().name(name).parameters(parameters)
+                .storageDescriptor(StorageDescriptor.builder().columns(columns).build()).build()));
+    }
+}
