@@ -62,3 +62,26 @@ FROM ddb.default.ecommerce AS c
 WHERE gsi1pk = 'CUSTOMER' AND gsi1sk IS NOT NULL
 ORDER BY gsi1sk DESC
 LIMIT 5;
+
+-- Entity views (examples/ecommerce/tables.json): each entity type of the single table as a table
+-- of its own, with only its columns. Top customers by spend in the sample's last 30 days.
+SELECT c.username, c.address.city AS city, count(*) AS orders, sum(o.amount) AS spent
+FROM ddb.shop.orders AS o
+JOIN ddb.shop.customers AS c ON c.username = o.username
+WHERE o.createdat >= '2026-10-02' AND o.status <> 'CANCELLED'
+GROUP BY c.username, c.address.city
+ORDER BY spent DESC
+LIMIT 5;
+
+-- Top-selling products, by the order_items view.
+SELECT productname, category, sum(quantity) AS units, sum(quantity * price) AS revenue
+FROM ddb.shop.order_items
+GROUP BY productname, category
+ORDER BY revenue DESC
+LIMIT 5;
+
+-- One order's items: the view's key prefix (SK begins with ITEM#) and the partition key make one Query.
+SELECT sk, productname, quantity, price
+FROM ddb.shop.order_items
+WHERE pk = 'ORDER#O000002'
+ORDER BY sk;

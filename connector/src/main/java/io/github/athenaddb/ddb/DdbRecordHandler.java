@@ -72,6 +72,11 @@ public class DdbRecordHandler
         List<String> keys = metadata.table().keyAttributes().stream().map(TableDescription.KeyAttribute::name).toList();
         List<String> projected = new ArrayList<>(attributes);
         projected.addAll(keys);
+        // An entity view's predicate is checked on each item: its attributes are read even when not selected.
+        metadata.entity().ifPresent(e -> {
+            e.equality().ifPresent(c -> projected.add(c.attribute()));
+            e.prefix().ifPresent(c -> projected.add(c.attribute()));
+        });
         AttributeProjection projection = AttributeProjection.of(projected);
 
         ConstraintEvaluator evaluator = spiller.getConstraintEvaluator();

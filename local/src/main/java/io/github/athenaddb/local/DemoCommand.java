@@ -3,6 +3,7 @@ package io.github.athenaddb.local;
 import com.amazonaws.athena.connector.lambda.metadata.GetTableResponse;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
+import io.github.athenaddb.ddb.glue.GlueConfig;
 import picocli.CommandLine.Command;
 import io.github.athenaddb.local.engine.EngineOptions;
 import io.github.athenaddb.local.engine.LocalEngine;
@@ -35,7 +36,8 @@ final class DemoCommand
     public Integer call()
             throws IOException, SQLException
     {
-        try (LocalConnector local = LocalConnector.startWithDynalite(Map.of())) {
+        Path definitions = LocalConnector.examplesDirectory().resolve("ecommerce/tables.json");
+        try (LocalConnector local = LocalConnector.startWithDynalite(Map.of(GlueConfig.GLUE_DEFINITIONS_FILE, definitions.toString()))) {
             out.println("Local DynamoDB (dynalite, in memory) at " + local.endpoint());
             long start = System.nanoTime();
             int loaded = local.loadExample(LocalConnector.examplesDirectory().resolve("ecommerce"));
@@ -43,12 +45,20 @@ final class DemoCommand
 
             out.println("Schemas of \"lambda:ddb\": " + local.athena.listSchemas());
             out.println("Tables in \"lambda:ddb\".\"default\": " + local.athena.listTables("default"));
+            out.println("Entity views in \"lambda:ddb\".\"shop\" (examples/ecommerce/tables.json, Glue's shape): "
+                    + local.athena.listTables("shop"));
 
             GetTableResponse table = local.athena.getTable(TABLE);
             Schema schema = table.getSchema();
             out.printf("%nColumns of \"lambda:ddb\".\"default\".\"%s\" (inferred from a sample):%n", TABLE);
             for (Field f : schema.getFields()) {
                 out.printf("  %-14s %s%n", f.getName().toLowerCase(Locale.ROOT), SqlTypeNames.of(f));
+            }
+
+            for (String view : local.athena.listTables("shop")) {
+                out.printf("%nColumns of view \"shop\".\"%s\" (inferred from that entity's items only):%n  ", view);
+                out.println(String.join(", ", local.athena.getTable("shop", view).getSchema().getFields().stream()
+                        .map(f -> f.getName().toLowerCase(Locale.ROOT) + " " + SqlTypeNames.of(f)).toList()));
             }
 
             Path queries = LocalConnector.examplesDirectory().resolve("ecommerce/queries.sql");

@@ -4,7 +4,10 @@ import io.github.athenaddb.ConnectorConfig;
 import io.github.athenaddb.local.engine.EngineOptions;
 import picocli.CommandLine.Option;
 
+import io.github.athenaddb.ddb.glue.GlueConfig;
+
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +21,14 @@ final class SourceOptions
 
     @Option(names = "--region", paramLabel = "R", description = "AWS region (default: AWS_REGION or us-east-1).")
     String region;
+
+    @Option(names = "--glue-endpoint", paramLabel = "URL",
+            description = "A Glue Data Catalog API endpoint (e.g. moto_server) whose marked databases define schema overrides and views.")
+    URI glueEndpoint;
+
+    @Option(names = "--definitions", paramLabel = "FILE",
+            description = "Table definitions (overrides, entity views) in Glue's JSON shape, instead of a Glue catalog.")
+    Path definitions;
 
     @Option(names = "--no-pushdown", description = "Send no constraints to the connector: read everything, filter in the engine.")
     boolean noPushdown;
@@ -33,6 +44,12 @@ final class SourceOptions
         Map<String, String> config = new HashMap<>();
         if (region != null) {
             config.put(ConnectorConfig.REGION, region);
+        }
+        if (glueEndpoint != null) {
+            config.put(GlueConfig.GLUE_ENDPOINT, glueEndpoint.toString());
+        }
+        if (definitions != null) {
+            config.put(GlueConfig.GLUE_DEFINITIONS_FILE, definitions.toString());
         }
         return LocalConnector.forEndpoint(Optional.ofNullable(endpoint), config);
     }

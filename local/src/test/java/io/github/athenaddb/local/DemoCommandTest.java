@@ -25,6 +25,11 @@ class DemoCommandTest
                 .contains("-- ddb.default.ecommerce: 1 split, requests: Scan 2, 182.5 RCU, 10,591 items scanned, 10,591 rows returned")
                 .contains("| ada_lovelace_000 | Ada Lovelace | Berlin | [\"books\",\"music\"] | 1           | 89.500000000 |")
                 .contains("--   pushed: type = 'Order'")
+                .contains("Entity views in \"lambda:ddb\".\"shop\" (examples/ecommerce/tables.json, Glue's shape): [customers, orders, order_items]")
+                .contains("  pk varchar, sk varchar, category varchar, orderid varchar, price decimal(38,9), productid varchar, productname varchar, "
+                        + "quantity bigint, type varchar")
+                .contains("| ITEM#04 | Fountain pen     | 1        | 64.000000000  |")
+                .contains("-- ddb.shop.order_items: 1 split, requests: Query 1, 0.5 RCU, 4 items scanned, 4 rows returned")
                 .doesNotContain("Exception");
     }
 }

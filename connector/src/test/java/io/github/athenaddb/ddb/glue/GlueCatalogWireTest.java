@@ -82,6 +82,8 @@ class GlueCatalogWireTest
                     "columnMapping", "customer=PK,email=EmailAddress"), List.of());
             create(glue, "shop", "glueshop", Map.of("columnMapping", "amount_usd=Amount"),
                     List.of(col("pk", "string"), col("sk", "string"), col("amount_usd", "decimal(10,2)"), col("orderid", "string")));
+            create(glue, "shop", "orderkeys", Map.of("sourceTable", TABLE, "entityType", "Type=Order", "entityKeyPrefix", "SK=#ORDER#"),
+                    List.of());
             create(glue, "shop", "broken", Map.of("sourceTable", TABLE), List.of(col("pk", "strin")));
             create(glue, "shop", "badmapping", Map.of("sourceTable", TABLE, "columnMapping", "pk"), List.of(col("pk", "string")));
             create(glue, "shop", "nosource", Map.of("sourceTable", "NoSuchTable"), List.of(col("pk", "string")));
@@ -106,7 +108,7 @@ class GlueCatalogWireTest
     void markedDatabasesAreSchemasNextToDefault()
     {
         assertThat(athena.listSchemas()).startsWith("default").containsExactlyInAnyOrder("default", "legacy", "shop");
-        assertThat(athena.listTables("shop")).containsExactlyInAnyOrder("orders", "customers", "glueshop", "broken", "badmapping", "nosource");
+        assertThat(athena.listTables("shop")).containsExactlyInAnyOrder("orders", "orderkeys", "customers", "glueshop", "broken", "badmapping", "nosource");
         assertThatThrownBy(() -> athena.listTables("lake")).hasMessageContaining("Schema 'lake' not found");
     }
 
@@ -136,6 +138,20 @@ class GlueCatalogWireTest
         List<Map<String, Object>> ofC2 = read("orders", schema, Map.of("pk", c2), calls);
         assertThat(ofC2).extracting(r -> r.get("orderid")).containsExactlyInAnyOrder("2-1", "2-2", "2-3");
         assertThat(calls).extracting(Call::operation).containsExactly("Query");
+    }
+
+    @Test
+    void aViewWithATypeAndAKeyPrefixAppliesBoth()
+    {
+        Schema schema = AthenaSequence.lowerCased(athena.getTable("shop", "orderkeys").getSchema());
+        List<Call> calls = new ArrayList<>();
+
+        assertThat(read("orderkeys", schema, Map.of(), calls)).hasSize(12);
+        Schema orderIdOnly = new Schema(List.of(schema.findField("orderid")), schema.getCustomMetadata());
+        assertThat(read("orderkeys", orderIdOnly, Map.of(), calls)).as("the predicate's attributes are read though not selected")
+                .hasSize(12);
+        assertThat(read("orderkeys", schema, Map.of("pk", in(schema, "pk", "C#4")), calls)).extracting(r -> r.get("orderid"))
+                .containsExactlyInAnyOrder("4-1", "4-2", "4-3");
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.sql.Struct;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -128,6 +129,8 @@ public final class LocalEngine
     private List<QueryResult.SourceStats> sourceStats()
     {
         Map<String, QueryResult.SourceStats> byTable = new LinkedHashMap<>();
+        // Requests are counted per DynamoDB table: two views of one table show them on the first.
+        Map<String, String> meteredBy = new HashMap<>();
         for (SourceScan scan : stats.scans()) {
             String key = scan.catalog() + "." + scan.schema() + "." + scan.table();
             QueryResult.SourceStats previous = byTable.get(key);
@@ -143,8 +146,9 @@ public final class LocalEngine
             }
             pushed.add(String.join(" AND ", scan.pushedConstraints().values()));
             limits.add(scan.limit());
-            DynamoDbRequestMeter.TableUsage usage = DynamoDbRequestMeter.usage(
-                    PassthroughFunction.SCHEMA.equals(scan.schema()) ? DynamoDbRequestMeter.PASSTHROUGH : scan.table());
+            String metered = PassthroughFunction.SCHEMA.equals(scan.schema()) ? DynamoDbRequestMeter.PASSTHROUGH : scan.dynamoTable();
+            String owner = meteredBy.computeIfAbsent(scan.catalog() + "/" + metered.toLowerCase(java.util.Locale.ROOT), m -> key);
+            DynamoDbRequestMeter.TableUsage usage = owner.equals(key) ? DynamoDbRequestMeter.usage(metered) : new DynamoDbRequestMeter.TableUsage();
             byTable.put(key, new QueryResult.SourceStats(scan.catalog(), scan.schema(), scan.table(), splits, usage.requests(),
                     usage.rcu(), usage.itemsScanned(), rows, pushed, limits));
         }

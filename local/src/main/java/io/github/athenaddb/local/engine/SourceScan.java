@@ -16,6 +16,7 @@ public final class SourceScan
     private final ScanLimit limit;
     private final AtomicInteger splits = new AtomicInteger();
     private final AtomicLong rows = new AtomicLong();
+    private volatile String dynamoTable;
 
     SourceScan(String catalog, String schema, String table, Map<String, ValueSet> pushed, ScanLimit limit)
     {
@@ -65,6 +66,17 @@ public final class SourceScan
     void addSplits(int n)
     {
         splits.addAndGet(n);
+    }
+
+    /** The DynamoDB table behind the read (a view's or an override's source table), whose requests are counted. */
+    String dynamoTable()
+    {
+        return dynamoTable == null ? table : dynamoTable;
+    }
+
+    void readsDynamoTable(String name)
+    {
+        dynamoTable = name;
     }
 
     void addRows(long n)

@@ -5,6 +5,7 @@ import com.amazonaws.athena.connector.lambda.data.BlockAllocatorImpl;
 import com.amazonaws.athena.connector.lambda.domain.Split;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
+import io.github.athenaddb.ddb.TableSchemaMetadata;
 import io.github.athenaddb.devkit.AthenaSequence;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -20,6 +21,7 @@ import org.apache.calcite.schema.impl.AbstractTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A connector's table inside the engine. Calcite hands it the projected columns and the WHERE
@@ -101,6 +103,17 @@ final class SourceTable
         return catalog.pushdown() ? limit : ScanLimit.NONE;
     }
 
+    /** The DynamoDB table named in the connector's schema metadata, for counting its requests. */
+    private static Optional<String> dynamoTable(Schema schema)
+    {
+        try {
+            return Optional.of(TableSchemaMetadata.fromSchemaMetadata(schema.getCustomMetadata(), "").table().name());
+        }
+        catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public RelDataType getRowType(RelDataTypeFactory typeFactory)
     {
@@ -131,6 +144,7 @@ final class SourceTable
                     ? ConstraintTranslator.translate(allocator, full.getFields(), filters).pushed()
                     : Map.of();
             SourceScan scan = catalog.stats().startScan(catalog.name(), schemaName, tableName, pushed, sentLimit());
+            dynamoTable(full).ifPresent(scan::readsDynamoTable);
             Constraints constraints = constraints(pushed);
             int splits = catalog.sequence().read(schemaName, tableName, new Schema(columns, full.getCustomMetadata()), constraints,
                     catalog.parallelism(), block -> {
