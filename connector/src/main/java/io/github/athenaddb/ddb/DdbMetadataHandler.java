@@ -38,6 +38,7 @@ import io.github.athenaddb.ddb.plan.ColumnDomain;
 import io.github.athenaddb.ddb.plan.ColumnDomains;
 import io.github.athenaddb.ddb.plan.ScanGuard;
 import io.github.athenaddb.ddb.glue.CatalogSource;
+import io.github.athenaddb.ddb.schema.ComplexColumns;
 import io.github.athenaddb.ddb.schema.SchemaCache;
 import io.github.athenaddb.ddb.schema.SchemaInference;
 import org.slf4j.Logger;
@@ -97,7 +98,7 @@ public class DdbMetadataHandler
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.partiqlReader = requireNonNull(partiqlReader, "partiqlReader is null");
         this.schemas = new TableSchemas(catalog, glue, sampler,
-                new SchemaCache(Duration.ofSeconds(config.schemaCacheSeconds()), Clock.systemUTC()));
+                new SchemaCache(Duration.ofSeconds(config.schemaCacheSeconds()), Clock.systemUTC()), ComplexColumns.fromConfig(configOptions));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.github.athenaddb.ConnectorException;
 import io.github.athenaddb.ddb.glue.CatalogSource;
 import io.github.athenaddb.ddb.glue.OverrideSchema;
 import io.github.athenaddb.ddb.glue.TableOverride;
+import io.github.athenaddb.ddb.schema.ComplexColumns;
 import io.github.athenaddb.ddb.schema.SchemaCache;
 import io.github.athenaddb.ddb.schema.SchemaInference;
 import io.github.athenaddb.ddb.schema.SchemaSampler;
@@ -30,9 +31,11 @@ public final class TableSchemas
     private final CatalogSource glue;
     private final SchemaSampler sampler;
     private final SchemaCache cache;
+    private final ComplexColumns complexColumns;
 
-    public TableSchemas(TableCatalog dynamo, CatalogSource glue, SchemaSampler sampler, SchemaCache cache)
+    public TableSchemas(TableCatalog dynamo, CatalogSource glue, SchemaSampler sampler, SchemaCache cache, ComplexColumns complexColumns)
     {
+        this.complexColumns = requireNonNull(complexColumns, "complexColumns is null");
         this.dynamo = requireNonNull(dynamo, "dynamo is null");
         this.glue = requireNonNull(glue, "glue is null");
         this.sampler = requireNonNull(sampler, "sampler is null");
@@ -65,7 +68,7 @@ public final class TableSchemas
             String resolved = dynamo.resolve(table);
             return cache.get(DEFAULT + "." + resolved, () -> {
                 TableDescription description = dynamo.describe(resolved);
-                return SchemaInference.infer(description, sampler.sample(description));
+                return complexColumns.apply(SchemaInference.infer(description, sampler.sample(description)));
             });
         }
         requireGlueSchema(schema);
@@ -74,7 +77,9 @@ public final class TableSchemas
                         + "' (Glue database " + schema + ")"));
         return cache.get(schema.toLowerCase(Locale.ROOT) + "." + override.name(), () -> {
             TableDescription description = describeSource(override);
-            return OverrideSchema.build(override, description, sampler.sample(description, override.entity()));
+            Schema built = OverrideSchema.build(override, description, sampler.sample(description, override.entity()));
+            // Declared columns are as declared; inferred ones follow the table's complexColumns, else the setting.
+            return override.columns().isEmpty() ? override.complexColumns().orElse(complexColumns).apply(built) : built;
         });
     }
 

@@ -1,6 +1,7 @@
 package io.github.athenaddb.ddb.glue;
 
 import io.github.athenaddb.ConnectorException;
+import io.github.athenaddb.ddb.schema.ComplexColumns;
 import io.github.athenaddb.ddb.schema.EntityFilter;
 import io.github.athenaddb.ddb.schema.GlueTypes;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -27,13 +28,14 @@ import java.util.Optional;
  * <li>{@code datetimeFormatMapping}: {@code column=pattern,...}, a DateTimeFormatter pattern or
  *     {@code epoch_seconds}/{@code epoch_millis}, for date and timestamp columns;</li>
  * <li>{@code defaultTimeZone}: the zone those values are read in (default UTC);</li>
+ * <li>{@code complexColumns}: {@code native} or {@code json}, for inferred columns (see {@link ComplexColumns});</li>
  * <li>{@code entityType} ({@code Attribute=value}) and {@code entityKeyPrefix}
  *     ({@code Attribute=prefix}): make the table an entity view of a single-table design.</li>
  * </ul>
  * Columns are the Glue table's; a view without columns gets them inferred from its own items.
  */
 public record TableOverride(String database, String name, Optional<String> sourceTable, List<Field> columns,
-                            Map<String, String> columnMapping, Optional<EntityFilter> entity)
+                            Map<String, String> columnMapping, Optional<EntityFilter> entity, Optional<ComplexColumns> complexColumns)
 {
     public static final String SOURCE_TABLE = "sourceTable";
     public static final String COLUMN_MAPPING = "columnMapping";
@@ -89,7 +91,15 @@ public record TableOverride(String database, String name, Optional<String> sourc
         Optional<EntityFilter.Condition> prefix = condition(parameters.get(ENTITY_KEY_PREFIX.toLowerCase(Locale.ROOT)), where, ENTITY_KEY_PREFIX);
         Optional<EntityFilter> entity = equality.isEmpty() && prefix.isEmpty() ? Optional.empty() : Optional.of(new EntityFilter(equality, prefix));
         Optional<String> source = Optional.ofNullable(parameters.get(SOURCE_TABLE.toLowerCase(Locale.ROOT))).map(String::trim).filter(s -> !s.isEmpty());
-        return new TableOverride(database, table.name().toLowerCase(Locale.ROOT), source, fields, mapping, entity);
+        Optional<ComplexColumns> complex;
+        try {
+            complex = Optional.ofNullable(parameters.get(ComplexColumns.TABLE_PROPERTY.toLowerCase(Locale.ROOT)))
+                    .map(v -> ComplexColumns.parse(v, where + ": " + ComplexColumns.TABLE_PROPERTY));
+        }
+        catch (IllegalArgumentException e) {
+            throw ConnectorException.invalidInput(e.getMessage());
+        }
+        return new TableOverride(database, table.name().toLowerCase(Locale.ROOT), source, fields, mapping, entity, complex);
     }
 
     /** The DynamoDB table to read: sourceTable, or the Glue table's own name. */

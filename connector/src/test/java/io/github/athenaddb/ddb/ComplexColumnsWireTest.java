@@ -1,0 +1,58 @@
+package io.github.athenaddb.ddb;
+
+import io.github.athenaddb.DdbCompositeHandler;
+import io.github.athenaddb.devkit.AthenaSequence;
+import io.github.athenaddb.devkit.Dynalite;
+import io.github.athenaddb.devkit.LambdaWire;
+import io.github.athenaddb.ddb.schema.ComplexColumns;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.github.athenaddb.devkit.Tables.l;
+import static io.github.athenaddb.devkit.Tables.load;
+import static io.github.athenaddb.devkit.Tables.m;
+import static io.github.athenaddb.devkit.Tables.n;
+import static io.github.athenaddb.devkit.Tables.s;
+import static io.github.athenaddb.devkit.Tables.table;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** complex_columns=json: maps, lists and sets as JSON varchar, for QuickSight; the default keeps row and array types. */
+class ComplexColumnsWireTest
+{
+    private static final String TABLE = "Nested";
+
+    @Test
+    void jsonShowsNestedAttributesAsJsonText()
+    {
+        Dynalite dynalite = Dynalite.shared();
+        dynalite.client().createTable(table(TABLE, "Id", ScalarAttributeType.S).build());
+        load(dynalite.client(), TABLE, List.of(Map.of("Id", s("a"), "Address", m(Map.of("City", s("Oslo"), "Zip", s("0150"))),
+                "Tags", l(s("x"), n("2")), "Total", n("5"))));
+
+        Map<String, String> config = new HashMap<>(IndexedTables.config(dynalite));
+        try (LambdaWire nativeWire = new LambdaWire(new DdbCompositeHandler(config))) {
+            Schema schema = new AthenaSequence(nativeWire).getTable("nested").getSchema();
+            assertThat(schema.findField("Address").getType().toString()).isEqualTo("Struct");
+        }
+        config.put(ComplexColumns.SETTING, "json");
+        try (LambdaWire jsonWire = new LambdaWire(new DdbCompositeHandler(config))) {
+            AthenaSequence athena = new AthenaSequence(jsonWire);
+            Schema schema = AthenaSequence.lowerCased(athena.getTable("nested").getSchema());
+            assertThat(schema.getFields()).extracting(f -> f.getName() + " " + f.getType())
+                    .containsExactly("id Utf8", "address Utf8", "tags Utf8", "total Int(64, true)");
+            Map<String, Object> row = athena.scan("nested", schema, Map.of()).get(0);
+            assertThat(row.get("address")).isEqualTo("{\"City\":\"Oslo\",\"Zip\":\"0150\"}");
+            assertThat(row.get("tags")).isEqualTo("[\"x\",2]");
+            assertThat(schema.getFields()).extracting(Field::getChildren).allSatisfy(c -> assertThat(c).isEmpty());
+        }
+        config.put(ComplexColumns.SETTING, "flat");
+        assertThatThrownBy(() -> new DdbCompositeHandler(config)).hasMessageContaining("complex_columns='flat': expected native or json");
+    }
+}
