@@ -40,7 +40,7 @@ public class DdbCompositeHandler
     {
         super(new DdbMetadataHandler(config, new TableCatalog(dynamoDb, Clock.systemUTC()),
                         GlueCatalogs.create(GlueConfig.fromMap(environment), config),
-                        new SchemaSampler(dynamoDb, config.sampleSize()), new PartiqlReader(dynamoDb), environment),
+                        new SchemaSampler(dynamoDb, config.sampleSize(), SchemaSampler.segments(environment)), new PartiqlReader(dynamoDb), environment),
                 new DdbRecordHandler(config, dynamoDb, environment));
     }
 

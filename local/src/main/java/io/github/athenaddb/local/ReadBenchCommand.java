@@ -2,6 +2,7 @@ package io.github.athenaddb.local;
 
 import io.github.athenaddb.ConnectorConfig;
 import io.github.athenaddb.devkit.Tables;
+import io.github.athenaddb.local.engine.DynamoDbRequestMeter;
 import io.github.athenaddb.local.engine.EngineOptions;
 import io.github.athenaddb.local.engine.LocalEngine;
 import io.github.athenaddb.local.engine.QueryResult;
@@ -58,6 +59,11 @@ final class ReadBenchCommand
             });
             System.out.printf("Loaded %,d items in %.1f s%n", items, (System.nanoTime() - start) / 1e9);
 
+            DynamoDbRequestMeter.reset();
+            local.athena.getTable("bench_flat");
+            DynamoDbRequestMeter.TableUsage sample = DynamoDbRequestMeter.usage("bench_flat");
+            System.out.printf("schema inference (first GetTable): %,d items sampled in %d Scan requests, %.1f RCU%n",
+                    sample.itemsScanned(), sample.requests().values().stream().mapToLong(Long::longValue).sum(), sample.rcu());
             local.athena.scan("bench_flat");
             start = System.nanoTime();
             long raw = rawScan(local);

@@ -29,13 +29,38 @@ public final class SchemaSampler
     static final int SAMPLE_SEGMENTS = 4;
     static final int ENTITY_READ_FACTOR = 20;
 
+    public static final String SEGMENTS_SETTING = "schema_sample_segments";
+
     private final DynamoDbClient dynamoDb;
     private final int sampleSize;
+    private final int sampleSegments;
 
     public SchemaSampler(DynamoDbClient dynamoDb, int sampleSize)
     {
+        this(dynamoDb, sampleSize, SAMPLE_SEGMENTS);
+    }
+
+    public SchemaSampler(DynamoDbClient dynamoDb, int sampleSize, int sampleSegments)
+    {
         this.dynamoDb = requireNonNull(dynamoDb, "dynamoDb is null");
         this.sampleSize = sampleSize;
+        if (sampleSegments < 1 || sampleSegments > 1000) {
+            throw new IllegalArgumentException("Invalid configuration " + SEGMENTS_SETTING + "='" + sampleSegments
+                    + "': expected an integer from 1 to 1000");
+        }
+        this.sampleSegments = sampleSegments;
+    }
+
+    /** The {@value #SEGMENTS_SETTING} setting (default {@value #SAMPLE_SEGMENTS}). */
+    public static int segments(Map<String, String> env)
+    {
+        String value = env.getOrDefault(SEGMENTS_SETTING, Integer.toString(SAMPLE_SEGMENTS)).trim();
+        try {
+            return Integer.parseInt(value);
+        }
+        catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Invalid configuration " + SEGMENTS_SETTING + "='" + value + "': expected an integer from 1 to 1000");
+        }
     }
 
     public List<Map<String, AttributeValue>> sample(TableDescription table)
@@ -50,7 +75,7 @@ public final class SchemaSampler
      */
     public List<Map<String, AttributeValue>> sample(TableDescription table, Optional<EntityFilter> entity)
     {
-        int segments = sampleSize < SAMPLE_SEGMENTS ? 1 : SAMPLE_SEGMENTS;
+        int segments = Math.max(1, Math.min(sampleSegments, sampleSize));
         int perSegment = (sampleSize + segments - 1) / segments;
         Optional<FilterCondition> filter = entity.flatMap(e -> FilterPlanner.plan(e.domains(), Set.of()));
         List<Map<String, AttributeValue>> items = new ArrayList<>();
