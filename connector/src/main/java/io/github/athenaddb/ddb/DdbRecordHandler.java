@@ -19,6 +19,7 @@ import io.github.athenaddb.ddb.schema.EntityFilter;
 import io.github.athenaddb.ddb.exec.ScanReader;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import io.github.athenaddb.ddb.types.ItemRowWriter;
+import io.github.athenaddb.ddb.types.StrictMisfits;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,10 @@ public class DdbRecordHandler
     private final QueryReader queryReader;
     private final KeyLookupReader keyLookupReader;
     private final PartiqlReader partiqlReader;
+    private final boolean failOnMismatch;
+
+    /** {@code type_mismatch}: {@code null} (default) reads a value that does not fit its column as NULL, with a warning; {@code fail} fails the query. */
+    public static final String TYPE_MISMATCH = "type_mismatch";
 
     public DdbRecordHandler(ConnectorConfig config, DynamoDbClient dynamoDb, Map<String, String> configOptions)
     {
@@ -58,6 +63,11 @@ public class DdbRecordHandler
         this.queryReader = new QueryReader(dynamoDb);
         this.keyLookupReader = new KeyLookupReader(dynamoDb);
         this.partiqlReader = new PartiqlReader(dynamoDb);
+        String mismatch = configOptions.getOrDefault(TYPE_MISMATCH, "null").trim();
+        if (!mismatch.equals("null") && !mismatch.equals("fail")) {
+            throw new IllegalArgumentException("Invalid configuration " + TYPE_MISMATCH + "='" + mismatch + "': expected null or fail");
+        }
+        this.failOnMismatch = mismatch.equals("fail");
     }
 
     @Override
@@ -66,7 +76,7 @@ public class DdbRecordHandler
         ReadSplit split = ReadSplit.from(request.getSplit());
         TableSchemaMetadata metadata = TableSchemaMetadata.fromSchemaMetadata(
                 request.getSchema().getCustomMetadata(), request.getTableName().getTableName());
-        List<Field> fields = request.getSchema().getFields();
+        List<Field> fields = request.getSchema().getFields().stream().map(metadata::withColumnMetadata).toList();
         List<String> attributes = new ArrayList<>();
         fields.forEach(f -> attributes.add(metadata.attributeFor(f.getName())));
         List<String> keys = metadata.table().keyAttributes().stream().map(TableDescription.KeyAttribute::name).toList();
@@ -85,6 +95,7 @@ public class DdbRecordHandler
         ItemRowWriter writer = new ItemRowWriter(fields, attributes,
                 column -> constrained ? evaluator.makeConstraintProjector(column).orElse(null) : null);
         MisfitLog misfits = new MisfitLog(split.table(), keys);
+        StrictMisfits strict = failOnMismatch ? new StrictMisfits(split.table(), keys, misfits) : null;
         BooleanSupplier keepGoing = config.queryStatusCheck() ? queryStatusChecker::isQueryRunning : () -> true;
         ReadOptions options = ReadOptions.from(request.getSplit());
         // A top-N counts rows whose sort-key column is not NULL; without that column in the request it cannot count at all.
@@ -92,7 +103,7 @@ public class DdbRecordHandler
         boolean countable = options.limit().countedAttribute().isEmpty() || countedColumn >= 0;
         RowBudget rows = countable ? new RowBudget(options.limit()) : RowBudget.unlimited();
         Optional<EntityFilter> entity = metadata.entity();
-        Consumer<List<Map<String, AttributeValue>>> pages = page -> writePage(spiller, writer, misfits, entityItems(entity, page), rows,
+        Consumer<List<Map<String, AttributeValue>>> pages = page -> writePage(spiller, writer, misfits, strict, entityItems(entity, page), rows,
                 countedColumn);
 
         String budget = request.getSplit().getProperty(DdbMetadataHandler.READ_BUDGET);
@@ -162,7 +173,9 @@ public class DdbRecordHandler
      * costs more than converting one small item. A chunk overshoots the block size limit by at
      * most {@value #ROWS_PER_WRITE} rows.
      */
-    private static void writePage(BlockSpiller spiller, ItemRowWriter writer, MisfitLog misfits, List<Map<String, AttributeValue>> page,
+    /** @param strict when set, a value that does not fit fails the query instead of reading NULL */
+    private static void writePage(BlockSpiller spiller, ItemRowWriter writer, MisfitLog misfits, StrictMisfits strict,
+                                  List<Map<String, AttributeValue>> page,
                                   RowBudget rows, int countedColumn)
     {
         for (int from = 0; from < page.size() && !rows.exhausted(); from += ROWS_PER_WRITE) {
@@ -174,8 +187,11 @@ public class DdbRecordHandler
                         break;
                     }
                     misfits.setItem(item);
+                    if (strict != null) {
+                        strict.setItem(item);
+                    }
                     int row = firstRow + written;
-                    if (writer.write(block, row, item, misfits) == 1) {
+                    if (writer.write(block, row, item, strict != null ? strict : misfits) == 1) {
                         written++;
                         if (countedColumn < 0 || !block.getFieldVectors().get(countedColumn).isNull(row)) {
                             rows.counted(1);

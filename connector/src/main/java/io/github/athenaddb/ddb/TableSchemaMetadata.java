@@ -7,6 +7,9 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.github.athenaddb.ConnectorException;
 import io.github.athenaddb.ddb.schema.EntityFilter;
 
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,11 +23,13 @@ import static java.util.Objects.requireNonNull;
  * Athena lower-cases column names; DynamoDB attribute names are case-sensitive, so the record
  * reader resolves {@code customerid} back to {@code CustomerId} through this map.
  */
-public record TableSchemaMetadata(TableDescription table, Map<String, String> attributesByColumn, Optional<EntityFilter> entity)
+public record TableSchemaMetadata(TableDescription table, Map<String, String> attributesByColumn, Optional<EntityFilter> entity,
+                                  Map<String, Map<String, String>> columnMetadata)
 {
     static final String TABLE_KEY = "ddb.table";
     static final String ATTRIBUTES_KEY = "ddb.attributes";
     static final String ENTITY_KEY = "ddb.entity";
+    static final String COLUMN_METADATA_KEY = "ddb.columnMetadata";
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new Jdk8Module());
 
     public TableSchemaMetadata
@@ -32,11 +37,29 @@ public record TableSchemaMetadata(TableDescription table, Map<String, String> at
         requireNonNull(table, "table is null");
         attributesByColumn = Map.copyOf(attributesByColumn);
         requireNonNull(entity, "entity is null");
+        columnMetadata = Map.copyOf(columnMetadata);
     }
 
     public TableSchemaMetadata(TableDescription table, Map<String, String> attributesByColumn)
     {
-        this(table, attributesByColumn, Optional.empty());
+        this(table, attributesByColumn, Optional.empty(), Map.of());
+    }
+
+    /**
+     * A column with the field metadata it was declared with (date-time formats): Athena may not
+     * send a field's own metadata back in later calls, the schema's is kept.
+     */
+    public Field withColumnMetadata(Field field)
+    {
+        Map<String, String> extra = columnMetadata.get(field.getName().toLowerCase(Locale.ROOT));
+        if (extra == null) {
+            return field;
+        }
+        Map<String, String> merged = new HashMap<>(extra);
+        if (field.getMetadata() != null) {
+            merged.putAll(field.getMetadata());
+        }
+        return new Field(field.getName(), new FieldType(field.isNullable(), field.getType(), field.getDictionary(), merged), field.getChildren());
     }
 
     public static TableSchemaMetadata of(TableDescription table, Iterable<String> attributeNames)
@@ -64,6 +87,9 @@ public record TableSchemaMetadata(TableDescription table, Map<String, String> at
             if (entity.isPresent()) {
                 metadata.put(ENTITY_KEY, JSON.writeValueAsString(entity.get()));
             }
+            if (!columnMetadata.isEmpty()) {
+                metadata.put(COLUMN_METADATA_KEY, JSON.writeValueAsString(columnMetadata));
+            }
             return Map.copyOf(metadata);
         }
         catch (JsonProcessingException e) {
@@ -83,7 +109,9 @@ public record TableSchemaMetadata(TableDescription table, Map<String, String> at
             return new TableSchemaMetadata(
                     JSON.readValue(table, TableDescription.class),
                     JSON.readValue(Optional.ofNullable(metadata.get(ATTRIBUTES_KEY)).orElse("{}"), new TypeReference<Map<String, String>>() {}),
-                    entity == null ? Optional.empty() : Optional.of(JSON.readValue(entity, EntityFilter.class)));
+                    entity == null ? Optional.empty() : Optional.of(JSON.readValue(entity, EntityFilter.class)),
+                    JSON.readValue(Optional.ofNullable(metadata.get(COLUMN_METADATA_KEY)).orElse("{}"),
+                            new TypeReference<Map<String, Map<String, String>>>() {}));
         }
         catch (JsonProcessingException e) {
             throw ConnectorException.invalidInput("The connector metadata in the schema of table '" + tableForErrors + "' is not valid: " + e.getOriginalMessage());

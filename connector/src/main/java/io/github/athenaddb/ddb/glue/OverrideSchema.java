@@ -31,10 +31,14 @@ public final class OverrideSchema
         Map<String, String> attributes = knownAttributes(table, sample);
         List<Field> fields = new ArrayList<>();
         Map<String, String> byColumn = new HashMap<>();
+        Map<String, Map<String, String>> columnMetadata = new HashMap<>();
         if (!override.columns().isEmpty()) {
             for (Field column : override.columns()) {
                 fields.add(column);
                 byColumn.put(column.getName(), attributeFor(column.getName(), override, attributes));
+                if (column.getMetadata() != null && !column.getMetadata().isEmpty()) {
+                    columnMetadata.put(column.getName(), column.getMetadata());
+                }
             }
         }
         else {
@@ -48,7 +52,7 @@ public final class OverrideSchema
                 byColumn.put(column, attribute);
             }
         }
-        TableSchemaMetadata metadata = new TableSchemaMetadata(table, byColumn, override.entity());
+        TableSchemaMetadata metadata = new TableSchemaMetadata(table, byColumn, override.entity(), columnMetadata);
         return new Schema(fields, metadata.toSchemaMetadata());
     }
 

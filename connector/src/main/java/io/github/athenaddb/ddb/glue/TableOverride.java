@@ -4,14 +4,13 @@ import io.github.athenaddb.ConnectorException;
 import io.github.athenaddb.ddb.schema.ComplexColumns;
 import io.github.athenaddb.ddb.schema.EntityFilter;
 import io.github.athenaddb.ddb.schema.GlueTypes;
+import io.github.athenaddb.ddb.types.DateTimeFormats;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.FieldType;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.Table;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,9 +42,6 @@ public record TableOverride(String database, String name, Optional<String> sourc
     public static final String DEFAULT_TIME_ZONE = "defaultTimeZone";
     public static final String ENTITY_TYPE = "entityType";
     public static final String ENTITY_KEY_PREFIX = "entityKeyPrefix";
-    /** Field metadata read by the value coercer of date and timestamp columns. */
-    public static final String FORMAT_METADATA = "ddb.datetimeFormat";
-    public static final String ZONE_METADATA = "ddb.timeZone";
 
     public TableOverride
     {
@@ -60,7 +56,8 @@ public record TableOverride(String database, String name, Optional<String> sourc
         Map<String, String> parameters = table.parameters() == null ? Map.of() : caseInsensitive(table.parameters());
         Map<String, String> mapping = pairs(parameters.get(COLUMN_MAPPING.toLowerCase(Locale.ROOT)), where, COLUMN_MAPPING);
         Map<String, String> formats = pairs(parameters.get(DATETIME_FORMAT_MAPPING.toLowerCase(Locale.ROOT)), where, DATETIME_FORMAT_MAPPING);
-        String zone = Optional.ofNullable(parameters.get(DEFAULT_TIME_ZONE.toLowerCase(Locale.ROOT))).map(String::trim).orElse("UTC");
+        String zone = Optional.ofNullable(parameters.get(DEFAULT_TIME_ZONE.toLowerCase(Locale.ROOT))).map(String::trim)
+                .orElse(DateTimeFormats.DEFAULT_TIME_ZONE);
         try {
             ZoneId.of(zone);
         }
@@ -110,22 +107,12 @@ public record TableOverride(String database, String name, Optional<String> sourc
 
     private static Field withFormat(Field field, String format, String zone, String where)
     {
-        Map<String, String> metadata = new HashMap<>();
-        metadata.put(ZONE_METADATA, zone);
-        if (format != null) {
-            if (!format.equals("epoch_seconds") && !format.equals("epoch_millis")) {
-                try {
-                    DateTimeFormatter.ofPattern(format);
-                }
-                catch (IllegalArgumentException e) {
-                    throw ConnectorException.invalidInput(where + ": " + DATETIME_FORMAT_MAPPING + " of column '" + field.getName()
-                            + "': '" + format + "' is not a date-time pattern (" + e.getMessage() + ")");
-                }
-            }
-            metadata.put(FORMAT_METADATA, format);
+        try {
+            return DateTimeFormats.withFormat(field, format, zone);
         }
-        FieldType type = new FieldType(true, field.getType(), null, metadata);
-        return new Field(field.getName(), type, field.getChildren());
+        catch (IllegalArgumentException e) {
+            throw ConnectorException.invalidInput(where + ", column '" + field.getName() + "': " + e.getMessage());
+        }
     }
 
     /** {@code a=b,c=d}; a key is a column (lower-cased), a value is kept as written. */

@@ -4,25 +4,34 @@ import com.amazonaws.athena.connector.lambda.data.BlockUtils;
 import com.amazonaws.athena.connector.lambda.data.FieldResolver;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DateMilliVector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
-import org.apache.arrow.vector.complex.ListVector;
-import org.apache.arrow.vector.complex.StructVector;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
  * Writes a coerced value (see {@link ValueCoercer}) into a column vector. Scalars go straight
- * into the vector; lists and structs go through the SDK's complex writer. Nulls are written
- * explicitly: list vectors keep offsets per row, and a skipped row would corrupt them.
+ * into the vector; lists, structs and maps go through the SDK's complex writer. Nulls are
+ * written explicitly: list and map vectors keep offsets per row, and a skipped row would
+ * corrupt them. A TIMESTAMP (LocalDateTime) is stored as its milliseconds since 1970 at UTC, as
+ * the SDK's BlockUtils stores one and DateMilliVector reads it back.
  */
 public final class ArrowValueWriter
 {
-    /** Struct values are maps keyed by the Arrow child name. */
+    /** Struct values are maps keyed by the Arrow child name; map values are maps of key to value. */
     private static final FieldResolver STRUCT_FIELDS = (field, value) -> ((Map<?, ?>) value).get(field.getName());
 
     private ArrowValueWriter() {}
@@ -30,69 +39,30 @@ public final class ArrowValueWriter
     public static void write(FieldVector vector, int row, Object value)
     {
         switch (vector.getMinorType()) {
-            case VARCHAR -> {
-                VarCharVector v = (VarCharVector) vector;
+            case VARCHAR, BIGINT, INT, SMALLINT, TINYINT, FLOAT8, FLOAT4, DECIMAL, BIT, VARBINARY, DATEDAY, DATEMILLI,
+                    LIST, STRUCT, MAP -> {
                 if (value == null) {
-                    v.setNull(row);
-                }
-                else {
-                    v.setSafe(row, ((String) value).getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            case BIGINT -> {
-                BigIntVector v = (BigIntVector) vector;
-                if (value == null) {
-                    v.setNull(row);
-                }
-                else {
-                    v.setSafe(row, (Long) value);
-                }
-            }
-            case DECIMAL -> {
-                DecimalVector v = (DecimalVector) vector;
-                if (value == null) {
-                    v.setNull(row);
-                }
-                else {
-                    v.setSafe(row, (BigDecimal) value);
-                }
-            }
-            case BIT -> {
-                BitVector v = (BitVector) vector;
-                if (value == null) {
-                    v.setNull(row);
-                }
-                else {
-                    v.setSafe(row, ((Boolean) value) ? 1 : 0);
-                }
-            }
-            case VARBINARY -> {
-                VarBinaryVector v = (VarBinaryVector) vector;
-                if (value == null) {
-                    v.setNull(row);
-                }
-                else {
-                    v.setSafe(row, (byte[]) value);
-                }
-            }
-            case LIST -> {
-                if (value == null) {
-                    ((ListVector) vector).setNull(row);
-                }
-                else {
-                    BlockUtils.setComplexValue(vector, row, STRUCT_FIELDS, value);
-                }
-            }
-            case STRUCT -> {
-                if (value == null) {
-                    ((StructVector) vector).setNull(row);
-                }
-                else {
-                    BlockUtils.setComplexValue(vector, row, STRUCT_FIELDS, value);
+                    vector.setNull(row);
+                    return;
                 }
             }
             default -> throw new IllegalArgumentException("Column " + vector.getField().getName()
                     + " has type " + vector.getMinorType() + ", which this connector does not write");
+        }
+        switch (vector.getMinorType()) {
+            case VARCHAR -> ((VarCharVector) vector).setSafe(row, ((String) value).getBytes(StandardCharsets.UTF_8));
+            case BIGINT -> ((BigIntVector) vector).setSafe(row, (Long) value);
+            case INT -> ((IntVector) vector).setSafe(row, (Integer) value);
+            case SMALLINT -> ((SmallIntVector) vector).setSafe(row, (Short) value);
+            case TINYINT -> ((TinyIntVector) vector).setSafe(row, (Byte) value);
+            case FLOAT8 -> ((Float8Vector) vector).setSafe(row, (Double) value);
+            case FLOAT4 -> ((Float4Vector) vector).setSafe(row, (Float) value);
+            case DECIMAL -> ((DecimalVector) vector).setSafe(row, (BigDecimal) value);
+            case BIT -> ((BitVector) vector).setSafe(row, ((Boolean) value) ? 1 : 0);
+            case VARBINARY -> ((VarBinaryVector) vector).setSafe(row, (byte[]) value);
+            case DATEDAY -> ((DateDayVector) vector).setSafe(row, (Integer) value);
+            case DATEMILLI -> ((DateMilliVector) vector).setSafe(row, ((LocalDateTime) value).toInstant(ZoneOffset.UTC).toEpochMilli());
+            default -> BlockUtils.setComplexValue(vector, row, STRUCT_FIELDS, value);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Base64;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Renders a DynamoDB value as JSON, for VARCHAR columns that hold maps, lists or values of
@@ -80,7 +81,8 @@ public final class AttributeJson
             }
             case M -> {
                 json.writeStartObject();
-                for (Map.Entry<String, AttributeValue> e : value.m().entrySet()) {
+                // A map has no order in DynamoDB; by key, the same item always gives the same text.
+                for (Map.Entry<String, AttributeValue> e : new TreeMap<>(value.m()).entrySet()) {
                     json.writeFieldName(e.getKey());
                     write(json, e.getValue());
                 }

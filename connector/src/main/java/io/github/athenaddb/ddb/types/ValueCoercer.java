@@ -1,41 +1,52 @@
 package io.github.athenaddb.ddb.types;
 
+import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Converts a DynamoDB value to the Java value its Arrow column holds: String, Long, BigDecimal,
- * Boolean, byte[], List or Map (struct fields by Arrow child name). The coercions, also listed
- * in README:
+ * Converts a DynamoDB value to the Java value its Arrow column holds: String, Byte, Short,
+ * Integer, Long, Float, Double, BigDecimal, Boolean, byte[], Integer days (DATE), LocalDateTime
+ * (TIMESTAMP), List, or Map (struct fields by Arrow child name; map entries by key). The
+ * coercions, also listed in README:
  * <ul>
  * <li>VARCHAR takes anything: S as is, N as its decimal text, BOOL as true/false, B as base64,
  *     M, L and sets as JSON.</li>
- * <li>BIGINT takes integral N within 64 bits, and S holding such a number ("42").</li>
+ * <li>TINYINT, SMALLINT, INTEGER and BIGINT take an integral N within their range, and S
+ *     holding such a number ("42"). REAL and DOUBLE take N and numeric S, rounded to the
+ *     nearest float or double ({@link NumberCoercer}).</li>
  * <li>DECIMAL takes N, and S holding a number; more fractional digits than the column's scale
- *     are rounded half-even (reported); an integer part too wide for the column is not.</li>
+ *     are rounded half-even (reported as adjusted); an integer part too wide for the column is
+ *     not.</li>
  * <li>BIT takes BOOL, S "true"/"false" (any case), and N 0 or 1.</li>
- * <li>VARBINARY takes B. LIST takes L and sets; STRUCT takes M.</li>
+ * <li>DATE and TIMESTAMP take S in the column's format or ISO-8601, and N as epoch seconds or
+ *     milliseconds when the format says so ({@link DateTimeCoercer}, {@link DateTimeFormats}).</li>
+ * <li>VARBINARY takes B. LIST takes L and sets; STRUCT takes M; MAP takes M when its key type is
+ *     VARCHAR (an M's keys are attribute names), each value by the rules of the value type.</li>
  * </ul>
  * Anything else is a misfit: the value becomes null and {@link Misfits} hears of it. A value is
- * never truncated or guessed.
+ * never guessed.
  */
 public final class ValueCoercer
 {
-    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
-    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
-
     private ValueCoercer() {}
 
     public static Object coerce(Field field, AttributeValue value, String path, Misfits misfits)
+    {
+        return coerce(field, value, path, misfits, DateTimeFormats.DEFAULT);
+    }
+
+    /** @param inherited the date-time format of the column this field is nested in */
+    private static Object coerce(Field field, AttributeValue value, String path, Misfits misfits, DateTimeFormats.Format inherited)
     {
         if (value == null || value.type() == AttributeValue.Type.NUL) {
             return null;
@@ -45,20 +56,33 @@ public final class ValueCoercer
             case Utf8:
                 return toText(value);
             case Int:
-                return toLong(value, path, misfits);
+                if (!((ArrowType.Int) type).getIsSigned()) {
+                    break;
+                }
+                return NumberCoercer.toInteger((ArrowType.Int) type, value, path, misfits);
+            case FloatingPoint:
+                if (((ArrowType.FloatingPoint) type).getPrecision() == FloatingPointPrecision.HALF) {
+                    break;
+                }
+                return NumberCoercer.toFloatingPoint((ArrowType.FloatingPoint) type, value, path, misfits);
             case Decimal:
-                return toDecimal((ArrowType.Decimal) type, value, path, misfits);
+                return NumberCoercer.toDecimal((ArrowType.Decimal) type, value, path, misfits);
             case Bool:
                 return toBoolean(value, path, misfits);
             case Binary:
                 return value.type() == AttributeValue.Type.B ? value.b().asByteArray() : misfit(value, "VARBINARY", path, misfits);
+            case Date:
+                return DateTimeCoercer.coerce((ArrowType.Date) type, DateTimeFormats.of(field, inherited), value, path, misfits);
             case List:
-                return toList(field.getChildren().get(0), value, path, misfits);
+                return toList(field.getChildren().get(0), value, path, misfits, DateTimeFormats.of(field, inherited));
             case Struct:
-                return toStruct(field, value, path, misfits);
+                return toStruct(field, value, path, misfits, DateTimeFormats.of(field, inherited));
+            case Map:
+                return toMap(field, value, path, misfits, DateTimeFormats.of(field, inherited));
             default:
-                return misfit(value, type.toString(), path, misfits);
+                break;
         }
+        return misfit(value, type.toString(), path, misfits);
     }
 
     static String toText(AttributeValue value)
@@ -75,42 +99,6 @@ public final class ValueCoercer
             default:
                 return AttributeJson.toJson(value);
         }
-    }
-
-    private static Object toLong(AttributeValue value, String path, Misfits misfits)
-    {
-        BigDecimal number = numberOf(value);
-        if (number == null) {
-            return misfit(value, "BIGINT", path, misfits);
-        }
-        if (number.signum() == 0) {
-            return 0L;
-        }
-        BigDecimal integral = number.stripTrailingZeros();
-        if (integral.scale() > 0 || integral.compareTo(LONG_MIN) < 0 || integral.compareTo(LONG_MAX) > 0) {
-            misfits.report(path, "number " + describe(value) + " is not a 64-bit integer (column is BIGINT); read as null");
-            return null;
-        }
-        return integral.longValueExact();
-    }
-
-    private static Object toDecimal(ArrowType.Decimal type, AttributeValue value, String path, Misfits misfits)
-    {
-        BigDecimal number = numberOf(value);
-        if (number == null) {
-            return misfit(value, "DECIMAL", path, misfits);
-        }
-        BigDecimal scaled = number.setScale(type.getScale(), RoundingMode.HALF_EVEN);
-        if (scaled.precision() > type.getPrecision()) {
-            misfits.report(path, "number " + describe(value) + " has too many integer digits for DECIMAL("
-                    + type.getPrecision() + "," + type.getScale() + "); read as null");
-            return null;
-        }
-        if (scaled.compareTo(number) != 0) {
-            misfits.report(path, "number " + describe(value) + " rounded half-even to " + type.getScale()
-                    + " fractional digits (column is DECIMAL(" + type.getPrecision() + "," + type.getScale() + "))");
-        }
-        return scaled;
     }
 
     private static Object toBoolean(AttributeValue value, String path, Misfits misfits)
@@ -135,25 +123,25 @@ public final class ValueCoercer
         return misfit(value, "BOOLEAN", path, misfits);
     }
 
-    private static Object toList(Field element, AttributeValue value, String path, Misfits misfits)
+    private static Object toList(Field element, AttributeValue value, String path, Misfits misfits, DateTimeFormats.Format format)
     {
         List<Object> out = new ArrayList<>();
         switch (value.type()) {
             case L:
                 List<AttributeValue> items = value.l();
                 for (int i = 0; i < items.size(); i++) {
-                    out.add(coerce(element, items.get(i), path + "[" + i + "]", misfits));
+                    out.add(coerce(element, items.get(i), path + "[" + i + "]", misfits, format));
                 }
                 return out;
             case SS:
-                value.ss().forEach(s -> out.add(coerce(element, AttributeValue.fromS(s), path, misfits)));
+                value.ss().forEach(s -> out.add(coerce(element, AttributeValue.fromS(s), path, misfits, format)));
                 return out;
             case NS:
-                value.ns().forEach(n -> out.add(coerce(element, AttributeValue.fromN(n), path, misfits)));
+                value.ns().forEach(n -> out.add(coerce(element, AttributeValue.fromN(n), path, misfits, format)));
                 return out;
             case BS:
                 for (SdkBytes b : value.bs()) {
-                    out.add(coerce(element, AttributeValue.fromB(b), path, misfits));
+                    out.add(coerce(element, AttributeValue.fromB(b), path, misfits, format));
                 }
                 return out;
             default:
@@ -161,7 +149,7 @@ public final class ValueCoercer
         }
     }
 
-    private static Object toStruct(Field field, AttributeValue value, String path, Misfits misfits)
+    private static Object toStruct(Field field, AttributeValue value, String path, Misfits misfits, DateTimeFormats.Format format)
     {
         if (value.type() != AttributeValue.Type.M) {
             return misfit(value, "STRUCT", path, misfits);
@@ -170,34 +158,37 @@ public final class ValueCoercer
         Map<String, Object> out = new HashMap<>();
         for (Field child : field.getChildren()) {
             AttributeValue childValue = StructKeys.lookup(map, child.getName());
-            out.put(child.getName(), coerce(child, childValue, path + "." + child.getName(), misfits));
+            out.put(child.getName(), coerce(child, childValue, path + "." + child.getName(), misfits, format));
         }
         return out;
     }
 
-    private static BigDecimal numberOf(AttributeValue value)
+    private static Object toMap(Field field, AttributeValue value, String path, Misfits misfits, DateTimeFormats.Format format)
     {
-        if (value.type() == AttributeValue.Type.N) {
-            return new BigDecimal(value.n());
+        if (value.type() != AttributeValue.Type.M) {
+            return misfit(value, "MAP", path, misfits);
         }
-        if (value.type() == AttributeValue.Type.S) {
-            try {
-                return new BigDecimal(value.s().trim());
-            }
-            catch (NumberFormatException e) {
-                return null;
-            }
+        List<Field> entry = field.getChildren().get(0).getChildren();
+        if (entry.get(0).getType().getTypeID() != ArrowType.ArrowTypeID.Utf8) {
+            misfits.report(path, describe(value) + " does not fit: the keys of an M are attribute names, and the column's map keys are "
+                    + entry.get(0).getType() + ", not VARCHAR; read as null");
+            return null;
         }
-        return null;
+        Field valueField = entry.get(1);
+        Map<String, Object> out = new TreeMap<>();
+        for (Map.Entry<String, AttributeValue> e : value.m().entrySet()) {
+            out.put(e.getKey(), coerce(valueField, e.getValue(), path + "." + e.getKey(), misfits, format));
+        }
+        return out;
     }
 
-    private static Object misfit(AttributeValue value, String column, String path, Misfits misfits)
+    static Object misfit(AttributeValue value, String column, String path, Misfits misfits)
     {
         misfits.report(path, describe(value) + " does not fit a " + column + " column; read as null");
         return null;
     }
 
-    private static String describe(AttributeValue value)
+    static String describe(AttributeValue value)
     {
         String text = toText(value);
         if (text.length() > 40) {

@@ -70,6 +70,10 @@ class GlueCatalogWireTest
             }
         }
         load(dynalite.client(), TABLE, items);
+        dynalite.client().createTable(table("GlueDates", "PK", ScalarAttributeType.S).build());
+        load(dynalite.client(), "GlueDates", List.of(
+                Map.of("PK", s("a"), "Placed", n("1790000000"), "Day", s("20261003"), "Local", s("2026-10-03 09:15:00")),
+                Map.of("PK", s("b"), "Placed", s("not a time"), "Day", s("2026-10-03"), "Local", s("2026-03-29 02:30:00"))));
 
         moto = MotoServer.start();
         try (GlueClient glue = GlueClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
@@ -85,6 +89,11 @@ class GlueCatalogWireTest
             create(glue, "shop", "orderkeys", Map.of("sourceTable", TABLE, "entityType", "Type=Order", "entityKeyPrefix", "SK=#ORDER#"),
                     List.of());
             create(glue, "shop", "broken", Map.of("sourceTable", TABLE), List.of(col("pk", "strin")));
+            create(glue, "shop", "gluedates", Map.of("datetimeFormatMapping", "placed=epoch_seconds,day=yyyyMMdd,local=yyyy-MM-dd HH:mm:ss",
+                    "defaultTimeZone", "Europe/Berlin"),
+                    List.of(col("pk", "string"), col("placed", "timestamp"), col("day", "date"), col("local", "timestamp")));
+            create(glue, "shop", "badformat", Map.of("sourceTable", "GlueDates", "datetimeFormatMapping", "placed=yyyy-qq-bogus"),
+                    List.of(col("placed", "timestamp")));
             create(glue, "shop", "badmapping", Map.of("sourceTable", TABLE, "columnMapping", "pk"), List.of(col("pk", "string")));
             create(glue, "shop", "nosource", Map.of("sourceTable", "NoSuchTable"), List.of(col("pk", "string")));
         }
@@ -108,7 +117,8 @@ class GlueCatalogWireTest
     void markedDatabasesAreSchemasNextToDefault()
     {
         assertThat(athena.listSchemas()).startsWith("default").containsExactlyInAnyOrder("default", "legacy", "shop");
-        assertThat(athena.listTables("shop")).containsExactlyInAnyOrder("orders", "orderkeys", "customers", "glueshop", "broken", "badmapping", "nosource");
+        assertThat(athena.listTables("shop")).containsExactlyInAnyOrder("orders", "orderkeys", "customers", "glueshop", "broken", "badmapping", "nosource",
+                "gluedates", "badformat");
         assertThatThrownBy(() -> athena.listTables("lake")).hasMessageContaining("Schema 'lake' not found");
     }
 
@@ -182,6 +192,28 @@ class GlueCatalogWireTest
     }
 
     @Test
+    void datesAndTimestampsAreReadWithTheirDeclaredFormats()
+    {
+        Schema declared = AthenaSequence.lowerCased(athena.getTable("shop", "gluedates").getSchema());
+        // Athena may send the columns back without their field metadata: the formats travel with the table's.
+        List<Field> bare = new ArrayList<>();
+        declared.getFields().forEach(f -> bare.add(new Field(f.getName(), new org.apache.arrow.vector.types.pojo.FieldType(true, f.getType(), null),
+                f.getChildren())));
+        Schema schema = new Schema(bare, declared.getCustomMetadata());
+
+        List<Map<String, Object>> rows = read("gluedates", schema, Map.of(), new ArrayList<>());
+
+        Map<String, Object> a = rows.stream().filter(r -> r.get("pk").equals("a")).findFirst().orElseThrow();
+        Map<String, Object> b = rows.stream().filter(r -> r.get("pk").equals("b")).findFirst().orElseThrow();
+        // 1790000000 s is 2026-09-21T14:13:20Z, 16:13:20 in Berlin.
+        assertThat(a.get("placed")).isEqualTo(java.time.LocalDateTime.parse("2026-09-21T16:13:20"));
+        assertThat(a.get("day")).isEqualTo((int) java.time.LocalDate.parse("2026-10-03").toEpochDay());
+        assertThat(a.get("local")).isEqualTo(java.time.LocalDateTime.parse("2026-10-03T09:15:00"));
+        assertThat(b.get("placed")).as("a value that does not fit is NULL (and logged)").isNull();
+        assertThat(b.get("day")).as("yyyyMMdd does not read 2026-10-03").isNull();
+    }
+
+    @Test
     void badDefinitionsAreClearErrorsNamingWhere()
     {
         assertThatThrownBy(() -> athena.getTable("shop", "broken"))
@@ -190,6 +222,8 @@ class GlueCatalogWireTest
                 .hasMessageContaining("Glue database 'shop', table 'badmapping': columnMapping entry 'pk' is not column=value");
         assertThatThrownBy(() -> athena.getTable("shop", "nosource"))
                 .hasMessageContaining("its DynamoDB table 'NoSuchTable' does not exist");
+        assertThatThrownBy(() -> athena.getTable("shop", "badformat"))
+                .hasMessageContaining("Glue database 'shop', table 'badformat', column 'placed'").hasMessageContaining("yyyy-qq-bogus");
         assertThatThrownBy(() -> athena.getTable("shop", "nothere"))
                 .hasMessageContaining("Table 'nothere' not found in schema 'shop'");
     }

@@ -13,6 +13,8 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -250,14 +252,99 @@ class ArrowValueWriterTest
     @Test
     void unsupportedVectorTypeIsRejectedWithTheColumnName()
     {
-        Field int32 = new Field("small", FieldType.nullable(new ArrowType.Int(32, true)), null);
+        Field uint32 = new Field("small", FieldType.nullable(new ArrowType.Int(32, false)), null);
         try (BlockAllocatorImpl allocator = new BlockAllocatorImpl()) {
-            Block block = allocator.createBlock(new Schema(List.of(int32)));
-            assertThat(block.getFieldVector("small").getMinorType()).isEqualTo(MinorType.INT);
+            Block block = allocator.createBlock(new Schema(List.of(uint32)));
+            assertThat(block.getFieldVector("small").getMinorType()).isEqualTo(MinorType.UINT4);
             assertThatThrownBy(() -> ArrowValueWriter.write(block.getFieldVector("small"), 0, 1))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("small")
-                    .hasMessageContaining("INT");
+                    .hasMessageContaining("UINT4");
+            assertThatThrownBy(() -> ArrowValueWriter.write(block.getFieldVector("small"), 0, null))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
+    }
+
+    @Test
+    void declaredScalarsFillTheirVectorsAndReadBack()
+    {
+        record Case(String glue, AttributeValue value, MinorType vector, Object read) {}
+        List<Case> cases = List.of(
+                new Case("tinyint", n("-128"), MinorType.TINYINT, (byte) -128),
+                new Case("smallint", n("32767"), MinorType.SMALLINT, (short) 32767),
+                new Case("int", s("-2147483648"), MinorType.INT, Integer.MIN_VALUE),
+                new Case("float", n("0.1"), MinorType.FLOAT4, 0.1f),
+                new Case("double", n("0.1"), MinorType.FLOAT8, 0.1d),
+                new Case("decimal(4,1)", n("-999.9"), MinorType.DECIMAL, new BigDecimal("-999.9")),
+                new Case("date", s("2024-02-29"), MinorType.DATEDAY, (int) LocalDate.of(2024, 2, 29).toEpochDay()),
+                new Case("date", s("1969-12-31"), MinorType.DATEDAY, -1),
+                new Case("timestamp", s("2026-10-03 10:15:30.123"), MinorType.DATEMILLI, LocalDateTime.of(2026, 10, 3, 10, 15, 30, 123_000_000)),
+                new Case("timestamp", s("1969-12-31T23:59:59.999Z"), MinorType.DATEMILLI, LocalDateTime.of(1969, 12, 31, 23, 59, 59, 999_000_000)));
+        for (Case c : cases) {
+            try (BlockColumn column = BlockColumn.declared("c", c.glue())) {
+                List<Object> rows = column.roundTrip(c.value(), null, c.value());
+                assertThat(rows).as(c.glue()).containsExactly(c.read(), null, c.read());
+                assertThat(column.misfits()).as(c.glue()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void timestampIsStoredAsMillisecondsSinceTheEpochAtUtc()
+    {
+        Field field = io.github.athenaddb.ddb.schema.GlueTypes.toField("ts", "timestamp");
+        try (BlockAllocatorImpl allocator = new BlockAllocatorImpl()) {
+            Block block = allocator.createBlock(new Schema(List.of(field)));
+            ArrowValueWriter.write(block.getFieldVector("ts"), 0, ValueCoercer.coerce(field, s("1970-01-02T00:00:00.001+01:00"), "ts", Misfits.IGNORE));
+            block.setRowCount(1);
+            assertThat(((org.apache.arrow.vector.DateMilliVector) block.getFieldVector("ts")).get(0)).isEqualTo(82_800_001L);
+        }
+    }
+
+    @Test
+    void mapColumnHoldsEntriesSortedByKeyWithNullValues()
+    {
+        AttributeValue attrs = m(Map.of("size", n("42"), "color", n("7"), "none", NUL));
+        try (BlockColumn column = BlockColumn.declared("attrs", "map<string,int>")) {
+            assertThat(column.field().getType()).isEqualTo(new ArrowType.Map(false));
+            List<Object> rows = column.roundTrip(attrs, null, m(Map.of()), m(Map.of("x", n("1"))));
+            assertThat(rows.get(0)).isEqualTo(List.of(entry("color", 7), entry("none", null), entry("size", 42)));
+            assertThat(rows.get(1)).isNull();
+            assertThat(rows.get(2)).isEqualTo(List.of());
+            assertThat(rows.get(3)).isEqualTo(List.of(entry("x", 1)));
+        }
+    }
+
+    @Test
+    void mapOfStructsAndArrayOfMapsRoundTrip()
+    {
+        AttributeValue byDay = m(Map.of("mon", m(Map.of("opens", s("2026-10-05T09:00:00"), "staff", n("3")))));
+        AttributeValue versions = l(m(Map.of("a", s("2026-10-03"))), m(Map.of()), NUL);
+        try (BlockColumn hours = BlockColumn.declared("hours", "map<string,struct<opens:timestamp,staff:tinyint>>");
+                BlockColumn history = BlockColumn.declared("history", "array<map<string,date>>")) {
+            assertThat(hours.roundTrip(byDay)).isEqualTo(List.of(entry("mon",
+                    Map.of("opens", LocalDateTime.of(2026, 10, 5, 9, 0), "staff", (byte) 3))));
+            assertThat(history.roundTrip(versions)).isEqualTo(Arrays.asList(
+                    List.of(entry("a", (int) LocalDate.of(2026, 10, 3).toEpochDay())), List.of(), null));
+            assertThat(hours.misfits()).isEmpty();
+            assertThat(history.misfits()).isEmpty();
+        }
+    }
+
+    @Test
+    void structOfEveryDeclaredScalarRoundTrips()
+    {
+        AttributeValue item = m(Map.of("t", n("1"), "s", n("2"), "i", n("3"), "f", n("1.5"), "d", n("2.5"),
+                "day", s("2026-10-03"), "at", s("2026-10-03T10:15:30Z")));
+        try (BlockColumn column = BlockColumn.declared("all", "struct<t:tinyint,s:smallint,i:int,f:real,d:double,day:date,at:timestamp>")) {
+            assertThat(column.roundTrip(item, null)).containsExactly(Map.of("t", (byte) 1, "s", (short) 2, "i", 3, "f", 1.5f, "d", 2.5d,
+                    "day", (int) LocalDate.of(2026, 10, 3).toEpochDay(), "at", LocalDateTime.of(2026, 10, 3, 10, 15, 30)), null);
+        }
+    }
+
+    /** A map entry as the map vector reads it back; Arrow leaves a null value out of the entry. */
+    private static Map<String, Object> entry(String key, Object value)
+    {
+        return value == null ? Map.of("key", key) : Map.of("key", key, "value", value);
     }
 }

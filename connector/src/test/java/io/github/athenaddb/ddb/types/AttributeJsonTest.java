@@ -88,7 +88,7 @@ class AttributeJsonTest
     }
 
     @Test
-    void mapKeepsKeyOrderAndNests()
+    void mapKeysComeInNameOrderAndNest()
     {
         Map<String, AttributeValue> inner = new LinkedHashMap<>();
         inner.put("zip", s("69001"));
@@ -99,7 +99,7 @@ class AttributeJsonTest
         outer.put("tags", AttributeValue.fromSs(List.of("vip")));
 
         assertThat(AttributeJson.toJson(m(outer)))
-                .isEqualTo("{\"name\":\"Ann\",\"address\":{\"zip\":\"69001\",\"geo\":[45.75,4.85]},\"tags\":[\"vip\"]}");
+                .isEqualTo("{\"address\":{\"geo\":[45.75,4.85],\"zip\":\"69001\"},\"name\":\"Ann\",\"tags\":[\"vip\"]}");
     }
 
     @Test

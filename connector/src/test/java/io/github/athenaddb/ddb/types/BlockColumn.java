@@ -4,6 +4,7 @@ import com.amazonaws.athena.connector.lambda.data.Block;
 import com.amazonaws.athena.connector.lambda.data.BlockAllocatorImpl;
 import io.github.athenaddb.ddb.schema.ArrowFieldMapper;
 import io.github.athenaddb.ddb.schema.AttributeTypes;
+import io.github.athenaddb.ddb.schema.GlueTypes;
 import io.github.athenaddb.ddb.schema.InferredType;
 import io.github.athenaddb.devkit.AthenaSequence;
 import org.apache.arrow.vector.FieldVector;
@@ -20,7 +21,8 @@ import java.util.Objects;
 /**
  * One column of a real Arrow block, as the record reader fills it: each DynamoDB value is
  * coerced to the column's type, written to its row, and read back from the vector as a plain
- * Java value (String for Text, List for lists, Map for structs). Misfits are collected.
+ * Java value (String for Text, List for lists, Map for structs, a list of key/value maps for
+ * maps). Misfits are collected.
  */
 final class BlockColumn
         implements AutoCloseable
@@ -41,6 +43,18 @@ final class BlockColumn
     static BlockColumn of(String name, InferredType type)
     {
         return new BlockColumn(ArrowFieldMapper.toField(name, type));
+    }
+
+    /** A column of a declared Glue type ({@code tinyint}, {@code map<string,date>}). */
+    static BlockColumn declared(String name, String glueType)
+    {
+        return new BlockColumn(GlueTypes.toField(name, glueType));
+    }
+
+    /** A column of a declared Glue type read with a datetime format and zone (either may be null). */
+    static BlockColumn declared(String name, String glueType, String format, String zone)
+    {
+        return new BlockColumn(DateTimeFormats.withFormat(GlueTypes.toField(name, glueType), format, zone));
     }
 
     /** A column typed as schema inference would type it from these sampled values. */

@@ -1,12 +1,14 @@
 package io.github.athenaddb.ddb.types;
 
 import io.github.athenaddb.ddb.schema.ArrowFieldMapper;
+import io.github.athenaddb.ddb.schema.GlueTypes;
 import io.github.athenaddb.ddb.schema.InferredType;
 import io.github.athenaddb.ddb.types.BlockColumn.Report;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.apache.arrow.vector.types.pojo.Field;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -157,7 +159,7 @@ class ValueCoercerTest
                 Arguments.of("NS as JSON", AttributeValue.fromNs(List.of("1", "2.5")), "[1,2.5]"),
                 Arguments.of("BS as JSON", AttributeValue.fromBs(List.of(SdkBytes.fromByteArray(new byte[] {1, 2}))), "[\"AQI=\"]"),
                 Arguments.of("L as JSON", l(s("x"), n("3")), "[\"x\",3]"),
-                Arguments.of("M as JSON", m(ordered), "{\"b\":1.50,\"a\":[true,null,\"x\"]}"));
+                Arguments.of("M as JSON", m(ordered), "{\"a\":[true,null,\"x\"],\"b\":1.50}"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -242,6 +244,53 @@ class ValueCoercerTest
         assertThat(ValueCoercer.coerce(ArrowFieldMapper.toField("l", new InferredType.ListOf(InferredType.TEXT)),
                 AttributeValue.fromSs(List.of("x")), "l", collect)).isEqualTo(List.of("x"));
         assertThat(reports).isEmpty();
+    }
+
+    @Test
+    void mapColumnTakesAnMWithEachValueByTheValueType()
+    {
+        Field field = GlueTypes.toField("stock", "map<string,smallint>");
+        List<Report> reports = new ArrayList<>();
+        Object read = ValueCoercer.coerce(field, m(Map.of("lyon", n("12"), "nice", s("7"), "paris", s("many"))), "stock",
+                (path, problem) -> reports.add(new Report(path, problem)));
+        Map<String, Object> expected = new TreeMap<>();
+        expected.put("lyon", (short) 12);
+        expected.put("nice", (short) 7);
+        expected.put("paris", null);
+        assertThat(read).isEqualTo(expected);
+        assertThat(read).isInstanceOf(TreeMap.class);
+        assertThat(reports).singleElement().satisfies(r -> {
+            assertThat(r.path()).isEqualTo("stock.paris");
+            assertThat(r.problem()).contains("'many'").contains("SMALLINT");
+        });
+    }
+
+    @Test
+    void mapColumnWithNonTextKeysCannotHoldAnM()
+    {
+        try (BlockColumn column = BlockColumn.declared("byId", "map<int,string>")) {
+            assertThat(column.roundTrip(m(Map.of("1", s("one"))))).isNull();
+            assertThat(column.misfits()).singleElement().extracting(Report::problem).asString()
+                    .contains("keys of an M are attribute names").contains("not VARCHAR").endsWith("read as null");
+        }
+    }
+
+    @Test
+    void scalarOrListInMapColumnIsReported()
+    {
+        try (BlockColumn column = BlockColumn.declared("attrs", "map<string,string>")) {
+            assertThat(column.roundTrip(s("{}"), l(s("a")))).containsExactly(null, null);
+            assertThat(column.misfits()).extracting(Report::problem).allSatisfy(p -> assertThat(p).contains("does not fit a MAP column"));
+        }
+    }
+
+    @Test
+    void unsignedIntegerColumnIsAMisfitNotAWrongValue()
+    {
+        Field uint = new Field("u", org.apache.arrow.vector.types.pojo.FieldType.nullable(new org.apache.arrow.vector.types.pojo.ArrowType.Int(32, false)), null);
+        List<String> reports = new ArrayList<>();
+        assertThat(ValueCoercer.coerce(uint, n("1"), "u", (path, problem) -> reports.add(problem))).isNull();
+        assertThat(reports).singleElement().asString().contains("does not fit");
     }
 
     private static InferredType struct(Object... nameTypePairs)
