@@ -7,7 +7,7 @@ import io.github.athenaddb.DdbCompositeHandler;
 import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.LambdaWire;
-import io.github.athenaddb.testing.RecordingInterceptor;
+import io.github.athenaddb.testing.RecordedRead;
 import io.github.athenaddb.testing.RecordingInterceptor.Call;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each access path end to end, through the Lambda wire against dynalite: the exact rows, and the
- * DynamoDB requests the connector actually sent (recorded by {@link RecordingInterceptor}).
+ * DynamoDB requests the connector actually sent (recorded by {@link io.github.athenaddb.testing.RecordingInterceptor}).
  */
 class AccessPathWireTest
 {
@@ -52,8 +52,6 @@ class AccessPathWireTest
     private static AthenaSequence athena;
     private static Schema schema;
 
-    /** What one read returned and cost. */
-    record Read(List<Map<String, Object>> rows, List<Call> calls, int splits) {}
 
     @BeforeAll
     static void setUp()
@@ -75,7 +73,7 @@ class AccessPathWireTest
     @Test
     void fullPrimaryKeyIsOneGetItem()
     {
-        Read read = read(Map.of("pk", eq("pk", "C#1"), "sk", eq("sk", "O#2")));
+        RecordedRead read = read(Map.of("pk", eq("pk", "C#1"), "sk", eq("sk", "O#2")));
 
         assertThat(read.rows()).containsExactly(row(ITEMS.get(1)));
         assertThat(read.calls()).extracting(Call::toString).containsExactly("GetItem AccessPaths keys=1");
@@ -84,7 +82,7 @@ class AccessPathWireTest
     @Test
     void hashInWithRangeEqualIsOneBatchGetItem()
     {
-        Read read = read(Map.of("pk", in("pk", "C#1", "C#2", "C#9"), "sk", eq("sk", "O#1")));
+        RecordedRead read = read(Map.of("pk", in("pk", "C#1", "C#2", "C#9"), "sk", eq("sk", "O#1")));
 
         assertThat(read.rows()).containsExactlyInAnyOrderElementsOf(expected(i -> is(i, "SK", "O#1") && !is(i, "PK", "C#3")));
         assertThat(read.calls()).extracting(Call::toString).containsExactly("BatchGetItem AccessPaths keys=3");
@@ -93,7 +91,7 @@ class AccessPathWireTest
     @Test
     void hashEqualIsOneQueryOnTheTable()
     {
-        Read read = read(Map.of("pk", eq("pk", "C#1")));
+        RecordedRead read = read(Map.of("pk", eq("pk", "C#1")));
 
         assertThat(read.rows()).containsExactlyInAnyOrderElementsOf(expected(i -> is(i, "PK", "C#1")));
         assertThat(read.calls()).extracting(Call::toString).containsExactly("Query AccessPaths [#k0 = :k0] {:k0=" + s("C#1") + "}");
@@ -102,7 +100,7 @@ class AccessPathWireTest
     @Test
     void hashInIsOneQuerySplitPerValue()
     {
-        Read read = read(Map.of("pk", in("pk", "C#1", "C#2", "C#4")));
+        RecordedRead read = read(Map.of("pk", in("pk", "C#1", "C#2", "C#4")));
 
         assertThat(read.splits()).isEqualTo(3);
         assertThat(read.rows()).containsExactlyInAnyOrderElementsOf(expected(i -> !is(i, "PK", "C#3")));
@@ -119,7 +117,7 @@ class AccessPathWireTest
     {
         ValueSet between = SortedRangeSet.of(false, Range.range(wire.allocator(), type("sk"), "O#1", true, "O#2", true));
 
-        Read read = read(Map.of("pk", eq("pk", "C#1"), "sk", between));
+        RecordedRead read = read(Map.of("pk", eq("pk", "C#1"), "sk", between));
 
         assertThat(read.rows()).containsExactlyInAnyOrder(row(ITEMS.get(0)), row(ITEMS.get(1)));
         assertThat(read.calls()).extracting(Call::toString).containsExactly(
@@ -132,7 +130,7 @@ class AccessPathWireTest
         ValueSet notO1 = SortedRangeSet.of(false, Range.lessThan(wire.allocator(), type("sk"), "O#1"),
                 Range.greaterThan(wire.allocator(), type("sk"), "O#1"));
 
-        Read read = read(Map.of("pk", eq("pk", "C#1"), "sk", notO1));
+        RecordedRead read = read(Map.of("pk", eq("pk", "C#1"), "sk", notO1));
 
         assertThat(read.rows()).containsExactlyInAnyOrderElementsOf(expected(i -> is(i, "PK", "C#1") && !is(i, "SK", "O#1")));
         assertThat(read.calls()).extracting(Call::keyCondition).containsExactly("#k0 = :k0");
@@ -143,7 +141,7 @@ class AccessPathWireTest
     {
         ValueSet belowFullwidthZ = SortedRangeSet.of(false, Range.lessThan(wire.allocator(), type("sk"), "Ｚ"));
 
-        Read read = read(Map.of("pk", eq("pk", "C#1"), "sk", belowFullwidthZ));
+        RecordedRead read = read(Map.of("pk", eq("pk", "C#1"), "sk", belowFullwidthZ));
 
         assertThat(read.rows()).containsExactlyInAnyOrderElementsOf(expected(i -> is(i, "PK", "C#1")));
         assertThat(read.rows()).extracting(r -> r.get("sk")).contains("😀");
@@ -153,7 +151,7 @@ class AccessPathWireTest
     @Test
     void keyValuesNoItemCanHoldAreNotSentToDynamoDb()
     {
-        Read read = read(Map.of("pk", in("pk", "", "C#1"), "sk", in("sk", "O#1", "x".repeat(1100))));
+        RecordedRead read = read(Map.of("pk", in("pk", "", "C#1"), "sk", in("sk", "O#1", "x".repeat(1100))));
 
         assertThat(read.rows()).containsExactly(row(ITEMS.get(0)));
         assertThat(read.calls()).isNotEmpty().extracting(Call::operation).containsOnly("Scan");
@@ -164,7 +162,7 @@ class AccessPathWireTest
     {
         ValueSet above1 = SortedRangeSet.of(false, Range.greaterThan(wire.allocator(), type("gsi1sk"), 1L));
 
-        Read read = read(Map.of("gsi1pk", eq("gsi1pk", "G#A"), "gsi1sk", above1));
+        RecordedRead read = read(Map.of("gsi1pk", eq("gsi1pk", "G#A"), "gsi1sk", above1));
 
         assertThat(read.rows()).containsExactlyInAnyOrder(row(ITEMS.get(1)), row(ITEMS.get(4)));
         assertThat(read.calls()).extracting(Call::toString).containsExactly(
@@ -174,7 +172,7 @@ class AccessPathWireTest
     @Test
     void gsiHashAloneIsAScanBecauseTheIndexIsSparse()
     {
-        Read read = read(Map.of("gsi1pk", eq("gsi1pk", "G#A")));
+        RecordedRead read = read(Map.of("gsi1pk", eq("gsi1pk", "G#A")));
 
         assertThat(read.rows()).containsExactlyInAnyOrderElementsOf(expected(i -> is(i, "GSI1PK", "G#A")));
         assertThat(read.rows()).extracting(r -> r.get("pk")).contains("C#3");
@@ -186,7 +184,7 @@ class AccessPathWireTest
     {
         ValueSet fromB = SortedRangeSet.of(false, Range.greaterThanOrEqual(wire.allocator(), type("lsisk"), "b"));
 
-        Read read = read(Map.of("pk", eq("pk", "C#1"), "lsisk", fromB));
+        RecordedRead read = read(Map.of("pk", eq("pk", "C#1"), "lsisk", fromB));
 
         assertThat(read.rows()).containsExactlyInAnyOrder(row(ITEMS.get(1)), row(ITEMS.get(3)));
         assertThat(read.calls()).extracting(Call::toString).containsExactly(
@@ -198,24 +196,15 @@ class AccessPathWireTest
     {
         ValueSet over35 = SortedRangeSet.of(false, Range.greaterThan(wire.allocator(), type("total"), 35L));
 
-        Read read = read(Map.of("total", over35));
+        RecordedRead read = read(Map.of("total", over35));
 
         assertThat(read.rows()).containsExactlyInAnyOrderElementsOf(expected(i -> Long.parseLong(i.get("Total").n()) > 35));
         assertThat(read.calls()).isNotEmpty().extracting(Call::operation).containsOnly("Scan");
     }
 
-    private static Read read(Map<String, ValueSet> summary)
+    private static RecordedRead read(Map<String, ValueSet> summary)
     {
-        List<Map<String, Object>> rows;
-        List<Call> calls;
-        RecordingInterceptor.start();
-        try {
-            rows = athena.scan(TABLE.toLowerCase(), schema, summary);
-        }
-        finally {
-            calls = RecordingInterceptor.stop();
-        }
-        return new Read(rows, calls, athena.lastRowsPerSplit().size());
+        return RecordedRead.of(athena, "default", TABLE.toLowerCase(), schema, RecordedRead.summary(summary));
     }
 
     private static ArrowType type(String column)

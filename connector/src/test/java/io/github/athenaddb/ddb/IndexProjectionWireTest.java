@@ -7,7 +7,7 @@ import io.github.athenaddb.DdbCompositeHandler;
 import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.LambdaWire;
-import io.github.athenaddb.testing.RecordingInterceptor;
+import io.github.athenaddb.testing.RecordedRead;
 import io.github.athenaddb.testing.RecordingInterceptor.Call;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -137,15 +137,9 @@ class IndexProjectionWireTest
     private static List<Map<String, Object>> read(Map<String, ValueSet> summary, Schema request, List<OrderByField> orderBy, long limit,
                                                   List<Call> calls)
     {
-        Constraints constraints = new Constraints(summary, List.of(), orderBy, limit, Map.of(), null);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        RecordingInterceptor.start();
-        try {
-            athena.read("default", TABLE.toLowerCase(), request, constraints, 1, block -> rows.addAll(AthenaSequence.rows(block)));
-        }
-        finally {
-            calls.addAll(RecordingInterceptor.stop());
-        }
-        return rows;
+        RecordedRead read = RecordedRead.of(athena, "default", TABLE.toLowerCase(), request, new Constraints(summary, List.of(), orderBy, limit,
+                Map.of(), null));
+        calls.addAll(read.calls());
+        return read.rows();
     }
 }

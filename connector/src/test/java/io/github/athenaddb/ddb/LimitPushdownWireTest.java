@@ -10,7 +10,7 @@ import io.github.athenaddb.DdbCompositeHandler;
 import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.LambdaWire;
-import io.github.athenaddb.testing.RecordingInterceptor;
+import io.github.athenaddb.testing.RecordedRead;
 import io.github.athenaddb.testing.RecordingInterceptor.Call;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -45,8 +45,6 @@ class LimitPushdownWireTest
     private static AthenaSequence athena;
     private static Schema schema;
 
-    /** What one read returned and cost. */
-    record Read(List<Map<String, Object>> rows, List<Call> calls, int splits) {}
 
     @BeforeAll
     static void setUp()
@@ -70,7 +68,7 @@ class LimitPushdownWireTest
     @Test
     void withoutLimitTheScanHasFourSegments()
     {
-        Read read = read(Map.of(), List.of(), Constraints.DEFAULT_NO_LIMIT);
+        RecordedRead read = read(Map.of(), List.of(), Constraints.DEFAULT_NO_LIMIT);
 
         assertThat(read.splits()).isEqualTo(4);
         assertThat(read.rows()).hasSize(ITEMS.size());
@@ -79,7 +77,7 @@ class LimitPushdownWireTest
     @Test
     void plainLimitIsOneSplitThatAsksDynamoDbForJustThoseItems()
     {
-        Read read = read(Map.of(), List.of(), 5);
+        RecordedRead read = read(Map.of(), List.of(), 5);
 
         assertThat(read.splits()).isEqualTo(1);
         assertThat(read.rows()).hasSize(5).doesNotHaveDuplicates();
@@ -91,7 +89,7 @@ class LimitPushdownWireTest
     {
         ValueSet open = IndexedTables.in(wire.allocator(), type("status"), "open");
 
-        Read read = read(Map.of("status", open), List.of(), 7);
+        RecordedRead read = read(Map.of("status", open), List.of(), 7);
 
         assertThat(read.splits()).isEqualTo(1);
         assertThat(read.rows()).hasSize(7).doesNotHaveDuplicates().allSatisfy(r -> assertThat(r.get("status")).isEqualTo("open"));
@@ -105,7 +103,7 @@ class LimitPushdownWireTest
     @Test
     void limitOverSeveralPartitionsIsOneSplitOfQueriesThatStopsAtTheLimit()
     {
-        Read read = read(Map.of("pk", IndexedTables.in(wire.allocator(), type("pk"), "C#1", "C#2", "C#3")), List.of(), 25);
+        RecordedRead read = read(Map.of("pk", IndexedTables.in(wire.allocator(), type("pk"), "C#1", "C#2", "C#3")), List.of(), 25);
 
         assertThat(read.splits()).isEqualTo(1);
         assertThat(read.rows()).hasSize(25).doesNotHaveDuplicates();
@@ -117,7 +115,7 @@ class LimitPushdownWireTest
     @Test
     void limitLargerThanTheTableReturnsEveryRowOnce()
     {
-        Read read = read(Map.of(), List.of(), 1000);
+        RecordedRead read = read(Map.of(), List.of(), 1000);
 
         assertThat(read.splits()).isEqualTo(1);
         assertThat(read.rows()).hasSize(ITEMS.size()).doesNotHaveDuplicates();
@@ -126,7 +124,7 @@ class LimitPushdownWireTest
     @Test
     void limitZeroReadsNothing()
     {
-        Read read = read(Map.of(), List.of(), 0);
+        RecordedRead read = read(Map.of(), List.of(), 0);
 
         assertThat(read.rows()).isEmpty();
         assertThat(read.calls()).isEmpty();
@@ -135,7 +133,7 @@ class LimitPushdownWireTest
     @Test
     void topNOnTheSortKeyDescendingReadsOnlyTheLastItems()
     {
-        Read read = read(Map.of("pk", IndexedTables.in(wire.allocator(), type("pk"), "C#2")),
+        RecordedRead read = read(Map.of("pk", IndexedTables.in(wire.allocator(), type("pk"), "C#2")),
                 List.of(new OrderByField("sk", OrderByField.Direction.DESC_NULLS_LAST)), 3);
 
         assertThat(read.rows()).extracting(r -> r.get("sk")).containsExactly("O#20", "O#19", "O#18");
@@ -146,7 +144,7 @@ class LimitPushdownWireTest
     @Test
     void topNOverSeveralPartitionsHoldsTheTopNOfEach()
     {
-        Read read = read(Map.of("pk", IndexedTables.in(wire.allocator(), type("pk"), "C#1", "C#3")),
+        RecordedRead read = read(Map.of("pk", IndexedTables.in(wire.allocator(), type("pk"), "C#1", "C#3")),
                 List.of(new OrderByField("sk", OrderByField.Direction.ASC_NULLS_LAST)), 2);
 
         // Athena sorts and cuts these (top-N is not declared); each partition's first two are there.
@@ -159,7 +157,7 @@ class LimitPushdownWireTest
     void topNOnANumericIndexSortKeyUsesTheIndexInOrder()
     {
         ValueSet anyRank = SortedRangeSet.of(false, Range.all(wire.allocator(), type("gsi1sk")));
-        Read read = read(Map.of("gsi1pk", IndexedTables.in(wire.allocator(), type("gsi1pk"), "G#1"), "gsi1sk", anyRank),
+        RecordedRead read = read(Map.of("gsi1pk", IndexedTables.in(wire.allocator(), type("gsi1pk"), "G#1"), "gsi1sk", anyRank),
                 List.of(new OrderByField("gsi1sk", OrderByField.Direction.DESC_NULLS_LAST)), 4);
 
         List<Object> expected = ITEMS.stream().filter(i -> i.containsKey("GSI1SK") && i.get("GSI1PK").s().equals("G#1"))
@@ -171,7 +169,7 @@ class LimitPushdownWireTest
     @Test
     void orderByANonKeyColumnReadsEveryMatchingRow()
     {
-        Read read = read(Map.of("pk", IndexedTables.in(wire.allocator(), type("pk"), "C#1")),
+        RecordedRead read = read(Map.of("pk", IndexedTables.in(wire.allocator(), type("pk"), "C#1")),
                 List.of(new OrderByField("total", OrderByField.Direction.DESC_NULLS_LAST)), 3);
 
         assertThat(read.rows()).hasSize(20);
@@ -184,7 +182,7 @@ class LimitPushdownWireTest
         String hostile = "x') OR attribute_exists(#p0) -- :f0 #f0\n\u0000é😀";
         ValueSet status = IndexedTables.in(wire.allocator(), type("status"), hostile, "open");
 
-        Read read = read(Map.of("status", status), List.of(), Constraints.DEFAULT_NO_LIMIT);
+        RecordedRead read = read(Map.of("status", status), List.of(), Constraints.DEFAULT_NO_LIMIT);
 
         assertThat(read.rows()).hasSize((int) ITEMS.stream().filter(i -> i.get("Status").s().equals("open")
                 || i.get("Status").s().equals(hostile)).count());
@@ -193,20 +191,9 @@ class LimitPushdownWireTest
                 assertThat(c.filter()).isEqualTo("attribute_exists(#f0) AND (NOT attribute_type(#f0, :f2) OR #f0 IN (:f0, :f1))"));
     }
 
-    private static Read read(Map<String, ValueSet> summary, List<OrderByField> orderBy, long limit)
+    private static RecordedRead read(Map<String, ValueSet> summary, List<OrderByField> orderBy, long limit)
     {
-        Constraints constraints = new Constraints(summary, List.of(), orderBy, limit, Map.of(), null);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        List<Call> calls;
-        RecordingInterceptor.start();
-        int splits;
-        try {
-            splits = athena.read("default", TABLE.toLowerCase(), schema, constraints, 4, block -> rows.addAll(AthenaSequence.rows(block)));
-        }
-        finally {
-            calls = RecordingInterceptor.stop();
-        }
-        return new Read(rows, calls, splits);
+        return RecordedRead.of(athena, "default", TABLE.toLowerCase(), schema, new Constraints(summary, List.of(), orderBy, limit, Map.of(), null));
     }
 
     private static ArrowType type(String column)

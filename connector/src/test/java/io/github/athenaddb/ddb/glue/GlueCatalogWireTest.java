@@ -8,7 +8,7 @@ import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.LambdaWire;
 import io.github.athenaddb.devkit.MotoServer;
-import io.github.athenaddb.testing.RecordingInterceptor;
+import io.github.athenaddb.testing.RecordedRead;
 import io.github.athenaddb.testing.RecordingInterceptor.Call;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -237,16 +237,9 @@ class GlueCatalogWireTest
 
     private static List<Map<String, Object>> read(String table, Schema schema, Map<String, ValueSet> summary, List<Call> calls)
     {
-        Constraints constraints = new Constraints(summary, List.of(), List.of(), Constraints.DEFAULT_NO_LIMIT, Map.of(), null);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        RecordingInterceptor.start();
-        try {
-            athena.read("shop", table, schema, constraints, 1, block -> rows.addAll(AthenaSequence.rows(block)));
-        }
-        finally {
-            calls.addAll(RecordingInterceptor.stop());
-        }
-        return rows;
+        RecordedRead read = RecordedRead.of(athena, "shop", table, schema, RecordedRead.summary(summary));
+        calls.addAll(read.calls());
+        return read.rows();
     }
 
     private static ValueSet in(Schema schema, String column, Object value)
