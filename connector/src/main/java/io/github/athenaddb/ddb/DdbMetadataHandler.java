@@ -256,8 +256,12 @@ public class DdbMetadataHandler
             return QueryConstraints.of(domains);
         }
         if (constraints.getSummary() != null) {
-            constraints.getSummary().forEach((column, values) ->
-                    ColumnDomains.from(values).ifPresent(d -> domains.put(metadata.attributeFor(column), d)));
+            constraints.getSummary().forEach((column, values) -> {
+                // A flattened column's values are inside a map: the engine and the reader check them, DynamoDB cannot key on them.
+                if (!metadata.isNested(column)) {
+                    ColumnDomains.from(values).ifPresent(d -> domains.put(metadata.attributeFor(column), d));
+                }
+            });
         }
         // An entity view's predicate narrows the read like a WHERE clause; the query's own domain on the
         // same attribute is kept (both are checked on every item).

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.github.athenaddb.ConnectorException;
 import io.github.athenaddb.ddb.schema.EntityFilter;
+import io.github.athenaddb.ddb.types.ItemRowWriter;
 
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
@@ -43,6 +44,13 @@ public record TableSchemaMetadata(TableDescription table, Map<String, String> at
     public TableSchemaMetadata(TableDescription table, Map<String, String> attributesByColumn)
     {
         this(table, attributesByColumn, Optional.empty(), Map.of());
+    }
+
+    /** A column flattened out of a map attribute: its constraints are not on the attribute itself. */
+    public boolean isNested(String column)
+    {
+        Map<String, String> extra = columnMetadata.get(column.toLowerCase(Locale.ROOT));
+        return extra != null && extra.containsKey(ItemRowWriter.PATH_METADATA);
     }
 
     /**

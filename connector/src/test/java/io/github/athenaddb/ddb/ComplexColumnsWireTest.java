@@ -23,7 +23,7 @@ import static io.github.athenaddb.devkit.Tables.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** complex_columns=json: maps, lists and sets as JSON varchar, for QuickSight; the default keeps row and array types. */
+/** complex_columns=json and flatten, for QuickSight: maps, lists and sets as JSON varchar, or maps as parent_child columns; the default keeps row and array types. */
 class ComplexColumnsWireTest
 {
     private static final String TABLE = "Nested";
@@ -52,7 +52,26 @@ class ComplexColumnsWireTest
             assertThat(row.get("tags")).isEqualTo("[\"x\",2]");
             assertThat(schema.getFields()).extracting(Field::getChildren).allSatisfy(c -> assertThat(c).isEmpty());
         }
+        config.put(ComplexColumns.SETTING, "flatten");
+        try (LambdaWire flatWire = new LambdaWire(new DdbCompositeHandler(config))) {
+            AthenaSequence athena = new AthenaSequence(flatWire);
+            Schema schema = AthenaSequence.lowerCased(athena.getTable("nested").getSchema());
+            assertThat(schema.getFields()).extracting(f -> f.getName() + " " + f.getType())
+                    .containsExactly("id Utf8", "address_city Utf8", "address_zip Utf8", "tags Utf8", "total Int(64, true)");
+            Map<String, Object> row = athena.scan("nested", schema, Map.of()).get(0);
+            assertThat(row).containsEntry("address_city", "Oslo").containsEntry("address_zip", "0150").containsEntry("tags", "[\"x\",2]");
+            // A constraint on a flattened column is checked by the connector, not sent to DynamoDB as a key or filter.
+            Schema bare = new Schema(schema.getFields().stream().map(f -> new Field(f.getName(),
+                    new org.apache.arrow.vector.types.pojo.FieldType(true, f.getType(), null), f.getChildren())).toList(), schema.getCustomMetadata());
+            assertThat(athena.scan("nested", bare, Map.of("address_city", IndexedTables.in(flatWire.allocator(), schema.findField("address_city").getType(), "Rome"))))
+                    .isEmpty();
+            assertThat(athena.scan("nested", bare, Map.of("address_city", IndexedTables.in(flatWire.allocator(), schema.findField("address_city").getType(), "Oslo"))))
+                    .hasSize(1);
+        }
         config.put(ComplexColumns.SETTING, "flat");
-        assertThatThrownBy(() -> new DdbCompositeHandler(config)).hasMessageContaining("complex_columns='flat': expected native or json");
+        assertThatThrownBy(() -> new DdbCompositeHandler(config)).hasMessageContaining("complex_columns='flat': expected native, json or flatten");
+        config.put(ComplexColumns.SETTING, "flatten");
+        config.put(ComplexColumns.DEPTH_SETTING, "0");
+        assertThatThrownBy(() -> new DdbCompositeHandler(config)).hasMessageContaining("complex_columns_depth='0'");
     }
 }

@@ -27,7 +27,7 @@ import java.util.Optional;
  * <li>{@code datetimeFormatMapping}: {@code column=pattern,...}, a DateTimeFormatter pattern or
  *     {@code epoch_seconds}/{@code epoch_millis}, for date and timestamp columns;</li>
  * <li>{@code defaultTimeZone}: the zone those values are read in (default UTC);</li>
- * <li>{@code complexColumns}: {@code native} or {@code json}, for inferred columns (see {@link ComplexColumns});</li>
+ * <li>{@code complexColumns}: {@code native}, {@code json} or {@code flatten}, for inferred columns (see {@link ComplexColumns});</li>
  * <li>{@code entityType} ({@code Attribute=value}) and {@code entityKeyPrefix}
  *     ({@code Attribute=prefix}): make the table an entity view of a single-table design.</li>
  * </ul>
@@ -91,7 +91,7 @@ public record TableOverride(String database, String name, Optional<String> sourc
         Optional<ComplexColumns> complex;
         try {
             complex = Optional.ofNullable(parameters.get(ComplexColumns.TABLE_PROPERTY.toLowerCase(Locale.ROOT)))
-                    .map(v -> ComplexColumns.parse(v, where + ": " + ComplexColumns.TABLE_PROPERTY));
+                    .map(v -> ComplexColumns.parse(v, where + ": " + ComplexColumns.TABLE_PROPERTY, ComplexColumns.DEFAULT_DEPTH_FOR_TABLES));
         }
         catch (IllegalArgumentException e) {
             throw ConnectorException.invalidInput(e.getMessage());

@@ -19,8 +19,13 @@ import static java.util.Objects.requireNonNull;
  */
 public final class ItemRowWriter
 {
+    /** Field metadata of a column flattened out of a map: the path from the attribute to the field (JSON array of names). */
+    public static final String PATH_METADATA = "ddb.path";
+
     private final Field[] fields;
     private final String[] attributes;
+    private final String[][] paths;
+    private final String[] labels;
     private final ConstraintProjector[] constraints;
 
     /**
@@ -35,6 +40,13 @@ public final class ItemRowWriter
         }
         this.fields = fields.toArray(new Field[0]);
         this.attributes = attributes.toArray(new String[0]);
+        this.paths = new String[this.fields.length][];
+        this.labels = new String[this.fields.length];
+        for (int i = 0; i < this.fields.length; i++) {
+            String path = this.fields[i].getMetadata() == null ? null : this.fields[i].getMetadata().get(PATH_METADATA);
+            paths[i] = path == null ? null : NestedPath.parse(path);
+            labels[i] = path == null ? this.attributes[i] : String.join(".", paths[i]);
+        }
         this.constraints = new ConstraintProjector[this.fields.length];
         for (int i = 0; i < this.fields.length; i++) {
             constraints[i] = constraintFor.apply(this.fields[i].getName());
@@ -47,7 +59,8 @@ public final class ItemRowWriter
         requireNonNull(item, "item is null");
         Object[] values = new Object[fields.length];
         for (int i = 0; i < fields.length; i++) {
-            values[i] = ValueCoercer.coerce(fields[i], item.get(attributes[i]), attributes[i], misfits);
+            AttributeValue value = paths[i] == null ? item.get(attributes[i]) : NestedPath.lookup(item, paths[i]);
+            values[i] = ValueCoercer.coerce(fields[i], value, labels[i], misfits);
             if (constraints[i] != null && !constraints[i].apply(values[i])) {
                 return 0;
             }
