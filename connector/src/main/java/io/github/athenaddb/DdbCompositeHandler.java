@@ -5,6 +5,7 @@ import io.github.athenaddb.ddb.DdbMetadataHandler;
 import io.github.athenaddb.ddb.DdbRecordHandler;
 import io.github.athenaddb.ddb.DynamoDbClients;
 import io.github.athenaddb.ddb.TableCatalog;
+import io.github.athenaddb.jdbc.JdbcCatalogs;
 import io.github.athenaddb.ddb.glue.GlueCatalogs;
 import io.github.athenaddb.ddb.glue.GlueConfig;
 import io.github.athenaddb.ddb.exec.PartiqlReader;
@@ -38,10 +39,19 @@ public class DdbCompositeHandler
 
     private DdbCompositeHandler(Map<String, String> environment, ConnectorConfig config, DynamoDbClient dynamoDb)
     {
-        super(new DdbMetadataHandler(config, new TableCatalog(dynamoDb, Clock.systemUTC()),
+        this(environment, new DdbMetadataHandler(config, new TableCatalog(dynamoDb, Clock.systemUTC()),
                         GlueCatalogs.create(GlueConfig.fromMap(environment), config),
                         new SchemaSampler(dynamoDb, config.sampleSize(), SchemaSampler.segments(environment)), new PartiqlReader(dynamoDb), environment),
-                new DdbRecordHandler(config, dynamoDb, environment));
+                new DdbRecordHandler(config, dynamoDb, environment), JdbcCatalogs.create(environment, config));
+    }
+
+    /** DynamoDB serves every catalog but those with a JDBC connection string ({@code <catalog>_connection_string}). */
+    private DdbCompositeHandler(Map<String, String> environment, DdbMetadataHandler dynamoMetadata, DdbRecordHandler dynamoRecords,
+                                JdbcCatalogs jdbc)
+    {
+        // Without JDBC catalogs, no routing layer: each SDK handler builds its own AWS clients, which costs start-up time.
+        super(jdbc.metadata().isEmpty() ? dynamoMetadata : new RoutingMetadataHandler(dynamoMetadata, jdbc.metadata(), environment),
+                jdbc.records().isEmpty() ? dynamoRecords : new RoutingRecordHandler(dynamoRecords, jdbc.records(), environment));
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.github.athenaddb.devkit.LambdaWire;
 import io.github.athenaddb.devkit.Tables;
 import io.github.athenaddb.local.engine.EngineOptions;
 import io.github.athenaddb.local.engine.LocalEngine;
+import io.github.athenaddb.jdbc.JdbcSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -17,6 +18,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,9 +66,13 @@ final class LocalConnector
         return new LocalConnector(Optional.empty(), endpoint, config);
     }
 
+    /** The DynamoDB catalog, and one catalog per configured JDBC source, all through the same Lambda wire. */
     LocalEngine engine(EngineOptions options)
     {
-        return new LocalEngine(Map.of(SOURCE, athena), options);
+        Map<String, AthenaSequence> sources = new LinkedHashMap<>();
+        sources.put(SOURCE, athena);
+        JdbcSource.fromConfig(config).keySet().forEach(name -> sources.put(name, new AthenaSequence(wire, name)));
+        return new LocalEngine(sources, options);
     }
 
     URI endpoint()

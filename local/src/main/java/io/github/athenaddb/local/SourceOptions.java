@@ -5,10 +5,12 @@ import io.github.athenaddb.local.engine.EngineOptions;
 import picocli.CommandLine.Option;
 
 import io.github.athenaddb.ddb.glue.GlueConfig;
+import io.github.athenaddb.jdbc.JdbcSource;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,6 +31,11 @@ final class SourceOptions
     @Option(names = "--definitions", paramLabel = "FILE",
             description = "Table definitions (overrides, entity views) in Glue's JSON shape, instead of a Glue catalog.")
     Path definitions;
+
+    @Option(names = "--jdbc", paramLabel = "NAME=JDBC_URL",
+            description = "Mount a PostgreSQL or MySQL database as catalog \"lambda:NAME\" / NAME (repeatable); ${secret} references are "
+                    + "read from Secrets Manager.")
+    Map<String, String> jdbc = new LinkedHashMap<>();
 
     @Option(names = "--no-pushdown", description = "Send no constraints to the connector: read everything, filter in the engine.")
     boolean noPushdown;
@@ -51,6 +58,7 @@ final class SourceOptions
         if (definitions != null) {
             config.put(GlueConfig.GLUE_DEFINITIONS_FILE, definitions.toString());
         }
+        jdbc.forEach((name, url) -> config.put(name.toLowerCase(java.util.Locale.ROOT) + JdbcSource.SUFFIX, url));
         return LocalConnector.forEndpoint(Optional.ofNullable(endpoint), config);
     }
 

@@ -1,0 +1,212 @@
+package io.github.athenaddb.jdbc;
+
+import com.amazonaws.athena.connector.lambda.QueryStatusChecker;
+import com.amazonaws.athena.connector.lambda.data.Block;
+import com.amazonaws.athena.connector.lambda.data.BlockAllocator;
+import com.amazonaws.athena.connector.lambda.data.BlockWriter;
+import com.amazonaws.athena.connector.lambda.domain.Split;
+import com.amazonaws.athena.connector.lambda.domain.TableName;
+import com.amazonaws.athena.connector.lambda.handlers.MetadataHandler;
+import com.amazonaws.athena.connector.lambda.metadata.GetDataSourceCapabilitiesRequest;
+import com.amazonaws.athena.connector.lambda.metadata.GetDataSourceCapabilitiesResponse;
+import com.amazonaws.athena.connector.lambda.metadata.GetSplitsRequest;
+import com.amazonaws.athena.connector.lambda.metadata.GetSplitsResponse;
+import com.amazonaws.athena.connector.lambda.metadata.GetTableLayoutRequest;
+import com.amazonaws.athena.connector.lambda.metadata.GetTableLayoutResponse;
+import com.amazonaws.athena.connector.lambda.metadata.GetTableRequest;
+import com.amazonaws.athena.connector.lambda.metadata.GetTableResponse;
+import com.amazonaws.athena.connector.lambda.metadata.ListSchemasRequest;
+import com.amazonaws.athena.connector.lambda.metadata.ListSchemasResponse;
+import com.amazonaws.athena.connector.lambda.metadata.ListTablesRequest;
+import com.amazonaws.athena.connector.lambda.metadata.ListTablesResponse;
+import com.amazonaws.athena.connector.lambda.metadata.optimizations.DataSourceOptimizations;
+import com.amazonaws.athena.connector.lambda.metadata.optimizations.OptimizationSubType;
+import com.amazonaws.athena.connector.lambda.metadata.optimizations.pushdown.LimitPushdownSubType;
+import com.google.common.collect.ImmutableMap;
+import io.github.athenaddb.ConnectorException;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Athena's metadata calls for a PostgreSQL or MySQL catalog, from the database's own catalog:
+ * schemas (MySQL: databases), tables and views, and columns with their types. Athena lower-cases
+ * names; the exact ones are found ignoring case and travel in the schema metadata. One split per
+ * table read.
+ */
+public class JdbcMetadataHandler
+        extends MetadataHandler
+{
+    private static final Set<String> SYSTEM_SCHEMAS = Set.of("information_schema", "pg_catalog", "pg_toast", "mysql",
+            "performance_schema", "sys");
+
+    private final JdbcConnections connections;
+
+    public JdbcMetadataHandler(JdbcConnections connections, Map<String, String> configOptions)
+    {
+        super("jdbc", configOptions);
+        this.connections = requireNonNull(connections, "connections is null");
+    }
+
+    /** LIMIT only: a table is read in one split, and a limit the split cannot apply exactly is not sent to the database. */
+    @Override
+    public GetDataSourceCapabilitiesResponse doGetDataSourceCapabilities(BlockAllocator allocator, GetDataSourceCapabilitiesRequest request)
+    {
+        ImmutableMap.Builder<String, List<OptimizationSubType>> capabilities = ImmutableMap.builder();
+        capabilities.put(DataSourceOptimizations.SUPPORTS_LIMIT_PUSHDOWN.withSupportedSubTypes(LimitPushdownSubType.INTEGER_CONSTANT));
+        return new GetDataSourceCapabilitiesResponse(request.getCatalogName(), capabilities.build());
+    }
+
+    @Override
+    public ListSchemasResponse doListSchemaNames(BlockAllocator allocator, ListSchemasRequest request)
+    {
+        try (Connection c = connections.open()) {
+            return new ListSchemasResponse(request.getCatalogName(), schemas(c).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
+        }
+        catch (SQLException e) {
+            throw JdbcConnections.failed(e, "list schemas of catalog '" + request.getCatalogName() + "'");
+        }
+    }
+
+    @Override
+    public ListTablesResponse doListTables(BlockAllocator allocator, ListTablesRequest request)
+    {
+        try (Connection c = connections.open()) {
+            String schema = exactSchema(c, request.getSchemaName());
+            List<TableName> tables = new ArrayList<>();
+            for (String t : tables(c, schema)) {
+                tables.add(new TableName(request.getSchemaName(), t.toLowerCase(Locale.ROOT)));
+            }
+            return new ListTablesResponse(request.getCatalogName(), tables, null);
+        }
+        catch (SQLException e) {
+            throw JdbcConnections.failed(e, "list tables of schema '" + request.getSchemaName() + "'");
+        }
+    }
+
+    @Override
+    public GetTableResponse doGetTable(BlockAllocator allocator, GetTableRequest request)
+    {
+        TableName name = request.getTableName();
+        try (Connection c = connections.open()) {
+            String schema = exactSchema(c, name.getSchemaName());
+            String table = exact(tables(c, schema), name.getTableName(), "Table '" + name.getTableName() + "' not found in schema '"
+                    + name.getSchemaName() + "'");
+            List<Field> fields = new ArrayList<>();
+            Map<String, String> columns = new LinkedHashMap<>();
+            DatabaseMetaData meta = c.getMetaData();
+            boolean mysql = connections.source().dialect() == SqlDialect.MYSQL;
+            try (ResultSet rs = mysql ? meta.getColumns(schema, null, table, "%") : meta.getColumns(null, schema, table, "%")) {
+                while (rs.next()) {
+                    String column = rs.getString("COLUMN_NAME");
+                    String lower = column.toLowerCase(Locale.ROOT);
+                    if (columns.containsKey(lower)) {
+                        throw ConnectorException.invalidInput("Table " + schema + "." + table + " has columns '" + columns.get(lower)
+                                + "' and '" + column + "', which differ only by case; Athena cannot tell them apart");
+                    }
+                    columns.put(lower, column);
+                    fields.add(JdbcTypes.toField(mysql ? "mysql" : "postgresql", lower, rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"),
+                            rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"), true));
+                }
+            }
+            JdbcTableMetadata metadata = new JdbcTableMetadata(schema, table, columns);
+            return new GetTableResponse(request.getCatalogName(), name, new Schema(fields, metadata.toSchemaMetadata()), Set.of());
+        }
+        catch (SQLException e) {
+            throw JdbcConnections.failed(e, "describe table " + name);
+        }
+    }
+
+    /** One partition: the table is read as a whole, by one split. */
+    @Override
+    public GetTableLayoutResponse doGetTableLayout(BlockAllocator allocator, GetTableLayoutRequest request)
+    {
+        Schema partitionSchema = new Schema(List.of(new Field("partitionId", FieldType.nullable(new ArrowType.Int(32, true)), null)),
+                request.getSchema().getCustomMetadata());
+        Block partitions = allocator.createBlock(partitionSchema);
+        ((IntVector) partitions.getFieldVector("partitionId")).setSafe(0, 0);
+        partitions.setRowCount(1);
+        return new GetTableLayoutResponse(request.getCatalogName(), request.getTableName(), partitions);
+    }
+
+    @Override
+    public void getPartitions(BlockWriter blockWriter, GetTableLayoutRequest request, QueryStatusChecker queryStatusChecker)
+    {
+        // Unused: doGetTableLayout builds the single partition itself.
+    }
+
+    @Override
+    public GetSplitsResponse doGetSplits(BlockAllocator allocator, GetSplitsRequest request)
+    {
+        Split split = Split.newBuilder(makeSpillLocation(request), makeEncryptionKey()).build();
+        return new GetSplitsResponse(request.getCatalogName(), Set.of(split));
+    }
+
+    private List<String> schemas(Connection c)
+            throws SQLException
+    {
+        List<String> schemas = new ArrayList<>();
+        boolean mysql = connections.source().dialect() == SqlDialect.MYSQL;
+        try (ResultSet rs = mysql ? c.getMetaData().getCatalogs() : c.getMetaData().getSchemas()) {
+            while (rs.next()) {
+                String s = rs.getString(mysql ? "TABLE_CAT" : "TABLE_SCHEM");
+                if (!SYSTEM_SCHEMAS.contains(s.toLowerCase(Locale.ROOT))) {
+                    schemas.add(s);
+                }
+            }
+        }
+        return schemas;
+    }
+
+    private List<String> tables(Connection c, String schema)
+            throws SQLException
+    {
+        List<String> tables = new ArrayList<>();
+        boolean mysql = connections.source().dialect() == SqlDialect.MYSQL;
+        String[] types = {"TABLE", "VIEW", "PARTITIONED TABLE", "MATERIALIZED VIEW"};
+        try (ResultSet rs = mysql ? c.getMetaData().getTables(schema, null, "%", types) : c.getMetaData().getTables(null, schema, "%", types)) {
+            while (rs.next()) {
+                tables.add(rs.getString("TABLE_NAME"));
+            }
+        }
+        return tables;
+    }
+
+    private String exactSchema(Connection c, String requested)
+            throws SQLException
+    {
+        return exact(schemas(c), requested, "Schema '" + requested + "' not found in catalog '" + connections.source().catalog() + "'");
+    }
+
+    /** The one name equal to {@code requested} ignoring case: exact match first, then a unique case-insensitive one. */
+    static String exact(List<String> names, String requested, String notFound)
+    {
+        if (names.contains(requested)) {
+            return requested;
+        }
+        List<String> matches = names.stream().filter(n -> n.equalsIgnoreCase(requested)).toList();
+        if (matches.isEmpty()) {
+            throw ConnectorException.notFound(notFound);
+        }
+        if (matches.size() > 1) {
+            throw ConnectorException.invalidInput("'" + requested + "' matches " + matches + ", which differ only by case; Athena cannot tell them apart");
+        }
+        return matches.get(0);
+    }
+
+}
