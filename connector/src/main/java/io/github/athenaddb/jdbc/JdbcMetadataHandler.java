@@ -124,7 +124,13 @@ public class JdbcMetadataHandler
                             rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"), true));
                 }
             }
-            JdbcTableMetadata metadata = new JdbcTableMetadata(schema, table, columns);
+            Map<String, Map<String, String>> columnMetadata = new LinkedHashMap<>();
+            fields.forEach(f -> {
+                if (f.getMetadata() != null && !f.getMetadata().isEmpty()) {
+                    columnMetadata.put(f.getName(), f.getMetadata());
+                }
+            });
+            JdbcTableMetadata metadata = new JdbcTableMetadata(schema, table, columns, columnMetadata);
             return new GetTableResponse(request.getCatalogName(), name, new Schema(fields, metadata.toSchemaMetadata()), Set.of());
         }
         catch (SQLException e) {

@@ -54,7 +54,7 @@ public class JdbcRecordHandler
     {
         JdbcTableMetadata table = JdbcTableMetadata.from(request.getSchema().getCustomMetadata(), request.getTableName().getTableName());
         SqlDialect dialect = connections.source().dialect();
-        List<Field> fields = request.getSchema().getFields();
+        List<Field> fields = request.getSchema().getFields().stream().map(table::withColumnMetadata).toList();
         Constraints constraints = request.getConstraints();
         Map<String, ValueSet> summary = constraints == null || constraints.getSummary() == null ? Map.of() : constraints.getSummary();
         List<OrderByField> orderBy = constraints == null || constraints.getOrderByClause() == null ? List.of() : constraints.getOrderByClause();

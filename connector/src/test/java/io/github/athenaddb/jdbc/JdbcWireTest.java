@@ -154,9 +154,12 @@ class JdbcWireTest
         assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain(EmbeddedPostgresDb.PASSWORD);
     }
 
+    /** The table's schema as Athena may send it back: lower-cased, without the fields' own metadata. */
     private static Schema schema()
     {
-        return AthenaSequence.lowerCased(rds.getTable("shop", "customers").getSchema());
+        Schema schema = AthenaSequence.lowerCased(rds.getTable("shop", "customers").getSchema());
+        return new Schema(schema.getFields().stream().map(f -> new org.apache.arrow.vector.types.pojo.Field(f.getName(),
+                new org.apache.arrow.vector.types.pojo.FieldType(true, f.getType(), null), f.getChildren())).toList(), schema.getCustomMetadata());
     }
 
     private static org.apache.arrow.vector.types.pojo.ArrowType type(Schema schema, String column)
