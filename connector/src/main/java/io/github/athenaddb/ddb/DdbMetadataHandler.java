@@ -1,7 +1,6 @@
 package io.github.athenaddb.ddb;
 
 import com.amazonaws.athena.connector.lambda.QueryStatusChecker;
-import com.amazonaws.athena.connector.lambda.data.Block;
 import com.amazonaws.athena.connector.lambda.data.BlockAllocator;
 import com.amazonaws.athena.connector.lambda.data.BlockWriter;
 import com.amazonaws.athena.connector.lambda.domain.Split;
@@ -18,6 +17,7 @@ import com.amazonaws.athena.connector.lambda.metadata.ListSchemasResponse;
 import com.amazonaws.athena.connector.lambda.metadata.ListTablesRequest;
 import com.amazonaws.athena.connector.lambda.metadata.ListTablesResponse;
 import io.github.athenaddb.ConnectorConfig;
+import io.github.athenaddb.SinglePartition;
 import io.github.athenaddb.ConnectorException;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
 import com.amazonaws.athena.connector.lambda.metadata.GetDataSourceCapabilitiesRequest;
@@ -44,10 +44,6 @@ import io.github.athenaddb.ddb.schema.SchemaInference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.github.athenaddb.ddb.schema.SchemaSampler;
-import org.apache.arrow.vector.IntVector;
-import org.apache.arrow.vector.types.pojo.ArrowType;
-import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 import java.time.Clock;
@@ -74,7 +70,6 @@ public class DdbMetadataHandler
     private static final Logger log = LoggerFactory.getLogger(DdbMetadataHandler.class);
     public static final String SOURCE_TYPE = "ddb";
     public static final String SCHEMA = "default";
-    static final String PARTITION_COLUMN = "partitionId";
     static final String SEGMENTS_KEY = "ddb.totalSegments";
     static final String READ_BUDGET = "ddb.readUnitsPerSecond";
 
@@ -180,12 +175,7 @@ public class DdbMetadataHandler
                 metadata.table().sizeBytes(), config.segmentTargetBytes(), config.maxSegments()));
         Map<String, String> partitionMetadata = new HashMap<>(request.getSchema().getCustomMetadata());
         partitionMetadata.put(SEGMENTS_KEY, Integer.toString(segments));
-        Schema partitionSchema = new Schema(
-                List.of(new Field(PARTITION_COLUMN, FieldType.nullable(new ArrowType.Int(32, true)), null)), partitionMetadata);
-        Block partitions = allocator.createBlock(partitionSchema);
-        ((IntVector) partitions.getFieldVector(PARTITION_COLUMN)).setSafe(0, 0);
-        partitions.setRowCount(1);
-        return new GetTableLayoutResponse(request.getCatalogName(), request.getTableName(), partitions);
+        return SinglePartition.layout(allocator, request, partitionMetadata);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.github.athenaddb.jdbc;
 
 import com.amazonaws.athena.connector.lambda.QueryStatusChecker;
-import com.amazonaws.athena.connector.lambda.data.Block;
 import com.amazonaws.athena.connector.lambda.data.BlockAllocator;
 import com.amazonaws.athena.connector.lambda.data.BlockWriter;
 import com.amazonaws.athena.connector.lambda.domain.Split;
@@ -24,10 +23,8 @@ import com.amazonaws.athena.connector.lambda.metadata.optimizations.Optimization
 import com.amazonaws.athena.connector.lambda.metadata.optimizations.pushdown.LimitPushdownSubType;
 import com.google.common.collect.ImmutableMap;
 import io.github.athenaddb.ConnectorException;
-import org.apache.arrow.vector.IntVector;
-import org.apache.arrow.vector.types.pojo.ArrowType;
+import io.github.athenaddb.SinglePartition;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 import java.sql.Connection;
@@ -142,12 +139,7 @@ public class JdbcMetadataHandler
     @Override
     public GetTableLayoutResponse doGetTableLayout(BlockAllocator allocator, GetTableLayoutRequest request)
     {
-        Schema partitionSchema = new Schema(List.of(new Field("partitionId", FieldType.nullable(new ArrowType.Int(32, true)), null)),
-                request.getSchema().getCustomMetadata());
-        Block partitions = allocator.createBlock(partitionSchema);
-        ((IntVector) partitions.getFieldVector("partitionId")).setSafe(0, 0);
-        partitions.setRowCount(1);
-        return new GetTableLayoutResponse(request.getCatalogName(), request.getTableName(), partitions);
+        return SinglePartition.layout(allocator, request, request.getSchema().getCustomMetadata());
     }
 
     @Override
