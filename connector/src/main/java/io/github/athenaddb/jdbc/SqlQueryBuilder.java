@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -166,22 +167,33 @@ public final class SqlQueryBuilder
         List<String> disjuncts = new ArrayList<>();
         List<Object> rangeParameters = new ArrayList<>();
         for (Range range : ordered) {
+            Marker low = range.getLow();
+            Marker high = range.getHigh();
             if (range.isSingleValue()) {
                 points.add(jdbcValue(range.getSingleValue(), type));
                 continue;
             }
+            // Range.isSingleValue() compares byte[] by reference, so a VARBINARY point is matched here.
+            if (!low.isLowerUnbounded() && !high.isUpperUnbounded() && low.getBound() == Marker.Bound.EXACTLY
+                    && high.getBound() == Marker.Bound.EXACTLY && Objects.deepEquals(low.getValue(), high.getValue())) {
+                points.add(jdbcValue(low.getValue(), type));
+                continue;
+            }
             List<String> sides = new ArrayList<>(2);
-            Marker low = range.getLow();
             if (!low.isLowerUnbounded()) {
                 sides.add(col + (low.getBound() == Marker.Bound.EXACTLY ? " >= ?" : " > ?"));
                 rangeParameters.add(jdbcValue(low.getValue(), type));
             }
-            Marker high = range.getHigh();
             if (!high.isUpperUnbounded()) {
                 sides.add(col + (high.getBound() == Marker.Bound.EXACTLY ? " <= ?" : " < ?"));
                 rangeParameters.add(jdbcValue(high.getValue(), type));
             }
-            disjuncts.add(String.join(" AND ", sides));
+            if (sides.isEmpty()) {
+                // Unbounded on both sides: every value, whatever else the set holds.
+                return set.isNullAllowed() ? Optional.empty() : Optional.of(col + " IS NOT NULL");
+            }
+            boolean alone = ordered.size() == 1 && !set.isNullAllowed();
+            disjuncts.add(sides.size() == 2 && !alone ? "(" + String.join(" AND ", sides) + ")" : String.join(" AND ", sides));
         }
         List<String> all = new ArrayList<>();
         if (!points.isEmpty()) {
@@ -232,11 +244,7 @@ public final class SqlQueryBuilder
 
     private static String disjunction(String col, List<String> disjuncts, boolean nullAllowed)
     {
-        List<String> all = new ArrayList<>();
-        boolean parenthesize = disjuncts.size() + (nullAllowed ? 1 : 0) > 1;
-        for (String d : disjuncts) {
-            all.add(parenthesize && d.contains(" AND ") ? "(" + d + ")" : d);
-        }
+        List<String> all = new ArrayList<>(disjuncts);
         if (nullAllowed) {
             all.add(col + " IS NULL");
         }
