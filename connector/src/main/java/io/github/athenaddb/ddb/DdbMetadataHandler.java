@@ -69,7 +69,7 @@ public class DdbMetadataHandler
 {
     private static final Logger log = LoggerFactory.getLogger(DdbMetadataHandler.class);
     public static final String SOURCE_TYPE = "ddb";
-    public static final String SCHEMA = "default";
+    public static final String SCHEMA = TableSchemas.DEFAULT;
     static final String SEGMENTS_KEY = "ddb.totalSegments";
     static final String READ_BUDGET = "ddb.readUnitsPerSecond";
 

@@ -107,7 +107,7 @@ public class JdbcMetadataHandler
             List<Field> fields = new ArrayList<>();
             Map<String, String> columns = new LinkedHashMap<>();
             DatabaseMetaData meta = c.getMetaData();
-            boolean mysql = connections.source().dialect() == SqlDialect.MYSQL;
+            boolean mysql = mysql();
             try (ResultSet rs = mysql ? meta.getColumns(schema, null, table, "%") : meta.getColumns(null, schema, table, "%")) {
                 while (rs.next()) {
                     String column = rs.getString("COLUMN_NAME");
@@ -159,7 +159,7 @@ public class JdbcMetadataHandler
             throws SQLException
     {
         List<String> schemas = new ArrayList<>();
-        boolean mysql = connections.source().dialect() == SqlDialect.MYSQL;
+        boolean mysql = mysql();
         try (ResultSet rs = mysql ? c.getMetaData().getCatalogs() : c.getMetaData().getSchemas()) {
             while (rs.next()) {
                 String s = rs.getString(mysql ? "TABLE_CAT" : "TABLE_SCHEM");
@@ -175,7 +175,7 @@ public class JdbcMetadataHandler
             throws SQLException
     {
         List<String> tables = new ArrayList<>();
-        boolean mysql = connections.source().dialect() == SqlDialect.MYSQL;
+        boolean mysql = mysql();
         String[] types = {"TABLE", "VIEW", "PARTITIONED TABLE", "MATERIALIZED VIEW"};
         try (ResultSet rs = mysql ? c.getMetaData().getTables(schema, null, "%", types) : c.getMetaData().getTables(null, schema, "%", types)) {
             while (rs.next()) {
@@ -183,6 +183,12 @@ public class JdbcMetadataHandler
             }
         }
         return tables;
+    }
+
+    /** MySQL calls its databases catalogs where PostgreSQL has schemas: the metadata calls differ. */
+    private boolean mysql()
+    {
+        return connections.source().dialect() == SqlDialect.MYSQL;
     }
 
     private String exactSchema(Connection c, String requested)
