@@ -97,7 +97,8 @@ public record ConnectorConfig(
         }
     }
 
-    private static int parseInt(String name, String value, int min, int max)
+    /** An integer setting within [min, max], or an error naming the setting and the accepted range. */
+    public static int parseInt(String name, String value, int min, int max)
     {
         try {
             int parsed = Integer.parseInt(value.trim());
@@ -111,7 +112,8 @@ public record ConnectorConfig(
         throw new IllegalArgumentException(invalid(name, value, "an integer from " + min + " to " + max));
     }
 
-    private static boolean parseBoolean(String name, String value)
+    /** A true/false setting, or an error naming it. */
+    public static boolean parseBoolean(String name, String value)
     {
         String v = value.trim().toLowerCase(Locale.ROOT);
         if (v.equals("true") || v.equals("false")) {

@@ -24,10 +24,11 @@ public record JdbcCatalogs(Map<String, JdbcMetadataHandler> metadata, Map<String
         if (sources.isEmpty()) {
             return new JdbcCatalogs(metadata, records);
         }
+        JdbcOptions options = JdbcOptions.fromConfig(environment);
         SecretReferences secrets = new SecretReferences(memoize(() -> secretsClient(environment, config)));
         sources.forEach((catalog, source) -> {
             JdbcConnections connections = new JdbcConnections(source, secrets);
-            metadata.put(catalog, new JdbcMetadataHandler(connections, environment));
+            metadata.put(catalog, new JdbcMetadataHandler(connections, options, environment));
             records.put(catalog, new JdbcRecordHandler(connections, config.queryStatusCheck(), environment));
         });
         return new JdbcCatalogs(metadata, records);

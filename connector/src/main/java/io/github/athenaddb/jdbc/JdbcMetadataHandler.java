@@ -26,6 +26,8 @@ import io.github.athenaddb.ConnectorException;
 import io.github.athenaddb.SinglePartition;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -33,6 +35,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,8 +46,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * Athena's metadata calls for a PostgreSQL or MySQL catalog, from the database's own catalog:
  * schemas (MySQL: databases), tables and views, and columns with their types. Athena lower-cases
- * names; the exact ones are found ignoring case and travel in the schema metadata. One split per
- * table read.
+ * names; the exact ones are found ignoring case and travel in the schema metadata. A table is
+ * read in one split, or by partition or key range when it is large (see {@link SplitPlanner}).
  */
 public class JdbcMetadataHandler
         extends MetadataHandler
@@ -52,15 +55,19 @@ public class JdbcMetadataHandler
     private static final Set<String> SYSTEM_SCHEMAS = Set.of("information_schema", "pg_catalog", "pg_toast", "mysql",
             "performance_schema", "sys");
 
-    private final JdbcConnections connections;
+    private static final Logger log = LoggerFactory.getLogger(JdbcMetadataHandler.class);
 
-    public JdbcMetadataHandler(JdbcConnections connections, Map<String, String> configOptions)
+    private final JdbcConnections connections;
+    private final JdbcOptions options;
+
+    public JdbcMetadataHandler(JdbcConnections connections, JdbcOptions options, Map<String, String> configOptions)
     {
         super("jdbc", configOptions);
         this.connections = requireNonNull(connections, "connections is null");
+        this.options = requireNonNull(options, "options is null");
     }
 
-    /** LIMIT only: a table is read in one split, and a limit the split cannot apply exactly is not sent to the database. */
+    /** LIMIT only: a query with a LIMIT is read in one split, and a limit the split cannot apply exactly is not sent to the database. */
     @Override
     public GetDataSourceCapabilitiesResponse doGetDataSourceCapabilities(BlockAllocator allocator, GetDataSourceCapabilitiesRequest request)
     {
@@ -148,11 +155,31 @@ public class JdbcMetadataHandler
         // Unused: doGetTableLayout builds the single partition itself.
     }
 
+    /** The table whole, by partition or by key range, as {@link SplitPlanner} decides from the table's statistics. */
     @Override
     public GetSplitsResponse doGetSplits(BlockAllocator allocator, GetSplitsRequest request)
     {
-        Split split = Split.newBuilder(makeSpillLocation(request), makeEncryptionKey()).build();
-        return new GetSplitsResponse(request.getCatalogName(), Set.of(split));
+        JdbcTableMetadata table = JdbcTableMetadata.from(request.getSchema().getCustomMetadata(), request.getTableName().getTableName());
+        TableStats.TableRef ref = new TableStats.TableRef(table.schema(), table.table());
+        boolean hasLimit = request.getConstraints() != null && request.getConstraints().hasLimit();
+        TableStats stats = TableStats.unknown();
+        if (!hasLimit) {
+            try (Connection c = connections.open()) {
+                stats = new TableStatsReader(connections.source().dialect()).read(c, ref);
+            }
+            catch (SQLException e) {
+                throw JdbcConnections.failed(e, "read the statistics of " + table.schema() + "." + table.table());
+            }
+        }
+        List<JdbcSplit> planned = SplitPlanner.plan(ref, stats, options, hasLimit);
+        Set<Split> splits = new LinkedHashSet<>();
+        for (JdbcSplit split : planned) {
+            splits.add(split.addTo(Split.newBuilder(makeSpillLocation(request), makeEncryptionKey())).build());
+        }
+        log.info("Query {}: {}.{} in catalog {}: {} split(s) ({} estimated rows, {} partitions, key {})", request.getQueryId(),
+                table.schema(), table.table(), request.getCatalogName(), splits.size(), stats.estimatedRows(), stats.partitions().size(),
+                stats.key().map(k -> k.column() + " " + k.min() + ".." + k.max()).orElse("none"));
+        return new GetSplitsResponse(request.getCatalogName(), splits);
     }
 
     private List<String> schemas(Connection c)

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -65,7 +64,9 @@ public class JdbcRecordHandler
         plan.pushed().forEach((column, values) -> pushed.put(table.column(column), values));
         List<OrderByField> order = plan.orderBy().stream().map(o -> new OrderByField(table.column(o.getColumnName()), o.getDirection())).toList();
         List<String> columns = fields.stream().map(f -> table.column(f.getName())).toList();
-        SqlQuery query = SqlQueryBuilder.build(dialect, table.schema(), table.table(), columns, pushed, order, plan.sqlLimit(), Optional.empty());
+        JdbcSplit split = JdbcSplit.from(request.getSplit().getProperties(), new TableStats.TableRef(table.schema(), table.table()));
+        SqlQuery query = SqlQueryBuilder.build(dialect, split.table().schema(), split.table().table(), columns, pushed, order,
+                plan.sqlLimit(), split.range());
 
         ConstraintEvaluator evaluator = spiller.getConstraintEvaluator();
         List<ConstraintProjector> checks = new ArrayList<>();
@@ -103,10 +104,10 @@ public class JdbcRecordHandler
             c.commit();
         }
         catch (SQLException e) {
-            throw JdbcConnections.failed(e, "read " + table.schema() + "." + table.table());
+            throw JdbcConnections.failed(e, "read " + split.table().schema() + "." + split.table().table());
         }
         // The SQL holds placeholders only, never a value: it can be logged.
-        log.info("Query {}: read {}.{} in catalog {}: {} rows; SQL: {}", request.getQueryId(), table.schema(), table.table(),
+        log.info("Query {}: read {}.{} in catalog {}: {} rows; SQL: {}", request.getQueryId(), split.table().schema(), split.table().table(),
                 connections.source().catalog(), rows, query.sql());
     }
 

@@ -96,9 +96,18 @@ public final class SqlQueryBuilder
         }
         split.ifPresent(s -> {
             String col = dialect.quote(s.column());
-            conjuncts.add("(" + col + " >= ? AND " + col + " < ?)");
-            parameters.add(s.low());
-            parameters.add(s.high());
+            List<String> bounds = new ArrayList<>();
+            if (s.boundedBelow()) {
+                bounds.add(col + " >= ?");
+                parameters.add(s.low());
+            }
+            if (s.boundedAbove()) {
+                bounds.add(col + " < ?");
+                parameters.add(s.high());
+            }
+            if (!bounds.isEmpty()) {
+                conjuncts.add("(" + String.join(" AND ", bounds) + ")");
+            }
         });
         if (!conjuncts.isEmpty()) {
             sql.append(" WHERE ").append(String.join(" AND ", conjuncts));

@@ -322,6 +322,21 @@ class SqlQueryBuilderTest
     }
 
     @Test
+    void theFirstAndLastKeyRangesAreOpen()
+    {
+        SqlQuery first = SqlQueryBuilder.build(SqlDialect.MYSQL, "shop", "t", List.of("id"), Map.of(), List.of(), -1,
+                Optional.of(new SplitRange("id", Long.MIN_VALUE, 10)));
+        assertThat(first.sql()).isEqualTo("SELECT `id` FROM `shop`.`t` WHERE (`id` < ?)");
+        assertThat(first.parameters()).containsExactly(10L);
+        SqlQuery last = SqlQueryBuilder.build(SqlDialect.MYSQL, "shop", "t", List.of("id"), Map.of(), List.of(), -1,
+                Optional.of(new SplitRange("id", 10, Long.MAX_VALUE)));
+        assertThat(last.sql()).isEqualTo("SELECT `id` FROM `shop`.`t` WHERE (`id` >= ?)");
+        SqlQuery all = SqlQueryBuilder.build(SqlDialect.MYSQL, "shop", "t", List.of("id"), Map.of(), List.of(), -1,
+                Optional.of(new SplitRange("id", Long.MIN_VALUE, Long.MAX_VALUE)));
+        assertThat(all.sql()).isEqualTo("SELECT `id` FROM `shop`.`t`");
+    }
+
+    @Test
     void splitRangeRefusesAnInvertedRange()
     {
         assertThatThrownBy(() -> new SplitRange("id", 5, 4)).isInstanceOf(IllegalArgumentException.class);
