@@ -18,7 +18,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -376,9 +375,9 @@ public final class JdbcTypes
             throws SQLException
     {
         if (MYSQL.equals(metadata.get(DIALECT_KEY))) {
-            // The driver turns the stored UTC instant into a Timestamp through the session time zone.
-            Timestamp timestamp = rs.getTimestamp(index);
-            return timestamp == null ? null : LocalDateTime.ofInstant(timestamp.toInstant(), ZoneOffset.UTC);
+            // The server gives a TIMESTAMP in the session's zone, which the connection sets to UTC; read
+            // as a LocalDateTime, it does not pass through the JVM's default zone.
+            return rs.getObject(index, LocalDateTime.class);
         }
         OffsetDateTime time = rs.getObject(index, OffsetDateTime.class);
         if (time == null) {

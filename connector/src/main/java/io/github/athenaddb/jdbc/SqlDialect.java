@@ -8,17 +8,29 @@ import java.util.regex.Pattern;
 public enum SqlDialect
 {
     /** PostgreSQL: {@code "name"}, with {@code "} doubled inside. */
-    POSTGRESQL('"'),
+    POSTGRESQL('"', "SET TIME ZONE 'UTC'"),
     /** MySQL and MariaDB: {@code `name`}, with a backtick doubled inside (works with or without ANSI_QUOTES). */
-    MYSQL('`');
+    MYSQL('`', "SET time_zone = '+00:00'");
 
     private static final Pattern URL_PREFIX = Pattern.compile("^(jdbc:[a-z0-9-]{1,30}:)");
 
     private final char quoteChar;
+    private final String utcSession;
 
-    SqlDialect(char quoteChar)
+    SqlDialect(char quoteChar, String utcSession)
     {
         this.quoteChar = quoteChar;
+        this.utcSession = utcSession;
+    }
+
+    /**
+     * The statement that puts a session in UTC. Values with a time zone (timestamptz, MySQL
+     * TIMESTAMP) are read as UTC and constraint values bound as UTC wall clocks; the server's
+     * (or, for PostgreSQL's driver, the JVM's) default zone must not shift them.
+     */
+    public String utcSession()
+    {
+        return utcSession;
     }
 
     /**

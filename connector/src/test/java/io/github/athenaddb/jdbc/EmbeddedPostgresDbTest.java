@@ -1,5 +1,6 @@
 package io.github.athenaddb.jdbc;
 
+import io.github.athenaddb.devkit.EmbeddedPostgresDb;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;

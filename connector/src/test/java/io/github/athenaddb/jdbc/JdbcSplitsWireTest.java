@@ -1,5 +1,6 @@
 package io.github.athenaddb.jdbc;
 
+import io.github.athenaddb.devkit.EmbeddedPostgresDb;
 import com.amazonaws.athena.connector.lambda.domain.Split;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Range;

@@ -1,5 +1,6 @@
 package io.github.athenaddb.jdbc;
 
+import io.github.athenaddb.devkit.EmbeddedPostgresDb;
 import com.amazonaws.athena.connector.lambda.data.Block;
 import com.amazonaws.athena.connector.lambda.data.BlockAllocatorImpl;
 import io.github.athenaddb.ddb.types.ArrowValueWriter;

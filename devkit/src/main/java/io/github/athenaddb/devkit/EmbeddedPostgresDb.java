@@ -1,4 +1,4 @@
-package io.github.athenaddb.jdbc;
+package io.github.athenaddb.devkit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
