@@ -4,6 +4,8 @@ import com.amazonaws.athena.connector.lambda.metadata.GetTableResponse;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import io.github.athenaddb.ddb.glue.GlueConfig;
+import io.github.athenaddb.devkit.EmbeddedPostgresDb;
+import io.github.athenaddb.jdbc.JdbcSource;
 import picocli.CommandLine.Command;
 import io.github.athenaddb.local.engine.EngineOptions;
 import io.github.athenaddb.local.engine.LocalEngine;
@@ -20,9 +22,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * Starts dynalite, loads the single-table e-commerce sample from examples/ecommerce, and shows
+ * Starts dynalite and an embedded PostgreSQL, loads the single-table e-commerce sample from
+ * examples/ecommerce into the first and its customers' demographics into the second, and shows
  * what Athena would see through the connector: schemas, tables, the inferred table schema, and
- * rows, every one of them fetched through serialized requests to the Lambda entry point.
+ * the rows of the example queries, DynamoDB-only and federated, every one of them fetched
+ * through serialized requests to the Lambda entry point.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start a local DynamoDB, load the e-commerce sample and read it through the connector.")
@@ -30,14 +34,23 @@ final class DemoCommand
         implements Callable<Integer>
 {
     private static final String TABLE = "ecommerce";
+    /** The catalog of the embedded PostgreSQL. */
+    static final String RDS = "rds";
     private final PrintStream out = System.out;
 
     @Override
     public Integer call()
             throws IOException, SQLException
     {
-        Path definitions = LocalConnector.examplesDirectory().resolve("ecommerce/tables.json");
-        try (LocalConnector local = LocalConnector.startWithDynalite(Map.of(GlueConfig.GLUE_DEFINITIONS_FILE, definitions.toString()))) {
+        Path examples = LocalConnector.examplesDirectory().resolve("ecommerce");
+        long pgStart = System.nanoTime();
+        EmbeddedPostgresDb postgres = EmbeddedPostgresDb.newDatabase();
+        int customers = DemoCustomers.load(postgres, examples.resolve("customers.csv"));
+        Map<String, String> config = Map.of(GlueConfig.GLUE_DEFINITIONS_FILE, examples.resolve("tables.json").toString(),
+                RDS + JdbcSource.SUFFIX, postgres.jdbcUrlWithCredentials());
+        try (LocalConnector local = LocalConnector.startWithDynalite(config)) {
+            out.printf(Locale.ROOT, "Embedded PostgreSQL at %s: %,d customers from examples/ecommerce/customers.csv in %.1f s, "
+                    + "mounted as catalog \"lambda:%s\" / %s%n", postgres.jdbcUrl(), customers, seconds(pgStart), RDS, RDS);
             out.println("Local DynamoDB (dynalite, in memory) at " + local.endpoint());
             long start = System.nanoTime();
             int loaded = local.loadExample(LocalConnector.examplesDirectory().resolve("ecommerce"));
@@ -61,19 +74,27 @@ final class DemoCommand
                         .map(f -> f.getName().toLowerCase(Locale.ROOT) + " " + SqlTypeNames.of(f)).toList()));
             }
 
-            Path queries = LocalConnector.examplesDirectory().resolve("ecommerce/queries.sql");
-            out.printf("%nRunning %s through the local engine (Calcite), every read through the connector's wire:%n",
-                    LocalConnector.examplesDirectory().getParent().relativize(queries));
+            out.println("Tables in \"lambda:" + RDS + "\".\"public\" (PostgreSQL): " + local.athena(RDS).listTables("public"));
+
             try (LocalEngine engine = local.engine(EngineOptions.DEFAULTS)) {
-                for (String statement : Statements.split(Files.readString(queries, StandardCharsets.UTF_8))) {
-                    out.println();
-                    out.println(statement);
-                    QueryResult result = engine.execute(Statements.strip(statement));
-                    ResultFormat.TABLE.print(result, out);
-                    out.print(StatsReport.text(result));
-                }
+                run(engine, examples.resolve("queries.sql"));
+                run(engine, examples.resolve("federated.sql"));
             }
             return 0;
+        }
+    }
+
+    private void run(LocalEngine engine, Path queries)
+            throws IOException, SQLException
+    {
+        out.printf("%nRunning %s through the local engine (Calcite), every read through the connector's wire:%n",
+                LocalConnector.examplesDirectory().getParent().relativize(queries));
+        for (String statement : Statements.split(Files.readString(queries, StandardCharsets.UTF_8))) {
+            out.println();
+            out.println(statement);
+            QueryResult result = engine.execute(Statements.strip(statement));
+            ResultFormat.TABLE.print(result, out);
+            out.print(StatsReport.text(result));
         }
     }
 

@@ -75,6 +75,12 @@ final class LocalConnector
         return new LocalEngine(sources, options);
     }
 
+    /** Athena's call sequence for another catalog of the same Lambda, e.g. a JDBC source. */
+    AthenaSequence athena(String catalog)
+    {
+        return new AthenaSequence(wire, catalog);
+    }
+
     URI endpoint()
     {
         return endpoint.orElseThrow();

@@ -39,18 +39,30 @@ final class StatsReport
                     requests.append(requests.length() == 0 ? "" : ", ").append(kind).append(' ').append(n);
                 }
             }
+            if (requests.length() == 0 && s.rcu() == 0 && s.itemsScanned() == 0) {
+                // A relational catalog (or a DynamoDB read that needed no request): no DynamoDB cost to show.
+                out.append(String.format(Locale.ROOT, "-- %s.%s.%s: %d split%s, %,d row%s returned%n", s.catalog(), s.schema(), s.table(),
+                        s.splits(), s.splits() == 1 ? "" : "s", s.rowsReturned(), s.rowsReturned() == 1 ? "" : "s"));
+                appendPushed(out, s);
+                continue;
+            }
             out.append(String.format(Locale.ROOT, "-- %s.%s.%s: %d split%s, requests: %s, %.1f RCU, %,d item%s scanned, %,d row%s returned%n",
                     s.catalog(), s.schema(), s.table(), s.splits(), s.splits() == 1 ? "" : "s",
                     requests.length() == 0 ? "none" : requests, s.rcu(), s.itemsScanned(), s.itemsScanned() == 1 ? "" : "s", s.rowsReturned(),
                     s.rowsReturned() == 1 ? "" : "s"));
-            List<String> reads = s.pushedPerRead();
-            for (int i = 0; i < reads.size(); i++) {
-                String label = reads.size() == 1 ? "pushed" : "read " + (i + 1) + " pushed";
-                String pushed = pushed(reads.get(i), s.limitPerRead().get(i));
-                out.append("--   ").append(label).append(": ").append(pushed.isEmpty() ? "(nothing)" : pushed).append('\n');
-            }
+            appendPushed(out, s);
         }
         return out.toString();
+    }
+
+    private static void appendPushed(StringBuilder out, QueryResult.SourceStats s)
+    {
+        List<String> reads = s.pushedPerRead();
+        for (int i = 0; i < reads.size(); i++) {
+            String label = reads.size() == 1 ? "pushed" : "read " + (i + 1) + " pushed";
+            String pushed = pushed(reads.get(i), s.limitPerRead().get(i));
+            out.append("--   ").append(label).append(": ").append(pushed.isEmpty() ? "(nothing)" : pushed).append('\n');
+        }
     }
 
     static String json(QueryResult result)

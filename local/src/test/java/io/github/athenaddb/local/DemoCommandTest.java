@@ -30,6 +30,15 @@ class DemoCommandTest
                         + "quantity bigint, type varchar")
                 .contains("| ITEM#04 | Fountain pen     | 1        | 64.000000000  |")
                 .contains("-- ddb.shop.order_items: 1 split, requests: Query 1, 0.5 RCU, 4 items scanned, 4 rows returned")
+                // The federated queries: DynamoDB views joined with the embedded PostgreSQL's customers.
+                .contains("650 customers from examples/ecommerce/customers.csv")
+                .contains("Tables in \"lambda:rds\".\"public\" (PostgreSQL): [customers]")
+                .contains("| female     | Noise-cancelling headphones | 29    | 8671.000000000 |")
+                .contains("| non-binary | Rain jacket                 | 10    | 1599.000000000 |")
+                .contains("| Lisbon | 308    | 137071.070000000 |")
+                .contains("| linus_thompson_371   | 2026-05-18 00:00:00.000 | 1962       | 7      | 6026.770000000 |")
+                .contains("-- rds.public.customers: 1 split, 207 rows returned")
+                .contains("--   pushed: created_at >= TIMESTAMP '2026-01-01 00:00:00.000'")
                 .doesNotContain("Exception");
     }
 }

@@ -147,13 +147,14 @@ class StatsReportTest
     }
 
     @Test
-    void textSaysNoneWithoutRequestsAndNumbersSeveralReads()
+    void textLeavesOutDynamoDbCostsWithoutRequestsAndNumbersSeveralReads()
     {
-        SourceStats source = new SourceStats("ddb", "default", "t", 2, Map.of(), 0.0, 0, 0,
+        // A relational catalog's read (or a DynamoDB read that sent no request) has no DynamoDB cost to show.
+        SourceStats source = new SourceStats("rds", "public", "t", 2, Map.of(), 0.0, 0, 0,
                 List.of("pk = 'A'", ""));
         assertThat(StatsReport.text(result(0, 0, source)).split("\\R")).containsExactly(
                 "-- 0 rows in 0 ms",
-                "-- ddb.default.t: 2 splits, requests: none, 0.0 RCU, 0 items scanned, 0 rows returned",
+                "-- rds.public.t: 2 splits, 0 rows returned",
                 "--   read 1 pushed: pk = 'A'",
                 "--   read 2 pushed: (nothing)");
     }

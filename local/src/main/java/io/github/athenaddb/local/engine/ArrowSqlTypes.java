@@ -36,7 +36,9 @@ final class ArrowSqlTypes
             case Bool -> factory.createSqlType(SqlTypeName.BOOLEAN);
             case Binary -> factory.createSqlType(SqlTypeName.VARBINARY);
             case FloatingPoint -> factory.createSqlType(SqlTypeName.DOUBLE);
-            case Date -> factory.createSqlType(SqlTypeName.DATE);
+            // Athena's TIMESTAMP is Date(MILLISECOND); Date(DAY) is its DATE.
+            case Date -> ((ArrowType.Date) type).getUnit() == org.apache.arrow.vector.types.DateUnit.DAY
+                    ? factory.createSqlType(SqlTypeName.DATE) : factory.createSqlType(SqlTypeName.TIMESTAMP, 3);
             case Timestamp -> factory.createSqlType(SqlTypeName.TIMESTAMP, 3);
             case List -> factory.createArrayType(toSql(factory, field.getChildren().get(0)), -1);
             case Struct -> {
@@ -95,8 +97,16 @@ final class ArrowSqlTypes
         }
         return switch (field.getType().getTypeID()) {
             case Utf8 -> value instanceof Text t ? t.toString() : value.toString();
-            case Int -> ((Number) value).longValue();
+            // The engine's Java type follows the SQL type: TINYINT Byte, SMALLINT Short, INTEGER Integer, BIGINT Long.
+            case Int -> switch (bitWidth(field.getType())) {
+                case 8 -> ((Number) value).byteValue();
+                case 16 -> ((Number) value).shortValue();
+                case 32 -> ((Number) value).intValue();
+                default -> ((Number) value).longValue();
+            };
             case Binary -> new ByteString((byte[]) value);
+            // The engine holds a TIMESTAMP as milliseconds since 1970 (UTC wall clock), a DATE as days.
+            case Date, Timestamp -> value instanceof java.time.LocalDateTime t ? t.toInstant(java.time.ZoneOffset.UTC).toEpochMilli() : value;
             case List -> {
                 Field element = field.getChildren().get(0);
                 List<Object> out = new ArrayList<>();

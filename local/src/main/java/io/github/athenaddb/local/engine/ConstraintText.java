@@ -5,6 +5,9 @@ import com.amazonaws.athena.connector.lambda.domain.predicate.Range;
 import com.amazonaws.athena.connector.lambda.domain.predicate.SortedRangeSet;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
 
+import org.apache.arrow.vector.types.DateUnit;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,10 +41,10 @@ final class ConstraintText
         List<String> parts = new ArrayList<>();
         for (Range r : ranges.getOrderedRanges()) {
             if (r.isSingleValue()) {
-                points.add(literal(r.getSingleValue()));
+                points.add(literal(ranges.getType(), r.getSingleValue()));
             }
             else {
-                parts.add(range(column, r));
+                parts.add(range(column, ranges.getType(), r));
             }
         }
         if (points.size() == 1) {
@@ -54,25 +57,33 @@ final class ConstraintText
         return ranges.isNullAllowed() ? "(" + text + " OR " + column + " IS NULL)" : text;
     }
 
-    private static String range(String column, Range r)
+    private static String range(String column, ArrowType type, Range r)
     {
         List<String> bounds = new ArrayList<>();
         if (!r.getLow().isLowerUnbounded()) {
-            bounds.add(column + (r.getLow().getBound() == Marker.Bound.EXACTLY ? " >= " : " > ") + literal(r.getLow().getValue()));
+            bounds.add(column + (r.getLow().getBound() == Marker.Bound.EXACTLY ? " >= " : " > ") + literal(type, r.getLow().getValue()));
         }
         if (!r.getHigh().isUpperUnbounded()) {
-            bounds.add(column + (r.getHigh().getBound() == Marker.Bound.EXACTLY ? " <= " : " < ") + literal(r.getHigh().getValue()));
+            bounds.add(column + (r.getHigh().getBound() == Marker.Bound.EXACTLY ? " <= " : " < ") + literal(type, r.getHigh().getValue()));
         }
         return bounds.isEmpty() ? column + " IS NOT NULL" : String.join(" AND ", bounds);
     }
 
-    private static String literal(Object value)
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss[.SSS]");
+
+    private static String literal(ArrowType type, Object value)
     {
+        if (type instanceof ArrowType.Date d && d.getUnit() == DateUnit.DAY && value instanceof Number days) {
+            return "DATE '" + java.time.LocalDate.ofEpochDay(days.longValue()) + "'";
+        }
         if (value instanceof CharSequence || value instanceof org.apache.arrow.vector.util.Text) {
             return "'" + value.toString().replace("'", "''") + "'";
         }
         if (value instanceof BigDecimal d) {
             return d.toPlainString();
+        }
+        if (value instanceof java.time.LocalDateTime t) {
+            return "TIMESTAMP '" + t.toLocalDate() + " " + t.toLocalTime().format(TIME) + "'";
         }
         return String.valueOf(value);
     }

@@ -15,6 +15,8 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.util.DateString;
+import org.apache.calcite.util.TimestampString;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUnknownAs;
 import org.apache.calcite.sql.SqlKind;
@@ -22,6 +24,10 @@ import org.apache.calcite.util.NlsString;
 import org.apache.calcite.util.Sarg;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Calendar;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -244,15 +250,48 @@ final class ConstraintTranslator
                 return null;
             case Bool:
                 return literal instanceof Boolean b ? b : null;
+            case Date:
+                return ((ArrowType.Date) type).getUnit() == org.apache.arrow.vector.types.DateUnit.DAY ? days(literal) : timestamp(literal);
             default:
                 return null;
         }
     }
 
+    /** A DATE literal as the SDK's DATEDAY value, days since 1970-01-01. */
+    private static Object days(Object literal)
+    {
+        if (literal instanceof DateString d) {
+            return d.getDaysSinceEpoch();
+        }
+        if (literal instanceof Calendar c) {
+            return (int) Math.floorDiv(c.getTimeInMillis(), 86_400_000L);
+        }
+        return null;
+    }
+
+    /** A TIMESTAMP literal as the SDK's DATEMILLI value, a UTC wall clock; null when finer than milliseconds. */
+    private static Object timestamp(Object literal)
+    {
+        long millis;
+        if (literal instanceof TimestampString t) {
+            if (!t.round(3).equals(t)) {
+                return null;
+            }
+            millis = t.getMillisSinceEpoch();
+        }
+        else if (literal instanceof Calendar c) {
+            millis = c.getTimeInMillis();
+        }
+        else {
+            return null;
+        }
+        return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
+    }
+
     private static boolean isScalar(Field f)
     {
         return switch (f.getType().getTypeID()) {
-            case Utf8, Int, Decimal, Bool -> true;
+            case Utf8, Int, Decimal, Bool, Date -> true;
             default -> false;
         };
     }
