@@ -29,7 +29,7 @@ public record JdbcCatalogs(Map<String, JdbcMetadataHandler> metadata, Map<String
         sources.forEach((catalog, source) -> {
             JdbcConnections connections = new JdbcConnections(source, secrets);
             metadata.put(catalog, new JdbcMetadataHandler(connections, options, environment));
-            records.put(catalog, new JdbcRecordHandler(connections, config.queryStatusCheck(), environment));
+            records.put(catalog, new JdbcRecordHandler(connections, options, config.queryStatusCheck(), environment));
         });
         return new JdbcCatalogs(metadata, records);
     }

@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,21 +61,59 @@ public class JdbcMetadataHandler
 
     private final JdbcConnections connections;
     private final JdbcOptions options;
+    private final JdbcPassthrough passthrough;
 
     public JdbcMetadataHandler(JdbcConnections connections, JdbcOptions options, Map<String, String> configOptions)
     {
         super("jdbc", configOptions);
         this.connections = requireNonNull(connections, "connections is null");
         this.options = requireNonNull(options, "options is null");
+        this.passthrough = new JdbcPassthrough(options.queryPassthrough());
     }
 
-    /** LIMIT only: a query with a LIMIT is read in one split, and a limit the split cannot apply exactly is not sent to the database. */
+    /**
+     * LIMIT (a query with a LIMIT is read in one split, and a limit the split cannot apply exactly
+     * is not sent to the database), and system.query when {@code jdbc_query_passthrough=true}.
+     */
     @Override
     public GetDataSourceCapabilitiesResponse doGetDataSourceCapabilities(BlockAllocator allocator, GetDataSourceCapabilitiesRequest request)
     {
         ImmutableMap.Builder<String, List<OptimizationSubType>> capabilities = ImmutableMap.builder();
         capabilities.put(DataSourceOptimizations.SUPPORTS_LIMIT_PUSHDOWN.withSupportedSubTypes(LimitPushdownSubType.INTEGER_CONSTANT));
+        passthrough.addQueryPassthroughCapabilityIfEnabled(capabilities, configOptions);
         return new GetDataSourceCapabilitiesResponse(request.getCatalogName(), capabilities.build());
+    }
+
+    /** The columns of a system.query result, from the database's description of the statement run with LIMIT 0. */
+    @Override
+    public GetTableResponse doGetQueryPassthroughSchema(BlockAllocator allocator, GetTableRequest request)
+    {
+        String statement = passthrough.statement(request.getQueryPassthroughArguments(), request.getCatalogName());
+        SqlDialect dialect = connections.source().dialect();
+        try (Connection c = connections.open()) {
+            JdbcPassthrough.readOnly(c, dialect);
+            try (PreparedStatement s = c.prepareStatement(JdbcPassthrough.wrapped(statement) + " LIMIT 0"); ResultSet rs = s.executeQuery()) {
+                ResultSetMetaData meta = rs.getMetaData();
+                List<Field> fields = new ArrayList<>();
+                Map<String, String> columns = new LinkedHashMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    String label = meta.getColumnLabel(i);
+                    String lower = label.toLowerCase(Locale.ROOT);
+                    if (columns.putIfAbsent(lower, label) != null) {
+                        throw ConnectorException.invalidInput("system.query: the statement returns two columns named '" + lower
+                                + "' (names are compared ignoring case); give them distinct aliases");
+                    }
+                    fields.add(JdbcTypes.toField(dialect == SqlDialect.MYSQL ? JdbcTypes.MYSQL : JdbcTypes.POSTGRESQL, lower,
+                            meta.getColumnType(i), meta.getColumnTypeName(i), meta.getPrecision(i), meta.getScale(i), true));
+                }
+                c.rollback();
+                JdbcTableMetadata metadata = new JdbcTableMetadata("", "", columns, columnMetadata(fields));
+                return new GetTableResponse(request.getCatalogName(), request.getTableName(), new Schema(fields, metadata.toSchemaMetadata()), Set.of());
+            }
+        }
+        catch (SQLException e) {
+            throw JdbcConnections.failed(e, "run system.query on catalog '" + request.getCatalogName() + "'");
+        }
     }
 
     @Override
@@ -128,13 +168,7 @@ public class JdbcMetadataHandler
                             rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"), true));
                 }
             }
-            Map<String, Map<String, String>> columnMetadata = new LinkedHashMap<>();
-            fields.forEach(f -> {
-                if (f.getMetadata() != null && !f.getMetadata().isEmpty()) {
-                    columnMetadata.put(f.getName(), f.getMetadata());
-                }
-            });
-            JdbcTableMetadata metadata = new JdbcTableMetadata(schema, table, columns, columnMetadata);
+            JdbcTableMetadata metadata = new JdbcTableMetadata(schema, table, columns, columnMetadata(fields));
             return new GetTableResponse(request.getCatalogName(), name, new Schema(fields, metadata.toSchemaMetadata()), Set.of());
         }
         catch (SQLException e) {
@@ -159,6 +193,11 @@ public class JdbcMetadataHandler
     @Override
     public GetSplitsResponse doGetSplits(BlockAllocator allocator, GetSplitsRequest request)
     {
+        if (request.getConstraints() != null && request.getConstraints().isQueryPassThrough()) {
+            passthrough.statement(request.getConstraints().getQueryPassthroughArguments(), request.getCatalogName());
+            Split split = Split.newBuilder(makeSpillLocation(request), makeEncryptionKey()).build();
+            return new GetSplitsResponse(request.getCatalogName(), Set.of(split));
+        }
         JdbcTableMetadata table = JdbcTableMetadata.from(request.getSchema().getCustomMetadata(), request.getTableName().getTableName());
         TableStats.TableRef ref = new TableStats.TableRef(table.schema(), table.table());
         boolean hasLimit = request.getConstraints() != null && request.getConstraints().hasLimit();
@@ -180,6 +219,18 @@ public class JdbcMetadataHandler
                 table.schema(), table.table(), request.getCatalogName(), splits.size(), stats.estimatedRows(), stats.partitions().size(),
                 stats.key().map(k -> k.column() + " " + k.min() + ".." + k.max()).orElse("none"));
         return new GetSplitsResponse(request.getCatalogName(), splits);
+    }
+
+    /** How to read each column, kept in the table's metadata: Athena may not send a field's metadata back. */
+    private static Map<String, Map<String, String>> columnMetadata(List<Field> fields)
+    {
+        Map<String, Map<String, String>> columnMetadata = new LinkedHashMap<>();
+        fields.forEach(f -> {
+            if (f.getMetadata() != null && !f.getMetadata().isEmpty()) {
+                columnMetadata.put(f.getName(), f.getMetadata());
+            }
+        });
+        return columnMetadata;
     }
 
     private List<String> schemas(Connection c)

@@ -18,11 +18,14 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -39,13 +42,15 @@ public class JdbcRecordHandler
 
     private final JdbcConnections connections;
     private final boolean statusCheck;
+    private final JdbcPassthrough passthrough;
 
     /** @param statusCheck ask Athena whether the query still runs (off in local runs, where there is no Athena) */
-    public JdbcRecordHandler(JdbcConnections connections, boolean statusCheck, Map<String, String> configOptions)
+    public JdbcRecordHandler(JdbcConnections connections, JdbcOptions options, boolean statusCheck, Map<String, String> configOptions)
     {
         super("jdbc", configOptions);
         this.connections = requireNonNull(connections, "connections is null");
         this.statusCheck = statusCheck;
+        this.passthrough = new JdbcPassthrough(options.queryPassthrough());
     }
 
     @Override
@@ -55,6 +60,11 @@ public class JdbcRecordHandler
         SqlDialect dialect = connections.source().dialect();
         List<Field> fields = request.getSchema().getFields().stream().map(table::withColumnMetadata).toList();
         Constraints constraints = request.getConstraints();
+        if (constraints != null && constraints.isQueryPassThrough()) {
+            String statement = passthrough.statement(constraints.getQueryPassthroughArguments(), request.getCatalogName());
+            readPassthrough(spiller, request, fields, statement, queryStatusChecker);
+            return;
+        }
         Map<String, ValueSet> summary = constraints == null || constraints.getSummary() == null ? Map.of() : constraints.getSummary();
         List<OrderByField> orderBy = constraints == null || constraints.getOrderByClause() == null ? List.of() : constraints.getOrderByClause();
         long limit = constraints != null && constraints.hasLimit() ? constraints.getLimit() : -1;
@@ -71,35 +81,17 @@ public class JdbcRecordHandler
         ConstraintEvaluator evaluator = spiller.getConstraintEvaluator();
         List<ConstraintProjector> checks = new ArrayList<>();
         fields.forEach(f -> checks.add(summary.isEmpty() ? null : evaluator.makeConstraintProjector(f.getName()).orElse(null)));
-        long rows = 0;
+        int[] positions = IntStream.rangeClosed(1, fields.size()).toArray();
+        long rows;
         try (Connection c = connections.open()) {
             // PostgreSQL streams a result only inside a transaction with a fetch size; otherwise it loads every row first.
             c.setAutoCommit(false);
             c.setReadOnly(true);
             try (PreparedStatement statement = c.prepareStatement(query.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-                statement.setFetchSize(FETCH_SIZE);
                 for (int i = 0; i < query.parameters().size(); i++) {
                     statement.setObject(i + 1, query.parameters().get(i));
                 }
-                try (ResultSet rs = statement.executeQuery()) {
-                    Object[] values = new Object[fields.size()];
-                    while ((plan.rowLimit() < 0 || rows < plan.rowLimit()) && rs.next()) {
-                        if (!readRow(rs, fields, checks, values)) {
-                            continue;
-                        }
-                        spiller.writeRows((block, row) -> {
-                            List<FieldVector> vectors = block.getFieldVectors();
-                            for (int i = 0; i < values.length; i++) {
-                                ArrowValueWriter.write(vectors.get(i), row, values[i]);
-                            }
-                            return 1;
-                        });
-                        rows++;
-                        if (statusCheck && rows % FETCH_SIZE == 0 && !queryStatusChecker.isQueryRunning()) {
-                            break;
-                        }
-                    }
-                }
+                rows = writeRows(spiller, statement, fields, positions, checks, plan.rowLimit(), queryStatusChecker);
             }
             c.commit();
         }
@@ -111,12 +103,80 @@ public class JdbcRecordHandler
                 connections.source().catalog(), rows, query.sql());
     }
 
+    /**
+     * A system.query statement, run as the database's own SQL in a read-only transaction; the
+     * requested columns are taken from its result by name.
+     */
+    private void readPassthrough(BlockSpiller spiller, ReadRecordsRequest request, List<Field> fields, String statement,
+            QueryStatusChecker queryStatusChecker)
+    {
+        JdbcTableMetadata table = JdbcTableMetadata.from(request.getSchema().getCustomMetadata(), "system.query");
+        long rows;
+        try (Connection c = connections.open()) {
+            JdbcPassthrough.readOnly(c, connections.source().dialect());
+            try (PreparedStatement s = c.prepareStatement(JdbcPassthrough.wrapped(statement), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                int[] positions = new int[fields.size()];
+                ResultSetMetaData meta = s.getMetaData();
+                for (int i = 0; i < fields.size(); i++) {
+                    positions[i] = meta == null ? i + 1 : position(meta, table.column(fields.get(i).getName()));
+                }
+                List<ConstraintProjector> checks = new ArrayList<>(Collections.nCopies(fields.size(), null));
+                rows = writeRows(spiller, s, fields, positions, checks, -1, queryStatusChecker);
+            }
+            c.rollback();
+        }
+        catch (SQLException e) {
+            throw JdbcConnections.failed(e, "run system.query on catalog '" + request.getCatalogName() + "'");
+        }
+        log.info("Query {}: system.query on catalog {}: {} rows", request.getQueryId(), connections.source().catalog(), rows);
+    }
+
+    private static int position(ResultSetMetaData meta, String label)
+            throws SQLException
+    {
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            if (meta.getColumnLabel(i).equals(label)) {
+                return i;
+            }
+        }
+        throw new SQLException("system.query: the statement no longer returns column '" + label + "'", "42703");
+    }
+
+    /** Streams the statement's rows into the spiller, those that pass every check, up to {@code limit} (-1: all). */
+    private long writeRows(BlockSpiller spiller, PreparedStatement statement, List<Field> fields, int[] positions,
+            List<ConstraintProjector> checks, long limit, QueryStatusChecker queryStatusChecker)
+            throws SQLException
+    {
+        statement.setFetchSize(FETCH_SIZE);
+        long rows = 0;
+        try (ResultSet rs = statement.executeQuery()) {
+            Object[] values = new Object[fields.size()];
+            while ((limit < 0 || rows < limit) && rs.next()) {
+                if (!readRow(rs, fields, positions, checks, values)) {
+                    continue;
+                }
+                spiller.writeRows((block, row) -> {
+                    List<FieldVector> vectors = block.getFieldVectors();
+                    for (int i = 0; i < values.length; i++) {
+                        ArrowValueWriter.write(vectors.get(i), row, values[i]);
+                    }
+                    return 1;
+                });
+                rows++;
+                if (statusCheck && rows % FETCH_SIZE == 0 && !queryStatusChecker.isQueryRunning()) {
+                    break;
+                }
+            }
+        }
+        return rows;
+    }
+
     /** @return false when the row fails a constraint */
-    private static boolean readRow(ResultSet rs, List<Field> fields, List<ConstraintProjector> checks, Object[] values)
+    private static boolean readRow(ResultSet rs, List<Field> fields, int[] positions, List<ConstraintProjector> checks, Object[] values)
             throws SQLException
     {
         for (int i = 0; i < fields.size(); i++) {
-            values[i] = JdbcTypes.read(rs, i + 1, fields.get(i));
+            values[i] = JdbcTypes.read(rs, positions[i], fields.get(i));
             ConstraintProjector check = checks.get(i);
             if (check != null && !check.apply(values[i])) {
                 return false;

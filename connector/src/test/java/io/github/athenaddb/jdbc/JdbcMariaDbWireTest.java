@@ -80,6 +80,7 @@ class JdbcMariaDbWireTest
                 ConnectorConfig.REGION, "us-east-1",
                 ConnectorConfig.QUERY_STATUS_CHECK, "false",
                 JdbcOptions.SPLIT_ROWS, "500",
+                JdbcOptions.QUERY_PASSTHROUGH, "true",
                 "maria_connection_string", url)));
         mysql = new AthenaSequence(wire, "maria");
     }
@@ -170,6 +171,23 @@ class JdbcMariaDbWireTest
                 block -> rows.addAll(AthenaSequence.rows(block)));
         assertThat(rows).hasSize(1500);
         assertThat(rows.stream().map(r -> r.get("id")).distinct().count()).isEqualTo(1500);
+    }
+
+    @Test
+    void passthroughRunsAQueryAndNothingElse()
+    {
+        String select = "SELECT v, count(*) AS n FROM `" + schema() + "`.many WHERE v < 2 GROUP BY v ORDER BY v";
+        Map<String, String> arguments = Map.of("schemaFunctionName", "SYSTEM.QUERY", JdbcPassthrough.QUERY, select);
+        Schema schema = mysql.getPassthroughTable(arguments).getSchema();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        mysql.read("system", "query", schema, new Constraints(Map.of(), List.of(), List.of(), -1, arguments, null), 1,
+                block -> rows.addAll(AthenaSequence.rows(block)));
+        assertThat(rows).containsExactly(Map.of("v", 0, "n", 150L), Map.of("v", 1, "n", 150L));
+
+        Map<String, String> delete = Map.of("schemaFunctionName", "SYSTEM.QUERY", JdbcPassthrough.QUERY, "DELETE FROM `" + schema() + "`.many");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mysql.getPassthroughTable(delete))
+                .hasMessageContaining("Could not run system.query on catalog 'maria'");
+        assertThat(read(items(), Map.of(), List.of(), -1)).hasSize(4);
     }
 
     private static String schema()

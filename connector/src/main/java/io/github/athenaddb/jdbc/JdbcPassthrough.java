@@ -1,0 +1,96 @@
+package io.github.athenaddb.jdbc;
+
+import com.amazonaws.athena.connector.lambda.metadata.optimizations.querypassthrough.QueryPassthroughSignature;
+import io.github.athenaddb.ConnectorException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code SELECT * FROM TABLE(system.query(query => 'SELECT … FROM orders JOIN …'))} on a JDBC
+ * catalog: the database runs the statement in its own SQL. Off unless {@code
+ * jdbc_query_passthrough=true}, because the statement runs with the connection's privileges.
+ * Two guards keep it a read: the statement is wrapped as a derived table, {@code SELECT * FROM
+ * (statement) AS passthrough}, which neither database accepts for anything but a query (and a
+ * prepared statement holds one statement only), and it runs in a read-only transaction.
+ */
+public final class JdbcPassthrough
+        implements QueryPassthroughSignature
+{
+    public static final String QUERY = "QUERY";
+    private static final Logger log = LoggerFactory.getLogger(JdbcPassthrough.class);
+
+    private final boolean enabled;
+
+    public JdbcPassthrough(boolean enabled)
+    {
+        this.enabled = enabled;
+    }
+
+    @Override
+    public String getFunctionSchema()
+    {
+        return "system";
+    }
+
+    @Override
+    public String getFunctionName()
+    {
+        return "query";
+    }
+
+    @Override
+    public List<String> getFunctionArguments()
+    {
+        return List.of(QUERY);
+    }
+
+    @Override
+    public Logger getLogger()
+    {
+        return log;
+    }
+
+    @Override
+    public boolean allowQueryPassthrough(Map<String, String> configOptions)
+    {
+        return enabled;
+    }
+
+    /** The statement of a passthrough request, after the SDK's checks and the opt-in's. */
+    public String statement(Map<String, String> arguments, String catalog)
+    {
+        if (!enabled) {
+            throw ConnectorException.invalidInput("system.query is off for catalog '" + catalog + "': set "
+                    + JdbcOptions.QUERY_PASSTHROUGH + "=true on the function to run native SQL");
+        }
+        verify(arguments);
+        String statement = arguments.get(QUERY).strip();
+        while (statement.endsWith(";")) {
+            statement = statement.substring(0, statement.length() - 1).strip();
+        }
+        return statement;
+    }
+
+    /** The statement as the derived table that every passthrough read selects from. */
+    public static String wrapped(String statement)
+    {
+        // A line break before the closing parenthesis ends a trailing "--" comment.
+        return "SELECT * FROM (" + statement + "\n) AS passthrough";
+    }
+
+    /** Starts a read-only transaction: the second guard, should a statement get past the wrapping. */
+    public static void readOnly(Connection c, SqlDialect dialect)
+            throws SQLException
+    {
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            s.execute(dialect == SqlDialect.MYSQL ? "START TRANSACTION READ ONLY" : "SET TRANSACTION READ ONLY");
+        }
+    }
+}
