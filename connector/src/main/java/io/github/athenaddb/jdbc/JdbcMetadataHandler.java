@@ -132,11 +132,10 @@ public class JdbcMetadataHandler
     {
         try (Connection c = connections.open()) {
             String schema = exactSchema(c, request.getSchemaName());
-            List<TableName> tables = new ArrayList<>();
-            for (String t : tables(c, schema)) {
-                tables.add(new TableName(request.getSchemaName(), t.toLowerCase(Locale.ROOT)));
-            }
-            return new ListTablesResponse(request.getCatalogName(), tables, null);
+            List<String> names = tables(c, schema).stream().map(t -> t.toLowerCase(Locale.ROOT)).sorted().toList();
+            TablePage page = TablePage.of(names, request.getNextToken(), request.getPageSize());
+            List<TableName> tables = page.names().stream().map(t -> new TableName(request.getSchemaName(), t)).toList();
+            return new ListTablesResponse(request.getCatalogName(), tables, page.nextToken());
         }
         catch (SQLException e) {
             throw JdbcConnections.failed(e, "list tables of schema '" + request.getSchemaName() + "'");

@@ -122,6 +122,14 @@ class JdbcSplitsWireTest
         assertThat(ids).hasSize(1200).doesNotHaveDuplicates();
     }
 
+    @Test
+    void listTablesPagesThroughEveryTable()
+    {
+        java.util.List<String> all = rds.listTables("public");
+        assertThat(all).containsExactly("events", "orders", "orders_2025", "orders_2026", "orders_2026_h1", "orders_2026_h2",
+                "orders_other", "small");
+    }
+
     private static Constraints constraints(Map<String, ValueSet> summary, long limit)
     {
         return new Constraints(summary, List.of(), List.of(), limit, Map.of(), null);
