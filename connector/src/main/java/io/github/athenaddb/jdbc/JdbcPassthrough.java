@@ -15,9 +15,9 @@ import java.util.Map;
  * {@code SELECT * FROM TABLE(system.query(query => 'SELECT … FROM orders JOIN …'))} on a JDBC
  * catalog: the database runs the statement in its own SQL. Off unless {@code
  * jdbc_query_passthrough=true}, because the statement runs with the connection's privileges.
- * Two guards keep it a read: the statement is wrapped as a derived table, {@code SELECT * FROM
- * (statement) AS passthrough}, which neither database accepts for anything but a query (and a
- * prepared statement holds one statement only), and it runs in a read-only transaction.
+ * Three guards keep it a read: a statement may not contain {@code ;}, so it is one statement; it
+ * is wrapped as a derived table, {@code SELECT * FROM (statement) AS passthrough}, which neither
+ * database accepts for anything but a query; and it runs in a read-only transaction.
  */
 public final class JdbcPassthrough
         implements QueryPassthroughSignature
@@ -73,6 +73,14 @@ public final class JdbcPassthrough
         String statement = arguments.get(QUERY).strip();
         while (statement.endsWith(";")) {
             statement = statement.substring(0, statement.length() - 1).strip();
+        }
+        if (statement.indexOf(';') >= 0) {
+            // PostgreSQL's driver splits a string at ';' and runs each part, even in a prepared
+            // statement, and "COMMIT" would end the read-only transaction. Telling a separator from a
+            // ';' in a literal depends on server settings (backslash escapes, dollar quotes), so none
+            // is accepted.
+            throw ConnectorException.invalidInput("system.query runs one statement: ';' is not accepted anywhere in it, "
+                    + "also not in a string literal (write chr(59) there)");
         }
         return statement;
     }

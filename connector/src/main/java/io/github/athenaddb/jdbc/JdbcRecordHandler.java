@@ -176,7 +176,7 @@ public class JdbcRecordHandler
             throws SQLException
     {
         for (int i = 0; i < fields.size(); i++) {
-            values[i] = JdbcTypes.read(rs, positions[i], fields.get(i));
+            values[i] = JdbcValueReader.read(rs, positions[i], fields.get(i));
             ConstraintProjector check = checks.get(i);
             if (check != null && !check.apply(values[i])) {
                 return false;

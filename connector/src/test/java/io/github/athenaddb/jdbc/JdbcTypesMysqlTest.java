@@ -104,7 +104,7 @@ class JdbcTypesMysqlTest
     @Test
     void arraysBecomeJson()
     {
-        assertThat(JdbcTypes.arrayJson(new Object[] {1, null, "a\"b", true, 2.5d, Double.NaN, new java.math.BigDecimal("1E+3"),
+        assertThat(JdbcValueReader.arrayJson(new Object[] {1, null, "a\"b", true, 2.5d, Double.NaN, new java.math.BigDecimal("1E+3"),
                 new Object[] {}, new int[] {7, 8}})).isEqualTo("[1,null,\"a\\\"b\",true,2.5,\"NaN\",1000,[],[7,8]]");
     }
 }

@@ -240,7 +240,7 @@ class JdbcTypesTest
                 assertThat(rs.next()).isTrue();
                 int index = List.copyOf(fields.keySet()).indexOf(column[id]) + 1;
                 Field field = fields.get(column[id]);
-                assertThatThrownBy(() -> JdbcTypes.read(rs, index, field))
+                assertThatThrownBy(() -> JdbcValueReader.read(rs, index, field))
                         .as("row %d", id)
                         .isInstanceOf(SQLDataException.class)
                         .hasMessageContaining("Column " + column[id])
@@ -278,7 +278,7 @@ class JdbcTypesTest
             while (rs.next()) {
                 List<Object> row = Arrays.asList(new Object[list.size()]);
                 for (int i = 0; i < list.size(); i++) {
-                    row.set(i, JdbcTypes.read(rs, i + 1, list.get(i)));
+                    row.set(i, JdbcValueReader.read(rs, i + 1, list.get(i)));
                 }
                 rows.add(row);
             }
