@@ -29,7 +29,8 @@ public class DdbCompositeHandler
 
     public DdbCompositeHandler(Map<String, String> environment)
     {
-        this(environment, ConnectorConfig.fromMap(environment));
+        this(SpillClients.pointSdkClientsAt(environment), ConnectorConfig.fromMap(environment));
+        SpillClients.warnIfEncryptionOff(environment);
     }
 
     private DdbCompositeHandler(Map<String, String> environment, ConnectorConfig config)

@@ -1,5 +1,7 @@
 package io.github.athenaddb;
 
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import com.amazonaws.athena.connector.lambda.QueryStatusChecker;
 import com.amazonaws.athena.connector.lambda.data.BlockAllocator;
 import com.amazonaws.athena.connector.lambda.data.BlockSpiller;
@@ -20,7 +22,8 @@ public final class RoutingRecordHandler
 
     public RoutingRecordHandler(RecordHandler dynamo, Map<String, ? extends RecordHandler> byCatalog, Map<String, String> configOptions)
     {
-        super("ddb", configOptions);
+        super(SpillClients.s3(configOptions), SecretsManagerClient.create(),
+                AthenaClient.create(), "ddb", configOptions);
         this.dynamo = requireNonNull(dynamo, "dynamo is null");
         this.byCatalog = Map.copyOf(byCatalog);
     }

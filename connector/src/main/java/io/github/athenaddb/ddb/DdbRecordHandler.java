@@ -1,5 +1,8 @@
 package io.github.athenaddb.ddb;
 
+import io.github.athenaddb.SpillClients;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import com.amazonaws.athena.connector.lambda.QueryStatusChecker;
 import com.amazonaws.athena.connector.lambda.data.BlockSpiller;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ConstraintEvaluator;
@@ -57,7 +60,8 @@ public class DdbRecordHandler
 
     public DdbRecordHandler(ConnectorConfig config, DynamoDbClient dynamoDb, Map<String, String> configOptions)
     {
-        super(DdbMetadataHandler.SOURCE_TYPE, configOptions);
+        super(SpillClients.s3(configOptions), SecretsManagerClient.create(),
+                AthenaClient.create(), DdbMetadataHandler.SOURCE_TYPE, configOptions);
         this.config = requireNonNull(config, "config is null");
         this.scanReader = new ScanReader(dynamoDb);
         this.queryReader = new QueryReader(dynamoDb);

@@ -1,5 +1,8 @@
 package io.github.athenaddb.jdbc;
 
+import io.github.athenaddb.SpillClients;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import com.amazonaws.athena.connector.lambda.QueryStatusChecker;
 import com.amazonaws.athena.connector.lambda.data.BlockSpiller;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ConstraintEvaluator;
@@ -47,7 +50,8 @@ public class JdbcRecordHandler
     /** @param statusCheck ask Athena whether the query still runs (off in local runs, where there is no Athena) */
     public JdbcRecordHandler(JdbcConnections connections, JdbcOptions options, boolean statusCheck, Map<String, String> configOptions)
     {
-        super("jdbc", configOptions);
+        super(SpillClients.s3(configOptions), SecretsManagerClient.create(),
+                AthenaClient.create(), "jdbc", configOptions);
         this.connections = requireNonNull(connections, "connections is null");
         this.statusCheck = statusCheck;
         this.passthrough = new JdbcPassthrough(options.queryPassthrough());

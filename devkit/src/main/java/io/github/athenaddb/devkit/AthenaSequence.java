@@ -24,6 +24,12 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.Text;
 
+import com.amazonaws.athena.connector.lambda.data.S3BlockSpillReader;
+import com.amazonaws.athena.connector.lambda.domain.spill.S3SpillLocation;
+import com.amazonaws.athena.connector.lambda.domain.spill.SpillLocation;
+import com.amazonaws.athena.connector.lambda.records.RemoteReadRecordsResponse;
+import software.amazon.awssdk.services.s3.S3Client;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,6 +38,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,11 +54,16 @@ public final class AthenaSequence
     public static final String CATALOG = "ddb";
     public static final FederatedIdentity IDENTITY = new FederatedIdentity("arn:aws:iam::123456789012:user/test",
             "123456789012", Map.of(), List.of(), Map.of());
-    private static final long MAX_BLOCK = 64L * 1024 * 1024;
+    /** Local runs have no Lambda response limit: a split's rows come back inline up to this size. */
+    private static final long LOCAL_MAX_BLOCK = 512L * 1024 * 1024;
 
     private final LambdaWire wire;
     private final String catalog;
+    private final S3Client spillReader;
+    private final long maxBlock;
+    private final long maxInline;
     private final List<Integer> rowsPerSplit = new ArrayList<>();
+    private final AtomicInteger spilledBlocks = new AtomicInteger();
 
     public AthenaSequence(LambdaWire wire)
     {
@@ -60,8 +72,32 @@ public final class AthenaSequence
 
     public AthenaSequence(LambdaWire wire, String catalog)
     {
+        this(wire, catalog, null, LOCAL_MAX_BLOCK, LOCAL_MAX_BLOCK);
+    }
+
+    private AthenaSequence(LambdaWire wire, String catalog, S3Client spillReader, long maxBlock, long maxInline)
+    {
         this.wire = wire;
         this.catalog = catalog;
+        this.spillReader = spillReader;
+        this.maxBlock = maxBlock;
+        this.maxInline = maxInline;
+    }
+
+    /**
+     * Reads as Athena does under Lambda's response limit: blocks of at most {@code maxBlock}
+     * bytes, a response inline only up to {@code maxInline}, anything more read back from the
+     * connector's spill location through {@code s3}, decrypted with the split's key.
+     */
+    public AthenaSequence withSpill(S3Client s3, long maxBlock, long maxInline)
+    {
+        return new AthenaSequence(wire, catalog, s3, maxBlock, maxInline);
+    }
+
+    /** Blocks read back from S3 since this sequence was made. */
+    public int spilledBlocks()
+    {
+        return spilledBlocks.get();
     }
 
     public List<String> listSchemas()
@@ -175,17 +211,40 @@ public final class AthenaSequence
     private void readSplit(String queryId, TableName name, Schema schema, Split split, Constraints constraints, Consumer<Block> blocks)
     {
         RecordResponse response = wire.call(new ReadRecordsRequest(IDENTITY, catalog, queryId, name, schema, split,
-                constraints, MAX_BLOCK, MAX_BLOCK));
+                constraints, maxBlock, maxInline));
         try {
-            if (!(response instanceof ReadRecordsResponse inline)) {
-                throw new IllegalStateException("The connector spilled split results to S3; reading spilled blocks is not "
-                        + "supported in local mode yet. Read fewer columns or rows.");
+            int rows = 0;
+            if (response instanceof ReadRecordsResponse inline) {
+                synchronized (blocks) {
+                    blocks.accept(inline.getRecords());
+                }
+                rows = inline.getRecordCount();
             }
-            synchronized (blocks) {
-                blocks.accept(inline.getRecords());
+            else if (response instanceof RemoteReadRecordsResponse remote) {
+                if (spillReader == null) {
+                    throw new IllegalStateException("The connector spilled split results to S3, and this reader has no S3 client "
+                            + "(AthenaSequence.withSpill) to read them back");
+                }
+                S3BlockSpillReader reader = new S3BlockSpillReader(spillReader, wire.allocator());
+                for (SpillLocation location : remote.getRemoteBlocks()) {
+                    Block block = reader.read((S3SpillLocation) location, remote.getEncryptionKey(), remote.getSchema());
+                    try {
+                        synchronized (blocks) {
+                            blocks.accept(block);
+                        }
+                        rows += block.getRowCount();
+                        spilledBlocks.incrementAndGet();
+                    }
+                    finally {
+                        close(block);
+                    }
+                }
+            }
+            else {
+                throw new IllegalStateException("unexpected ReadRecords response " + response.getClass().getSimpleName());
             }
             synchronized (rowsPerSplit) {
-                rowsPerSplit.add(inline.getRecordCount());
+                rowsPerSplit.add(rows);
             }
         }
         finally {

@@ -1,0 +1,56 @@
+package io.github.athenaddb;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * The S3 client record handlers spill through. In Lambda it is the SDK's default client;
+ * {@code s3_endpoint} points it elsewhere (moto_server, MinIO) with path-style addressing, which
+ * local S3 APIs need.
+ */
+public final class SpillClients
+{
+    public static final String S3_ENDPOINT = "s3_endpoint";
+    public static final String DISABLE_SPILL_ENCRYPTION = "disable_spill_encryption";
+    private static final Logger log = LoggerFactory.getLogger(SpillClients.class);
+
+    private SpillClients() {}
+
+    public static S3Client s3(Map<String, String> config)
+    {
+        String endpoint = config.get(S3_ENDPOINT);
+        if (endpoint == null || endpoint.isBlank()) {
+            return S3Client.create();
+        }
+        String region = config.getOrDefault(ConnectorConfig.REGION, ConnectorConfig.DEFAULT_REGION);
+        return S3Client.builder().endpointOverride(URI.create(endpoint.trim())).forcePathStyle(true).region(Region.of(region)).build();
+    }
+
+    /**
+     * The SDK's metadata handler checks the spill bucket with an S3 client of its own, built with
+     * {@code S3Client.create()}; {@code s3_endpoint} reaches it as the SDK's endpoint property
+     * (an IP endpoint is addressed path-style). Lambda never sets it.
+     */
+    static Map<String, String> pointSdkClientsAt(Map<String, String> config)
+    {
+        String endpoint = config.get(S3_ENDPOINT);
+        if (endpoint != null && !endpoint.isBlank()) {
+            System.setProperty("aws.endpointUrlS3", endpoint.trim());
+        }
+        return config;
+    }
+
+    /** Spill encryption is on unless turned off explicitly; off is worth a warning at every start. */
+    static void warnIfEncryptionOff(Map<String, String> config)
+    {
+        if ("true".equalsIgnoreCase(config.getOrDefault(DISABLE_SPILL_ENCRYPTION, "false").trim())) {
+            log.warn("Spill encryption is OFF ({}=true): results over the Lambda response limit are written to s3://{}/{} "
+                    + "in plaintext", DISABLE_SPILL_ENCRYPTION, config.get("spill_bucket"), config.getOrDefault("spill_prefix", "athena-spill"));
+        }
+    }
+}
