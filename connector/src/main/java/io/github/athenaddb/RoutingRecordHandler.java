@@ -1,7 +1,5 @@
 package io.github.athenaddb;
 
-import software.amazon.awssdk.services.athena.AthenaClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import com.amazonaws.athena.connector.lambda.QueryStatusChecker;
 import com.amazonaws.athena.connector.lambda.data.BlockAllocator;
 import com.amazonaws.athena.connector.lambda.data.BlockSpiller;
@@ -15,15 +13,14 @@ import static java.util.Objects.requireNonNull;
 
 /** ReadRecords for the catalog's source: see {@link RoutingMetadataHandler}. */
 public final class RoutingRecordHandler
-        extends RecordHandler
+        extends SpillingRecordHandler
 {
     private final RecordHandler dynamo;
     private final Map<String, ? extends RecordHandler> byCatalog;
 
     public RoutingRecordHandler(RecordHandler dynamo, Map<String, ? extends RecordHandler> byCatalog, Map<String, String> configOptions)
     {
-        super(SpillClients.s3(configOptions), SecretsManagerClient.create(),
-                AthenaClient.create(), "ddb", configOptions);
+        super("ddb", configOptions);
         this.dynamo = requireNonNull(dynamo, "dynamo is null");
         this.byCatalog = Map.copyOf(byCatalog);
     }

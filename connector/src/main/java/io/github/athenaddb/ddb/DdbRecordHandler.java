@@ -1,12 +1,9 @@
 package io.github.athenaddb.ddb;
 
-import io.github.athenaddb.SpillClients;
-import software.amazon.awssdk.services.athena.AthenaClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import io.github.athenaddb.SpillingRecordHandler;
 import com.amazonaws.athena.connector.lambda.QueryStatusChecker;
 import com.amazonaws.athena.connector.lambda.data.BlockSpiller;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ConstraintEvaluator;
-import com.amazonaws.athena.connector.lambda.handlers.RecordHandler;
 import com.amazonaws.athena.connector.lambda.records.ReadRecordsRequest;
 import io.github.athenaddb.ConnectorConfig;
 import io.github.athenaddb.ddb.exec.AttributeProjection;
@@ -43,7 +40,7 @@ import static java.util.Objects.requireNonNull;
  * every item that meets the query's constraints: the plan decides the cost, this check the rows.
  */
 public class DdbRecordHandler
-        extends RecordHandler
+        extends SpillingRecordHandler
 {
     private static final Logger log = LoggerFactory.getLogger(DdbRecordHandler.class);
     static final int ROWS_PER_WRITE = 64;
@@ -60,8 +57,7 @@ public class DdbRecordHandler
 
     public DdbRecordHandler(ConnectorConfig config, DynamoDbClient dynamoDb, Map<String, String> configOptions)
     {
-        super(SpillClients.s3(configOptions), SecretsManagerClient.create(),
-                AthenaClient.create(), DdbMetadataHandler.SOURCE_TYPE, configOptions);
+        super(DdbMetadataHandler.SOURCE_TYPE, configOptions);
         this.config = requireNonNull(config, "config is null");
         this.scanReader = new ScanReader(dynamoDb);
         this.queryReader = new QueryReader(dynamoDb);

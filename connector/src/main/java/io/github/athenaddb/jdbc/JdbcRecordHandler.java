@@ -1,8 +1,6 @@
 package io.github.athenaddb.jdbc;
 
-import io.github.athenaddb.SpillClients;
-import software.amazon.awssdk.services.athena.AthenaClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import io.github.athenaddb.SpillingRecordHandler;
 import com.amazonaws.athena.connector.lambda.QueryStatusChecker;
 import com.amazonaws.athena.connector.lambda.data.BlockSpiller;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ConstraintEvaluator;
@@ -10,7 +8,6 @@ import com.amazonaws.athena.connector.lambda.domain.predicate.ConstraintProjecto
 import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
 import com.amazonaws.athena.connector.lambda.domain.predicate.OrderByField;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
-import com.amazonaws.athena.connector.lambda.handlers.RecordHandler;
 import com.amazonaws.athena.connector.lambda.records.ReadRecordsRequest;
 import io.github.athenaddb.ddb.types.ArrowValueWriter;
 import org.apache.arrow.vector.FieldVector;
@@ -38,7 +35,7 @@ import static java.util.Objects.requireNonNull;
  * the query's constraints before it is written, so the SQL decides the cost, never the rows.
  */
 public class JdbcRecordHandler
-        extends RecordHandler
+        extends SpillingRecordHandler
 {
     private static final Logger log = LoggerFactory.getLogger(JdbcRecordHandler.class);
     static final int FETCH_SIZE = 1000;
@@ -50,8 +47,7 @@ public class JdbcRecordHandler
     /** @param statusCheck ask Athena whether the query still runs (off in local runs, where there is no Athena) */
     public JdbcRecordHandler(JdbcConnections connections, JdbcOptions options, boolean statusCheck, Map<String, String> configOptions)
     {
-        super(SpillClients.s3(configOptions), SecretsManagerClient.create(),
-                AthenaClient.create(), "jdbc", configOptions);
+        super("jdbc", configOptions);
         this.connections = requireNonNull(connections, "connections is null");
         this.statusCheck = statusCheck;
         this.passthrough = new JdbcPassthrough(options.queryPassthrough());
