@@ -17,6 +17,13 @@ public final class ConnectorException
         super(message, ErrorDetails.builder().errorCode(code.toString()).errorMessage(message).build());
     }
 
+    /** Another error with the same code, e.g. one of the SDK's, which keeps its stack trace. */
+    public static ConnectorException withCode(FederationSourceErrorCode code, String message)
+    {
+        return new ConnectorException(message, code == null || code == FederationSourceErrorCode.UNKNOWN_TO_SDK_VERSION
+                ? FederationSourceErrorCode.INTERNAL_SERVICE_EXCEPTION : code);
+    }
+
     public static ConnectorException notFound(String message)
     {
         return new ConnectorException(message, FederationSourceErrorCode.ENTITY_NOT_FOUND_EXCEPTION);

@@ -1,27 +1,27 @@
 package io.github.athenaddb;
 
-import com.amazonaws.athena.connector.lambda.handlers.CompositeHandler;
-import io.github.athenaddb.ddb.DdbMetadataHandler;
-import io.github.athenaddb.ddb.DdbRecordHandler;
-import io.github.athenaddb.ddb.DynamoDbClients;
-import io.github.athenaddb.ddb.TableCatalog;
-import io.github.athenaddb.jdbc.JdbcCatalogs;
-import io.github.athenaddb.ddb.glue.GlueCatalogs;
-import io.github.athenaddb.ddb.glue.GlueConfig;
-import io.github.athenaddb.ddb.exec.PartiqlReader;
-import io.github.athenaddb.ddb.schema.SchemaSampler;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
-import java.time.Clock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 
 /**
  * The Lambda entry point ({@code io.github.athenaddb.DdbCompositeHandler}): Athena sends every
  * metadata and record request here as JSON. Configuration comes from the environment.
+ *
+ * <p>Whatever fails leaves as a {@link ConnectorException}: a message for the person who wrote the
+ * query, and no stack trace, since Lambda copies a thrown exception's stack (and its causes')
+ * into the error payload. The SDK's dispatch translates failures of a request it understood;
+ * this also covers what fails before that: a body that is not JSON, an unknown request type.
  */
 public class DdbCompositeHandler
-        extends CompositeHandler
+        implements RequestStreamHandler
 {
+    private final ConnectorHandlers handlers;
+
     public DdbCompositeHandler()
     {
         this(System.getenv());
@@ -29,48 +29,18 @@ public class DdbCompositeHandler
 
     public DdbCompositeHandler(Map<String, String> environment)
     {
-        this(SpillClients.pointSdkClientsAt(environment), ConnectorConfig.fromMap(environment));
-        SpillClients.warnIfEncryptionOff(environment);
-    }
-
-    private DdbCompositeHandler(Map<String, String> environment, ConnectorConfig config)
-    {
-        this(environment, config, withDefaultRegion(config, DynamoDbClients.create(config)));
-    }
-
-    private DdbCompositeHandler(Map<String, String> environment, ConnectorConfig config, DynamoDbClient dynamoDb)
-    {
-        this(environment, new DdbMetadataHandler(config, new TableCatalog(dynamoDb, Clock.systemUTC()),
-                        GlueCatalogs.create(GlueConfig.fromMap(environment), config),
-                        new SchemaSampler(dynamoDb, config.sampleSize(), SchemaSampler.segments(environment)), new PartiqlReader(dynamoDb), environment),
-                new DdbRecordHandler(config, dynamoDb, environment), JdbcCatalogs.create(environment, config));
-    }
-
-    /** DynamoDB serves every catalog but those with a JDBC connection string ({@code <catalog>_connection_string}). */
-    private DdbCompositeHandler(Map<String, String> environment, DdbMetadataHandler dynamoMetadata, DdbRecordHandler dynamoRecords,
-                                JdbcCatalogs jdbc)
-    {
-        // Without JDBC catalogs, no routing layer: each SDK handler builds its own AWS clients, which costs start-up time.
-        super(jdbc.metadata().isEmpty() ? dynamoMetadata : new RoutingMetadataHandler(dynamoMetadata, jdbc.metadata(), environment),
-                jdbc.records().isEmpty() ? dynamoRecords : new RoutingRecordHandler(dynamoRecords, jdbc.records(), environment));
+        this.handlers = new ConnectorHandlers(environment);
     }
 
     @Override
-    public Exception handleException(Exception e)
+    public void handleRequest(InputStream input, OutputStream output, Context context)
+            throws IOException
     {
-        return ErrorTranslator.translate(e);
-    }
-
-    /**
-     * The federation SDK builds its own S3, Athena and KMS clients from the default region chain.
-     * Lambda always sets AWS_REGION; elsewhere (local runs, tests) the configured region is
-     * made the default so those clients can be built.
-     */
-    private static DynamoDbClient withDefaultRegion(ConnectorConfig config, DynamoDbClient client)
-    {
-        if (System.getenv("AWS_REGION") == null && System.getProperty("aws.region") == null) {
-            System.setProperty("aws.region", config.region());
+        try {
+            handlers.handleRequest(input, output, context);
         }
-        return client;
+        catch (RuntimeException e) {
+            throw ErrorTranslator.translate(e);
+        }
     }
 }

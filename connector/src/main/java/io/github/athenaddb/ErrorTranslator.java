@@ -1,11 +1,14 @@
 package io.github.athenaddb;
 
 import com.amazonaws.athena.connector.lambda.exceptions.AthenaConnectorException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.glue.model.FederationSourceErrorCode;
 
 /**
  * Turns whatever went wrong into the message Athena shows the user: what failed and where,
@@ -14,15 +17,28 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 public final class ErrorTranslator
 {
     private static final Logger log = LoggerFactory.getLogger(ErrorTranslator.class);
+    // The SDK's request deserializer reports a "@type" it has no deserializer for with this message only.
+    private static final String SDK_UNKNOWN_TYPE = "No SerDe configured for ";
 
     private ErrorTranslator() {}
 
-    public static AthenaConnectorException translate(Exception e)
+    public static ConnectorException translate(Exception e)
     {
         if (e instanceof ConnectorException ce) {
             return ce;
         }
+        // The SDK wraps what is not a RuntimeException (a request that did not parse) in a bare one.
+        if (e.getClass() == RuntimeException.class && e.getCause() instanceof Exception cause) {
+            return translate(cause);
+        }
         log.error("Request failed", e);
+        if (e instanceof InvalidTypeIdException unknown) {
+            return unknownRequestType(unknown.getTypeId());
+        }
+        if (e instanceof JsonProcessingException json) {
+            String where = json.getLocation() == null ? "" : " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
+            return ConnectorException.invalidInput("Malformed request" + where + ": " + firstLine(json.getOriginalMessage()));
+        }
         if (e instanceof ResourceNotFoundException rnf) {
             return ConnectorException.notFound("DynamoDB: " + awsMessage(rnf));
         }
@@ -40,14 +56,31 @@ public final class ErrorTranslator
         if (e instanceof SdkClientException) {
             return ConnectorException.internal("Could not complete an AWS call: " + e.getMessage());
         }
+        if (e instanceof AthenaConnectorException ace && ace.getMessage() != null && ace.getMessage().startsWith(SDK_UNKNOWN_TYPE)) {
+            return unknownRequestType(ace.getMessage().substring(SDK_UNKNOWN_TYPE.length()));
+        }
         if (e instanceof AthenaConnectorException ace) {
-            return ace;
+            String code = ace.getErrorDetails() == null ? null : ace.getErrorDetails().errorCode();
+            return ConnectorException.withCode(code == null ? null : FederationSourceErrorCode.fromValue(code), ace.getMessage());
         }
         if (e instanceof IllegalArgumentException) {
             return ConnectorException.invalidInput(e.getMessage());
         }
         return ConnectorException.internal("Internal error (" + e.getClass().getSimpleName() + "): " + e.getMessage()
                 + ". The function's log has the details.");
+    }
+
+    private static ConnectorException unknownRequestType(String type)
+    {
+        return ConnectorException.invalidInput(type == null || type.isBlank()
+                ? "Malformed request: no \"@type\" field; this function answers Athena Query Federation requests"
+                : "Unknown request type '" + type + "': this function answers Athena Query Federation requests "
+                        + "(GetTableRequest, ReadRecordsRequest, ...)");
+    }
+
+    private static String firstLine(String message)
+    {
+        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
     private static String awsMessage(DynamoDbException e)

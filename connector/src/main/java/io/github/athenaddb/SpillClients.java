@@ -17,6 +17,7 @@ public final class SpillClients
 {
     public static final String S3_ENDPOINT = "s3_endpoint";
     public static final String DISABLE_SPILL_ENCRYPTION = "disable_spill_encryption";
+    private static final String SDK_DEFAULT_SPILL_PREFIX = "athena-federation-spill";
     private static final Logger log = LoggerFactory.getLogger(SpillClients.class);
 
     private SpillClients() {}
@@ -50,7 +51,7 @@ public final class SpillClients
     {
         if ("true".equalsIgnoreCase(config.getOrDefault(DISABLE_SPILL_ENCRYPTION, "false").trim())) {
             log.warn("Spill encryption is OFF ({}=true): results over the Lambda response limit are written to s3://{}/{} "
-                    + "in plaintext", DISABLE_SPILL_ENCRYPTION, config.get("spill_bucket"), config.getOrDefault("spill_prefix", "athena-spill"));
+                    + "in plaintext", DISABLE_SPILL_ENCRYPTION, config.get("spill_bucket"), config.getOrDefault("spill_prefix", SDK_DEFAULT_SPILL_PREFIX));
         }
     }
 }

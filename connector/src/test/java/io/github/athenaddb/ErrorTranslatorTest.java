@@ -127,4 +127,25 @@ class ErrorTranslatorTest
         assertThat(ErrorTranslator.translate(dynamoDb("ValidationException", "x", 400)).getStackTrace()).isEmpty();
         assertThat(ConnectorException.notFound("x").getStackTrace()).isEmpty();
     }
+
+    @Test
+    void theSdksOwnErrorsKeepTheirCodeAndLoseTheirStackTrace()
+    {
+        AthenaConnectorException sdk = new AthenaConnectorException("Expected version 5",
+                ErrorDetails.builder().errorCode(FederationSourceErrorCode.INVALID_INPUT_EXCEPTION.toString()).build());
+
+        ConnectorException e = ErrorTranslator.translate(sdk);
+
+        assertThat(e).hasMessage("Expected version 5");
+        assertCode(e, FederationSourceErrorCode.INVALID_INPUT_EXCEPTION);
+        assertThat(e.getStackTrace()).isEmpty();
+    }
+
+    @Test
+    void theSdksWrapperOfACheckedExceptionIsLookedThrough()
+    {
+        ConnectorException e = ErrorTranslator.translate(new RuntimeException(new java.io.IOException("disk")));
+
+        assertThat(e).hasMessage("Internal error (IOException): disk. The function's log has the details.");
+    }
 }

@@ -2,6 +2,7 @@ package io.github.athenaddb.sam;
 
 import io.github.athenaddb.ConnectorConfig;
 import io.github.athenaddb.ddb.glue.GlueConfig;
+import io.github.athenaddb.ddb.schema.ComplexColumns;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -132,10 +133,13 @@ class SamTemplateTest
     void everyEnvironmentVariableIsASettingTheConnectorReads()
     {
         Map<String, Object> variables = map(map(map(map(resources.get("ConnectorFunction")).get("Properties")).get("Environment")).get("Variables"));
-        Set<String> known = Set.of("spill_bucket", "spill_prefix", "kms_key_id", "disable_spill_encryption",
-                ConnectorConfig.MAX_READ_UNITS_PER_SECOND, ConnectorConfig.SCAN_GUARD_MB, GlueConfig.GLUE_CATALOG, "rds_connection_string");
+        Set<String> known = Set.of("JAVA_TOOL_OPTIONS", "spill_bucket", "spill_prefix", "kms_key_id", "disable_spill_encryption",
+                ConnectorConfig.MAX_READ_UNITS_PER_SECOND, ConnectorConfig.SCAN_GUARD_MB, GlueConfig.GLUE_CATALOG, "rds_connection_string",
+                ComplexColumns.SETTING);
         assertThat(variables.keySet()).isSubsetOf(known);
         assertThat(variables.get("rds_connection_string").toString()).doesNotContainIgnoringCase("password");
+        // Without it the first Arrow allocation fails on java17+ runtimes (the tests' JVMs get the same flag from the pom).
+        assertThat(variables.get("JAVA_TOOL_OPTIONS")).isEqualTo("--add-opens=java.base/java.nio=ALL-UNNAMED");
     }
 
     @Test
@@ -247,6 +251,45 @@ class SamTemplateTest
                 }
                 return Map.of(name, value);
             }
+        }
+    }
+
+    @Test
+    void theExampleParameterSetsNameOnlyTheTemplatesParametersAndEveryRequiredOne()
+            throws IOException
+    {
+        Map<String, Object> parameters = map(template.get("Parameters"));
+        Set<String> required = new TreeSet<>();
+        parameters.forEach((name, spec) -> {
+            if (!map(spec).containsKey("Default")) {
+                required.add(name);
+            }
+        });
+        List<Set<String>> sets = new ArrayList<>();
+        for (String file : List.of("dynamodb-only.json", "dynamodb-and-rds-vpc.json")) {
+            Set<String> keys = new TreeSet<>();
+            Matcher m = Pattern.compile("\"ParameterKey\":\\s*\"(\\w+)\"").matcher(Files.readString(Path.of("..", "sam", "parameters", file)));
+            while (m.find()) {
+                keys.add(m.group(1));
+            }
+            sets.add(keys);
+        }
+        String samconfig = Files.readString(Path.of("..", "sam", "samconfig.toml"));
+        for (String section : samconfig.split("parameter_overrides = \\[")) {
+            if (section.startsWith("version") || section.startsWith("#")) {
+                continue;
+            }
+            Set<String> keys = new TreeSet<>();
+            Matcher m = Pattern.compile("\"(\\w+)=").matcher(section.substring(0, section.indexOf(']')));
+            while (m.find()) {
+                keys.add(m.group(1));
+            }
+            sets.add(keys);
+        }
+        assertThat(sets).hasSize(4);
+        for (Set<String> keys : sets) {
+            assertThat(parameters.keySet()).containsAll(keys);
+            assertThat(keys).containsAll(required);
         }
     }
 }

@@ -1,0 +1,92 @@
+package io.github.athenaddb;
+
+import com.amazonaws.athena.connector.lambda.data.BlockAllocatorImpl;
+import com.amazonaws.athena.connector.lambda.domain.TableName;
+import com.amazonaws.athena.connector.lambda.metadata.GetTableRequest;
+import com.amazonaws.athena.connector.lambda.serde.VersionedObjectMapperFactory;
+import io.github.athenaddb.devkit.AthenaSequence;
+import io.github.athenaddb.devkit.Dynalite;
+import com.amazonaws.services.lambda.runtime.Context;
+import io.github.athenaddb.testing.LambdaErrorPayload;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * Bad input from the wire gets an error payload a user can read: what was wrong, and no stack
+ * trace (Lambda would copy one into the payload Athena shows).
+ */
+class RequestErrorsWireTest
+{
+    private static DdbCompositeHandler handler;
+
+    @BeforeAll
+    static void setUp()
+    {
+        handler = new DdbCompositeHandler(Map.of(
+                ConnectorConfig.DYNAMODB_ENDPOINT, Dynalite.shared().endpoint().toString(),
+                ConnectorConfig.REGION, "us-east-1",
+                ConnectorConfig.QUERY_STATUS_CHECK, "false"));
+    }
+
+    private static String payloadFor(byte[] request)
+    {
+        Throwable thrown = catchThrowable(() -> handler.handleRequest(new ByteArrayInputStream(request), new ByteArrayOutputStream(),
+                Mockito.mock(Context.class)));
+        assertThat(thrown).as("the handler must fail").isInstanceOf(ConnectorException.class);
+        String payload = LambdaErrorPayload.of(thrown);
+        assertThat(payload).contains("\"stackTrace\":[]").doesNotContain("\"cause\"").doesNotContain(".java:");
+        return payload;
+    }
+
+    private static String payloadFor(String request)
+    {
+        return payloadFor(request.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsAMalformedRequest()
+    {
+        assertThat(payloadFor("{this is not json")).contains("Malformed request at line 1, column 2");
+        assertThat(payloadFor("")).contains("Malformed request");
+    }
+
+    @Test
+    void anUnknownRequestTypeIsNamed()
+    {
+        assertThat(payloadFor("{\"@type\":\"DropTableRequest\",\"catalogName\":\"ddb\"}"))
+                .contains("Unknown request type 'DropTableRequest'")
+                .contains("Athena Query Federation requests");
+    }
+
+    @Test
+    void aRequestWithoutATypeSaysSo()
+    {
+        assertThat(payloadFor("{\"catalogName\":\"ddb\",\"queryId\":\"q\"}")).contains("no \\\"@type\\\" field");
+    }
+
+    @Test
+    void aKnownTypeWithAFieldOfTheWrongShapeIsMalformed()
+    {
+        assertThat(payloadFor("{\"@type\":\"GetTableRequest\",\"tableName\":42}")).contains("Malformed request");
+    }
+
+    @Test
+    void aTableThatIsNotThereIsNotFoundByName()
+            throws Exception
+    {
+        // A catalog without a JDBC connection string is DynamoDB's, whatever its name.
+        byte[] request = VersionedObjectMapperFactory.create(new BlockAllocatorImpl()).writeValueAsBytes(
+                new GetTableRequest(AthenaSequence.IDENTITY, "q", "some_other_catalog", new TableName("default", "no_such_table"), Map.of()));
+        String payload = payloadFor(request);
+        assertThat(payload).contains("Table 'no_such_table' not found").doesNotContain("Exception:");
+    }
+}
