@@ -17,6 +17,7 @@ public final class SpillClients
 {
     public static final String S3_ENDPOINT = "s3_endpoint";
     public static final String DISABLE_SPILL_ENCRYPTION = "disable_spill_encryption";
+    public static final String KMS_ENDPOINT = "kms_endpoint";
     private static final String SDK_DEFAULT_SPILL_PREFIX = "athena-federation-spill";
     private static final Logger log = LoggerFactory.getLogger(SpillClients.class);
 
@@ -33,17 +34,24 @@ public final class SpillClients
     }
 
     /**
-     * The SDK's metadata handler checks the spill bucket with an S3 client of its own, built with
-     * {@code S3Client.create()}; {@code s3_endpoint} reaches it as the SDK's endpoint property
-     * (an IP endpoint is addressed path-style). Lambda never sets it.
+     * The SDK's handlers build S3 (spill bucket check) and KMS (spill data keys with
+     * {@code kms_key_id}) clients of their own with {@code S3Client.create()} and
+     * {@code KmsClient.create()}; {@code s3_endpoint} and {@code kms_endpoint} reach them as the
+     * AWS SDK's per-service endpoint properties (an IP endpoint is addressed path-style). Lambda
+     * never sets them.
      */
     static Map<String, String> pointSdkClientsAt(Map<String, String> config)
     {
-        String endpoint = config.get(S3_ENDPOINT);
-        if (endpoint != null && !endpoint.isBlank()) {
-            System.setProperty("aws.endpointUrlS3", endpoint.trim());
-        }
+        pointAt(config.get(S3_ENDPOINT), "aws.endpointUrlS3");
+        pointAt(config.get(KMS_ENDPOINT), "aws.endpointUrlKms");
         return config;
+    }
+
+    private static void pointAt(String endpoint, String property)
+    {
+        if (endpoint != null && !endpoint.isBlank()) {
+            System.setProperty(property, endpoint.trim());
+        }
     }
 
     /** Spill encryption is on unless turned off explicitly; off is worth a warning at every start. */

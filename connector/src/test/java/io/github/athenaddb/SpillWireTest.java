@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -84,7 +85,29 @@ class SpillWireTest
         assertThat(objectsUnder(prefix)).anyMatch(o -> o.contains("needle-in-the-spill-"));
     }
 
+    @Test
+    void withAKmsKeyTheDataKeysComeFromKms()
+    {
+        String keyArn;
+        try (KmsClient kms = KmsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build()) {
+            keyArn = kms.createKey(b -> b.description("athena-ddb spill test")).keyMetadata().arn();
+        }
+        String prefix = "kms";
+        // Without kms_endpoint reaching the SDK's own KMS client, GenerateDataKey would go to AWS and fail here.
+        assertThat(read(prefix, Map.of("kms_key_id", keyArn, SpillClients.KMS_ENDPOINT, moto.endpoint().toString())).cardinality())
+                .isEqualTo(ROWS);
+        for (String object : objectsUnder(prefix)) {
+            assertThat(object).doesNotContain("needle-in-the-spill-");
+        }
+    }
+
     private static BitSet read(String prefix, boolean disableEncryption)
+    {
+        return read(prefix, disableEncryption ? Map.of(SpillClients.DISABLE_SPILL_ENCRYPTION, "true") : Map.of());
+    }
+
+    private static BitSet read(String prefix, Map<String, String> extra)
     {
         Map<String, String> config = new HashMap<>(Map.of(
                 ConnectorConfig.DYNAMODB_ENDPOINT, Dynalite.shared().endpoint().toString(),
@@ -95,9 +118,7 @@ class SpillWireTest
                 "spill_bucket", BUCKET,
                 "spill_prefix", prefix,
                 SpillClients.S3_ENDPOINT, moto.endpoint().toString()));
-        if (disableEncryption) {
-            config.put(SpillClients.DISABLE_SPILL_ENCRYPTION, "true");
-        }
+        config.putAll(extra);
         BitSet seen = new BitSet(ROWS + 1);
         try (LambdaWire wire = new LambdaWire(new DdbCompositeHandler(config))) {
             // Athena's limits, scaled down: 1 MB blocks, responses inline up to 1 MB.
