@@ -5,6 +5,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -67,6 +68,7 @@ final class BenchData
     static void createFlatTable(DynamoDbClient client, String table)
     {
         client.createTable(Tables.table(table, "id", ScalarAttributeType.S).build());
+        awaitActive(client, table);
     }
 
     static void createKeyedTable(DynamoDbClient client, String table)
@@ -75,6 +77,25 @@ final class BenchData
                 .keySchema(Tables.key("pk", KeyType.HASH), Tables.key("sk", KeyType.RANGE))
                 .attributeDefinitions(Tables.attribute("pk", ScalarAttributeType.S), Tables.attribute("sk", ScalarAttributeType.S))
                 .build());
+        awaitActive(client, table);
+    }
+
+    /** dynalite answers writes to a table still CREATING with ResourceNotFound, even with --createTableMs 0. */
+    private static void awaitActive(DynamoDbClient client, String table)
+    {
+        for (int i = 0; i < 500; i++) {
+            if (client.describeTable(b -> b.tableName(table)).table().tableStatus() == TableStatus.ACTIVE) {
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        throw new IllegalStateException(table + " did not become ACTIVE");
     }
 
     /** The keyed table: {@code perPartition} items in {@link #PARTITION}, a quarter as many in each other partition. */
@@ -86,12 +107,12 @@ final class BenchData
                 : keyedItem("P#" + (1 + (i - perPartition) / others), (i - perPartition) % others), progress);
     }
 
-    /** Loads items 0..count-1 with parallel BatchWriteItem calls, printing progress every 10%. */
+    /** Loads items 0..count-1 with parallel BatchWriteItem calls; a load of more than 50k items prints progress every 10%. */
     static void load(DynamoDbClient client, String table, int count, IntFunction<Map<String, AttributeValue>> item, PrintStream progress)
     {
         long start = System.nanoTime();
         AtomicLong loaded = new AtomicLong();
-        long step = Math.max(25, count / 10);
+        long step = count > 50_000 ? count / 10 : Long.MAX_VALUE;
         IntStream.range(0, LOAD_THREADS).parallel().forEach(part -> {
             List<Map<String, AttributeValue>> batch = new ArrayList<>(25);
             for (int i = part; i < count; i += LOAD_THREADS) {
