@@ -41,7 +41,8 @@ final class BenchReport
         Map<String, Object> m = current.machine();
         return String.format(Locale.ROOT, "bench %s, commit %s: %s cores, max heap %s MiB, Java %s, %s%s", current.timestamp(),
                 current.gitCommit() == null ? "unknown" : current.gitCommit(), m.get("cores"), m.get("maxHeapMiB"), m.get("javaVersion"),
-                m.get("os"), previous.map(p -> "; compared with " + p.timestamp() + " (commit " + p.gitCommit() + ")").orElse(""));
+                m.get("os"), previous.map(p -> "; compared with " + p.timestamp() + " (commit " + p.gitCommit() + ")"
+                        + (p.settings().equals(current.settings()) ? "" : ", WHICH RAN WITH OTHER SETTINGS " + p.settings())).orElse(""));
     }
 
     /** The table's cells, scenario by scenario (skipped and cold-start scenarios have their own lines). */

@@ -7,7 +7,7 @@ import java.util.Locale;
 /** The scenarios {@code bench --scenario NAME} selects; a result's name starts with its scenario's. */
 enum BenchScenario
 {
-    FULL_READ("full-read", "full read of a table of flat items (10 attributes) through the wire, one result per --items size"),
+    FULL_READ("full-read", "full read of a table of flat items (10 attributes) through the wire (one result per --items size)"),
     QUERY_PARTITION("query-partition", "SELECT * of one partition (pk = ...) of a pk + sk table: a DynamoDB Query"),
     TOP_N("top-n", "ORDER BY sk DESC LIMIT 10 within that partition: a backwards Query of 10 items"),
     POINT_LOOKUP("point-lookup", "one item by its full primary key (pk = ... AND sk = ...): a GetItem"),

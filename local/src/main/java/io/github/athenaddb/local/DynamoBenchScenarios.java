@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,7 +51,8 @@ final class DynamoBenchScenarios
                 BenchData.load(loader, table, items, BenchData::flatItem, out);
                 out.println("  running " + name);
                 List<TimedRuns.Run> runs = TimedRuns.measure(settings.runs(), table, () -> fullRead(table));
-                results.add(TimedRuns.summarize(name, BenchScenario.FULL_READ.description + ": " + items + " items", runs,
+                results.add(TimedRuns.summarize(name, String.format(Locale.ROOT, "full read of %,d flat items (10 attributes) through the wire, %d split(s)", items,
+                                settings.segments()), runs,
                         BenchData.lowerBound(0, items, BenchData::flatItem)));
                 loader.deleteTable(b -> b.tableName(table));
             }
@@ -111,7 +113,7 @@ final class DynamoBenchScenarios
                 throw new IllegalStateException(sql + ": " + e.getMessage(), e);
             }
         });
-        return TimedRuns.summarize(scenario.id, scenario.description + "; " + settings.partitionItems() + " items in the partition",
+        return TimedRuns.summarize(scenario.id, scenario.description + String.format(Locale.ROOT, "; %,d items in the partition", settings.partitionItems()),
                 runs, bound);
     }
 }

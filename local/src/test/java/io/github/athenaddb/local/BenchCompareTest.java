@@ -57,6 +57,15 @@ class BenchCompareTest
         assertThat(html.split("#a0aec0\"/>", -1).length - 1).isEqualTo(3);
     }
 
+    @Test
+    void aRunWithOtherSettingsIsFlaggedAsNotComparable()
+    {
+        BenchResults previous = new BenchResults("2026-01-01T00:00:00Z", Map.of(), "abc123", Map.of("runs", 1, "smoke", true), List.of());
+        BenchResults current = new BenchResults("2026-01-02T00:00:00Z", Map.of(), "def456", Map.of("runs", 3, "smoke", false), List.of());
+        assertThat(BenchReport.header(current, Optional.of(previous))).contains("WHICH RAN WITH OTHER SETTINGS");
+        assertThat(BenchReport.header(previous, Optional.of(previous))).doesNotContain("OTHER SETTINGS");
+    }
+
     private static String print(BenchResults current, Optional<BenchResults> previous)
     {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
