@@ -1,8 +1,11 @@
 package io.github.athenaddb.local;
 
 import io.github.athenaddb.ConnectorConfig;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -41,8 +44,8 @@ final class BenchCommand
             + "full-read, query-partition, top-n, point-lookup, jdbc-read, cold-start.")
     List<String> scenarios = new ArrayList<>();
 
-    @Option(names = "--items", split = ",", paramLabel = "N[,N...]", defaultValue = "100000,1000000",
-            description = "Table sizes of the full-read scenario (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--items", split = ",", paramLabel = "N", defaultValue = "100000,1000000",
+            description = "Table sizes of the full-read scenario, comma-separated (default: ${DEFAULT-VALUE}).")
     List<Integer> items;
 
     @Option(names = "--partition-items", defaultValue = "10000",
@@ -67,8 +70,11 @@ final class BenchCommand
     @Option(names = "--compare", paramLabel = "PREVIOUS.json", description = "A previous run's JSON: the reports show the changes since it.")
     Path compare;
 
-    @Option(names = "--smoke", description = "Tiny sizes and one run: checks that every scenario works, in seconds; the figures mean nothing.")
+    @Option(names = "--smoke", description = "Tiny sizes and one run (the size and run options are ignored): checks that every scenario works in about a minute; the figures mean nothing.")
     boolean smoke;
+
+    @Spec
+    CommandSpec spec;
 
     private final PrintStream console = System.out;
 
@@ -78,6 +84,10 @@ final class BenchCommand
     {
         BenchSettings settings = smoke ? BenchSettings.SMOKE : new BenchSettings(List.copyOf(items), partitionItems, jdbcRows, runs, coldRuns,
                 segments, false);
+        if (runs < 1 || coldRuns < 1 || segments < 1 || partitionItems < 11 || jdbcRows < 1 || items.stream().anyMatch(n -> n < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--runs, --cold-runs, --segments, --items and --jdbc-rows must be at least 1, --partition-items at least 11");
+        }
         Set<BenchScenario> selected = selected();
         Optional<BenchResults> previous = compare == null ? Optional.empty() : Optional.of(JsonResults.read(compare));
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -133,7 +143,13 @@ final class BenchCommand
             return EnumSet.allOf(BenchScenario.class);
         }
         Set<BenchScenario> selected = EnumSet.noneOf(BenchScenario.class);
-        scenarios.forEach(s -> selected.add(BenchScenario.of(s)));
+        try {
+            scenarios.forEach(s -> selected.add(BenchScenario.of(s)));
+        }
+        catch (IllegalArgumentException e) {
+            // A usage error (message and exit code 2), not a stack trace.
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         return selected;
     }
 
