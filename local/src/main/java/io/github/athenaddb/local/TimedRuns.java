@@ -1,0 +1,81 @@
+package io.github.athenaddb.local;
+
+import io.github.athenaddb.local.engine.DynamoDbRequestMeter;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * One warm-up run (JIT, the connector's schema cache, connection pools), then timed runs, each
+ * with the DynamoDB request meter and the heap pools' peaks reset first, so a run's figures are
+ * its own and not the load's or the previous scenario's.
+ */
+final class TimedRuns
+{
+    /** One timed run of a scenario. */
+    record Run(long rows, double wallMs, Map<String, Long> requests, double rcu, long peakHeapBytes) {}
+
+    private TimedRuns() {}
+
+    /**
+     * @param table the DynamoDB table whose requests count (null for a source that is not DynamoDB)
+     * @param body one run; returns the rows it read
+     */
+    static List<Run> measure(int runs, String table, LongSupplier body)
+    {
+        body.getAsLong();
+        List<Run> measured = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            // Garbage of the previous run must not count as this run's peak.
+            System.gc();
+            resetHeapPeaks();
+            DynamoDbRequestMeter.reset();
+            long start = System.nanoTime();
+            long rows = body.getAsLong();
+            double wallMs = (System.nanoTime() - start) / 1e6;
+            long peak = peakHeapBytes();
+            DynamoDbRequestMeter.TableUsage usage = table == null ? new DynamoDbRequestMeter.TableUsage() : DynamoDbRequestMeter.usage(table);
+            measured.add(new Run(rows, wallMs, usage.requests(), usage.rcu(), peak));
+        }
+        return measured;
+    }
+
+    /**
+     * The scenario's figures: wall time and rows/s from the median run, requests and RCU of the
+     * last run (they do not vary between runs), peak heap the largest of any run.
+     *
+     * @param lowerBound null where RCU means nothing (not DynamoDB)
+     */
+    static BenchResults.Scenario summarize(String name, String description, List<Run> runs, RcuLowerBound lowerBound)
+    {
+        BenchResults.Stat wall = BenchResults.Stat.of(runs.stream().map(Run::wallMs).toList());
+        Run last = runs.get(runs.size() - 1);
+        double rowsPerSecond = last.rows() / Math.max(wall.median(), 0.001) * 1000;
+        long peak = runs.stream().mapToLong(Run::peakHeapBytes).max().orElse(0);
+        Double rcu = lowerBound == null ? null : last.rcu();
+        Double bound = lowerBound == null ? null : lowerBound.rcu();
+        Double ratio = lowerBound == null ? null : last.rcu() / bound;
+        return new BenchResults.Scenario(name, description, null, last.rows(), wall, rowsPerSecond, last.requests(), rcu, bound,
+                ratio, peak, null);
+    }
+
+    private static void resetHeapPeaks()
+    {
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeapBytes()
+    {
+        return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    private static List<MemoryPoolMXBean> heapPools()
+    {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+    }
+}
