@@ -10,10 +10,11 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
 /**
- * Rows per second of the benchmark thread's own CPU time, beside JMH's rows per wall-clock
- * second: on a machine shared with other work the wall-clock figure drops whenever the thread
- * waits for a core, this one does not. Read twice per batch of rows, so its cost (about a
- * microsecond) is lost in the batch.
+ * The benchmark thread's own CPU time, beside JMH's rows per wall-clock second: on a machine
+ * shared with other work the wall-clock figure drops whenever the thread waits for a core, the
+ * CPU time does not. JMH sums these counters over the measurement iterations, so rows per CPU
+ * second is {@code rows / cpuMs * 1000} of the two results. Read twice per batch of rows, so
+ * its cost (about a microsecond) is lost in the batch.
  */
 @AuxCounters(AuxCounters.Type.EVENTS)
 @State(Scope.Thread)
@@ -21,17 +22,16 @@ public class CpuTime
 {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    /** Rows written per CPU second so far in this iteration. */
-    public double rowsPerCpuSecond;
-    private long rows;
-    private long nanos;
+    /** Rows written in the iteration. */
+    public long rows;
+    /** CPU milliseconds the benchmark thread spent writing them. */
+    public double cpuMs;
 
     @Setup(Level.Iteration)
     public void clear()
     {
         rows = 0;
-        nanos = 0;
-        rowsPerCpuSecond = 0;
+        cpuMs = 0;
     }
 
     static long now()
@@ -42,7 +42,6 @@ public class CpuTime
     void add(long batchRows, long since)
     {
         rows += batchRows;
-        nanos += now() - since;
-        rowsPerCpuSecond = nanos == 0 ? 0 : rows * 1e9 / nanos;
+        cpuMs += (now() - since) / 1e6;
     }
 }
