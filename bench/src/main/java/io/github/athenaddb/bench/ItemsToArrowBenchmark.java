@@ -35,6 +35,14 @@ public class ItemsToArrowBenchmark
     @Param({"FLAT", "NESTED", "WIDE"})
     public Items shape;
 
+    /**
+     * How many different items the batch holds, repeated to fill it. 4096: every row a new item,
+     * as in a scan (the items of a batch outgrow the CPU caches). 256: the items stay in cache,
+     * which leaves the cost of the conversion itself.
+     */
+    @Param({"4096"})
+    public int distinct;
+
     private BlockAllocatorImpl allocator;
     private ConnectorTable table;
     private List<Map<String, AttributeValue>> items;
@@ -43,8 +51,12 @@ public class ItemsToArrowBenchmark
     @Setup(Level.Trial)
     public void setUp()
     {
-        items = shape.items(BATCH);
-        table = new ConnectorTable(items);
+        List<Map<String, AttributeValue>> different = shape.items(distinct);
+        items = new java.util.ArrayList<>(BATCH);
+        for (int i = 0; i < BATCH; i++) {
+            items.add(different.get(i % distinct));
+        }
+        table = new ConnectorTable(different);
         allocator = new BlockAllocatorImpl();
         block = table.newBlock(allocator);
         // Once with the strict misfit check: the measured writes must take the ordinary path.
