@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +53,7 @@ public class ItemsToArrowBenchmark
     public void setUp()
     {
         List<Map<String, AttributeValue>> different = shape.items(distinct);
-        items = new java.util.ArrayList<>(BATCH);
+        items = new ArrayList<>(BATCH);
         for (int i = 0; i < BATCH; i++) {
             items.add(different.get(i % distinct));
         }

@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -65,7 +66,7 @@ public class SerializeBlockBenchmark
                     + mapper.writeValueAsBytes(new ReadRecordsResponse("bench", block)).length + " bytes");
         }
         catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
