@@ -34,6 +34,9 @@ public final class ArrowValueWriter
     /** Struct values are maps keyed by the Arrow child name; map values are maps of key to value. */
     private static final FieldResolver STRUCT_FIELDS = (field, value) -> ((Map<?, ?>) value).get(field.getName());
 
+    /** Every unscaled value of up to 18 digits is within a long. */
+    private static final int MAX_LONG_DIGITS = 18;
+
     private ArrowValueWriter() {}
 
     public static void write(FieldVector vector, int row, Object value)
@@ -57,12 +60,28 @@ public final class ArrowValueWriter
             case TINYINT -> ((TinyIntVector) vector).setSafe(row, (Byte) value);
             case FLOAT8 -> ((Float8Vector) vector).setSafe(row, (Double) value);
             case FLOAT4 -> ((Float4Vector) vector).setSafe(row, (Float) value);
-            case DECIMAL -> ((DecimalVector) vector).setSafe(row, (BigDecimal) value);
+            case DECIMAL -> writeDecimal((DecimalVector) vector, row, (BigDecimal) value);
             case BIT -> ((BitVector) vector).setSafe(row, ((Boolean) value) ? 1 : 0);
             case VARBINARY -> ((VarBinaryVector) vector).setSafe(row, (byte[]) value);
             case DATEDAY -> ((DateDayVector) vector).setSafe(row, (Integer) value);
             case DATEMILLI -> ((DateMilliVector) vector).setSafe(row, ((LocalDateTime) value).toInstant(ZoneOffset.UTC).toEpochMilli());
             default -> BlockUtils.setComplexValue(vector, row, STRUCT_FIELDS, value);
+        }
+    }
+
+    /**
+     * Arrow writes a BigDecimal by way of its unscaled value's byte array, reversed byte by byte;
+     * an unscaled value of at most 18 digits fits a long, which Arrow writes as the same 16
+     * bytes directly. Anything else (more digits, a scale or precision the vector would refuse)
+     * takes Arrow's own path and checks.
+     */
+    private static void writeDecimal(DecimalVector vector, int row, BigDecimal value)
+    {
+        if (value.precision() <= MAX_LONG_DIGITS && value.scale() == vector.getScale() && value.precision() <= vector.getPrecision()) {
+            vector.setSafe(row, value.unscaledValue().longValue());
+        }
+        else {
+            vector.setSafe(row, value);
         }
     }
 }

@@ -6,6 +6,7 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.Field;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -27,6 +28,11 @@ public final class ItemRowWriter
     private final String[][] paths;
     private final String[] labels;
     private final ConstraintProjector[] constraints;
+    /** One row's coerced values, reused from row to row: a writer serves one split, on one thread. */
+    private final Object[] values;
+    /** The vectors of the last block written, looked up once per block rather than once per row. */
+    private Block vectorsOf;
+    private FieldVector[] vectors;
 
     /**
      * @param fields the columns of the block, in block order
@@ -51,24 +57,39 @@ public final class ItemRowWriter
         for (int i = 0; i < this.fields.length; i++) {
             constraints[i] = constraintFor.apply(this.fields[i].getName());
         }
+        this.values = new Object[this.fields.length];
     }
 
     /** @return the number of rows written: 1, or 0 when the item fails a constraint */
     public int write(Block block, int row, Map<String, AttributeValue> item, Misfits misfits)
     {
         requireNonNull(item, "item is null");
-        Object[] values = new Object[fields.length];
-        for (int i = 0; i < fields.length; i++) {
-            AttributeValue value = paths[i] == null ? item.get(attributes[i]) : NestedPath.lookup(item, paths[i]);
-            values[i] = ValueCoercer.coerce(fields[i], value, labels[i], misfits);
-            if (constraints[i] != null && !constraints[i].apply(values[i])) {
-                return 0;
+        try {
+            for (int i = 0; i < fields.length; i++) {
+                AttributeValue value = paths[i] == null ? item.get(attributes[i]) : NestedPath.lookup(item, paths[i]);
+                values[i] = ValueCoercer.coerce(fields[i], value, labels[i], misfits);
+                if (constraints[i] != null && !constraints[i].apply(values[i])) {
+                    return 0;
+                }
             }
+            FieldVector[] vectors = vectorsOf(block);
+            for (int i = 0; i < fields.length; i++) {
+                ArrowValueWriter.write(vectors[i], row, values[i]);
+            }
+            return 1;
         }
-        List<FieldVector> vectors = block.getFieldVectors();
-        for (int i = 0; i < fields.length; i++) {
-            ArrowValueWriter.write(vectors.get(i), row, values[i]);
+        finally {
+            // The values are the item's: holding them would keep the page alive until the next row.
+            Arrays.fill(values, null);
         }
-        return 1;
+    }
+
+    private FieldVector[] vectorsOf(Block block)
+    {
+        if (block != vectorsOf) {
+            vectors = block.getFieldVectors().toArray(new FieldVector[0]);
+            vectorsOf = block;
+        }
+        return vectors;
     }
 }

@@ -26,12 +26,21 @@ final class NumberCoercer
 
     static Object toInteger(ArrowType.Int type, AttributeValue value, String path, Misfits misfits)
     {
-        String column = integerColumn(type.getBitWidth());
+        int bits = type.getBitWidth();
+        // Most integers are short plain digits: read them without a BigDecimal (the hot path of a scan).
+        String text = value.type() == AttributeValue.Type.N ? value.n()
+                : value.type() == AttributeValue.Type.S && value.s().length() <= MAX_TEXT ? value.s().trim() : null;
+        if (text != null && isPlainLong(text)) {
+            long exact = Long.parseLong(text);
+            if (bits == 64 || (exact >= -(1L << (bits - 1)) && exact < (1L << (bits - 1)))) {
+                return boxed(exact, bits);
+            }
+        }
+        String column = integerColumn(bits);
         BigDecimal number = numberOf(value);
         if (number == null) {
             return misfit(value, column, path, misfits);
         }
-        int bits = type.getBitWidth();
         BigDecimal integral = number.signum() == 0 ? BigDecimal.ZERO : number.stripTrailingZeros();
         if (integral.scale() > 0 || integral.toBigInteger().bitLength() >= bits) {
             misfits.report(path, "number " + describe(value) + " is not " + (bits == 8 ? "an " : "a ") + bits + "-bit integer"
@@ -39,13 +48,37 @@ final class NumberCoercer
                     + " (column is " + column + "); read as null");
             return null;
         }
-        long exact = integral.longValueExact();
+        return boxed(integral.longValueExact(), bits);
+    }
+
+    private static Object boxed(long exact, int bits)
+    {
         return switch (bits) {
             case 8 -> (byte) exact;
             case 16 -> (short) exact;
             case 32 -> (int) exact;
             default -> exact;
         };
+    }
+
+    /**
+     * An optional '-' and 1 to 18 ASCII digits: a long, which BigDecimal would read as the same
+     * integer. Anything else (exponents, fractions, '+', more digits) takes the BigDecimal path.
+     */
+    private static boolean isPlainLong(String text)
+    {
+        int start = !text.isEmpty() && text.charAt(0) == '-' ? 1 : 0;
+        int digits = text.length() - start;
+        if (digits < 1 || digits > 18) {
+            return false;
+        }
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String integerColumn(int bits)

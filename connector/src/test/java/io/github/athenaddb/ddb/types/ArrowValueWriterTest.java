@@ -52,6 +52,18 @@ class ArrowValueWriterTest
         }
     }
 
+    /** Decimals of up to 18 digits are written through a long, longer ones through Arrow's BigDecimal path. */
+    @Test
+    void decimalsEitherSideOfEighteenDigitsReadBack()
+    {
+        try (BlockColumn column = BlockColumn.inferredFrom("price", n("3.14"))) {
+            assertThat(column.roundTrip(n("999999999.999999999"), n("-999999999.999999999"), n("1000000000"), n("-1000000000"),
+                    n("-0.5")))
+                    .containsExactly(new BigDecimal("999999999.999999999"), new BigDecimal("-999999999.999999999"),
+                            new BigDecimal("1000000000.000000000"), new BigDecimal("-1000000000.000000000"), new BigDecimal("-0.500000000"));
+        }
+    }
+
     @Test
     void fractionalNumbersFillDecimal38Scale9Column()
     {

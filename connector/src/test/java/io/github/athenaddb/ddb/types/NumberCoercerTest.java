@@ -40,6 +40,18 @@ class NumberCoercerTest
         }
     }
 
+    /** Plain digits take a shortcut past BigDecimal; at its edges it must read what BigDecimal reads. */
+    @Test
+    void plainDigitsReadAsTheirBigDecimalWould()
+    {
+        try (BlockColumn column = BlockColumn.declared("b", "bigint")) {
+            assertThat(column.roundTrip(n("999999999999999999"), n("-999999999999999999"), n("1000000000000000000"),
+                    n("0007"), n("-0"), n("+5"), s(" -42 "), s("-"), n("1e3")))
+                    .containsExactly(999999999999999999L, -999999999999999999L, 1000000000000000000L, 7L, 0L, 5L, -42L, null, 1000L);
+            assertThat(column.misfits()).singleElement().extracting(Report::path).isEqualTo("b");
+        }
+    }
+
     @ParameterizedTest(name = "{0}: {1} fits, {2} does not")
     @CsvSource({
             "smallint, 32767, 32768, SMALLINT, 16-bit",
