@@ -1,7 +1,5 @@
 package io.github.athenaddb.ddb.types;
 
-import com.amazonaws.athena.connector.lambda.data.BlockUtils;
-import com.amazonaws.athena.connector.lambda.data.FieldResolver;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -15,25 +13,26 @@ import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.MapVector;
+import org.apache.arrow.vector.complex.StructVector;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Writes a coerced value (see {@link ValueCoercer}) into a column vector. Scalars go straight
- * into the vector; lists, structs and maps go through the SDK's complex writer. Nulls are
+ * into the vector; lists, structs and maps into their child vectors ({@link ComplexVectorWriter}). Nulls are
  * written explicitly: list and map vectors keep offsets per row, and a skipped row would
  * corrupt them. A TIMESTAMP (LocalDateTime) is stored as its milliseconds since 1970 at UTC, as
  * the SDK's BlockUtils stores one and DateMilliVector reads it back.
  */
 public final class ArrowValueWriter
 {
-    /** Struct values are maps keyed by the Arrow child name; map values are maps of key to value. */
-    private static final FieldResolver STRUCT_FIELDS = (field, value) -> ((Map<?, ?>) value).get(field.getName());
-
     /** Every unscaled value of up to 18 digits is within a long. */
     private static final int MAX_LONG_DIGITS = 18;
 
@@ -65,7 +64,9 @@ public final class ArrowValueWriter
             case VARBINARY -> ((VarBinaryVector) vector).setSafe(row, (byte[]) value);
             case DATEDAY -> ((DateDayVector) vector).setSafe(row, (Integer) value);
             case DATEMILLI -> ((DateMilliVector) vector).setSafe(row, ((LocalDateTime) value).toInstant(ZoneOffset.UTC).toEpochMilli());
-            default -> BlockUtils.setComplexValue(vector, row, STRUCT_FIELDS, value);
+            case MAP -> ComplexVectorWriter.writeMap((MapVector) vector, row, (Map<?, ?>) value);
+            case LIST -> ComplexVectorWriter.writeList((ListVector) vector, row, (List<?>) value);
+            default -> ComplexVectorWriter.writeStruct((StructVector) vector, row, (Map<?, ?>) value);
         }
     }
 
