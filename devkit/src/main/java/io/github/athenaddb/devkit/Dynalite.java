@@ -51,8 +51,18 @@ public final class Dynalite
 
     public static Dynalite start()
     {
+        return start(Duration.ZERO);
+    }
+
+    /**
+     * @param tableDelay how long a created table stays CREATING (dynalite's own default is
+     *     500 ms, as a user's {@code npx dynalite} would run; tests use none)
+     */
+    public static Dynalite start(Duration tableDelay)
+    {
+        String ms = Long.toString(tableDelay.toMillis());
         LocalServer server = LocalServer.start("dynalite",
-                List.of("node", findCli().toString(), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"),
+                List.of("node", findCli().toString(), "--createTableMs", ms, "--deleteTableMs", ms, "--updateTableMs", ms),
                 List.of("--port", "{port}"), Duration.ofSeconds(30));
         return new Dynalite(server.process, server.endpoint);
     }

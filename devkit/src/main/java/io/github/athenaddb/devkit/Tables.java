@@ -15,12 +15,14 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** Creates tables and loads items through the DynamoDB API, as a user would. */
 public final class Tables
@@ -57,6 +59,23 @@ public final class Tables
         return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
     }
 
+    /**
+     * Creates a table and waits until it is ACTIVE: DynamoDB, and dynalite even with
+     * {@code --createTableMs 0}, answer writes to a table still CREATING with ResourceNotFound.
+     * Polls every 50 ms (the SDK's waiter polls every 20 s), for up to 5 minutes.
+     */
+    public static void create(DynamoDbClient client, CreateTableRequest request)
+    {
+        client.createTable(request);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (client.describeTable(b -> b.tableName(request.tableName())).table().tableStatus() != TableStatus.ACTIVE) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Table " + request.tableName() + " did not become ACTIVE within 5 minutes");
+            }
+            pause(50);
+        }
+    }
+
     public static void load(DynamoDbClient client, String table, List<Map<String, AttributeValue>> items)
     {
         for (int i = 0; i < items.size(); i += 25) {
@@ -68,7 +87,22 @@ public final class Tables
             while (!pending.isEmpty()) {
                 BatchWriteItemResponse response = client.batchWriteItem(BatchWriteItemRequest.builder().requestItems(pending).build());
                 pending = response.unprocessedItems();
+                if (!pending.isEmpty()) {
+                    // Unprocessed items are DynamoDB asking to slow down.
+                    pause(100);
+                }
             }
+        }
+    }
+
+    private static void pause(long millis)
+    {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

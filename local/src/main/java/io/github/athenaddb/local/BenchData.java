@@ -5,7 +5,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -67,35 +66,15 @@ final class BenchData
 
     static void createFlatTable(DynamoDbClient client, String table)
     {
-        client.createTable(Tables.table(table, "id", ScalarAttributeType.S).build());
-        awaitActive(client, table);
+        Tables.create(client, Tables.table(table, "id", ScalarAttributeType.S).build());
     }
 
     static void createKeyedTable(DynamoDbClient client, String table)
     {
-        client.createTable(Tables.table(table, "pk", ScalarAttributeType.S)
+        Tables.create(client, Tables.table(table, "pk", ScalarAttributeType.S)
                 .keySchema(Tables.key("pk", KeyType.HASH), Tables.key("sk", KeyType.RANGE))
                 .attributeDefinitions(Tables.attribute("pk", ScalarAttributeType.S), Tables.attribute("sk", ScalarAttributeType.S))
                 .build());
-        awaitActive(client, table);
-    }
-
-    /** dynalite answers writes to a table still CREATING with ResourceNotFound, even with --createTableMs 0. */
-    private static void awaitActive(DynamoDbClient client, String table)
-    {
-        for (int i = 0; i < 500; i++) {
-            if (client.describeTable(b -> b.tableName(table)).table().tableStatus() == TableStatus.ACTIVE) {
-                return;
-            }
-            try {
-                Thread.sleep(10);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
-        throw new IllegalStateException(table + " did not become ACTIVE");
     }
 
     /** The keyed table: {@code perPartition} items in {@link #PARTITION}, a quarter as many in each other partition. */

@@ -97,7 +97,7 @@ final class LocalConnector
         CreateTableRequest table = DynamoJson.createTable(directory.resolve("table.json"));
         List<Map<String, AttributeValue>> items = DynamoJson.readItems(directory.resolve("items.jsonl"));
         try (DynamoDbClient client = loader()) {
-            client.createTable(table);
+            Tables.create(client, table);
             Tables.load(client, table.tableName(), items);
         }
         return items.size();
