@@ -13,6 +13,7 @@ import io.github.athenaddb.jdbc.JdbcSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -97,7 +98,13 @@ final class LocalConnector
         CreateTableRequest table = DynamoJson.createTable(directory.resolve("table.json"));
         List<Map<String, AttributeValue>> items = DynamoJson.readItems(directory.resolve("items.jsonl"));
         try (DynamoDbClient client = loader()) {
-            Tables.create(client, table);
+            try {
+                Tables.create(client, table);
+            }
+            catch (ResourceInUseException e) {
+                throw new IllegalStateException("Table '" + table.tableName() + "' already exists at " + endpoint()
+                        + ": load creates the table, so delete it first or load into another endpoint");
+            }
             Tables.load(client, table.tableName(), items);
         }
         return items.size();

@@ -33,6 +33,10 @@ class LoadCommandTest
             String table = client.listTables().tableNames().get(0);
             assertThat(client.scanPaginator(b -> b.tableName(table).select(Select.COUNT)).stream().mapToInt(r -> r.count()).sum())
                     .isEqualTo((int) lines);
+
+            CliRun again = CliRun.of("load", "--dynamodb-endpoint", dynalite.endpoint().toString(), examples.toString());
+            assertThat(again.exit()).isEqualTo(1);
+            assertThat(again.err()).contains("Table '" + table + "' already exists at " + dynalite.endpoint()).doesNotContain("Exception");
         }
         finally {
             dynalite.stop();
