@@ -33,9 +33,6 @@ import java.util.Map;
  */
 public final class ArrowValueWriter
 {
-    /** Every unscaled value of up to 18 digits is within a long. */
-    private static final int MAX_LONG_DIGITS = 18;
-
     private ArrowValueWriter() {}
 
     public static void write(FieldVector vector, int row, Object value)
@@ -78,8 +75,10 @@ public final class ArrowValueWriter
      */
     private static void writeDecimal(DecimalVector vector, int row, BigDecimal value)
     {
-        if (value.precision() <= MAX_LONG_DIGITS && value.scale() == vector.getScale() && value.precision() <= vector.getPrecision()) {
-            vector.setSafe(row, value.unscaledValue().longValue());
+        if (value.precision() <= PlainNumberText.MAX_LONG_DIGITS && value.scale() == vector.getScale()
+                && value.precision() <= vector.getPrecision()) {
+            // The unscaled value as a scale-0 BigDecimal and then a long: no BigInteger made on the way.
+            vector.setSafe(row, value.scaleByPowerOfTen(value.scale()).longValueExact());
         }
         else {
             vector.setSafe(row, value);

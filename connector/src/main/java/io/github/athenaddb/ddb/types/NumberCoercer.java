@@ -30,7 +30,7 @@ final class NumberCoercer
         // Most integers are short plain digits: read them without a BigDecimal (the hot path of a scan).
         String text = value.type() == AttributeValue.Type.N ? value.n()
                 : value.type() == AttributeValue.Type.S && value.s().length() <= MAX_TEXT ? value.s().trim() : null;
-        if (text != null && isPlainLong(text)) {
+        if (text != null && PlainNumberText.isPlainLong(text)) {
             long exact = Long.parseLong(text);
             if (bits == 64 || (exact >= -(1L << (bits - 1)) && exact < (1L << (bits - 1)))) {
                 return boxed(exact, bits);
@@ -61,26 +61,6 @@ final class NumberCoercer
         };
     }
 
-    /**
-     * An optional '-' and 1 to 18 ASCII digits: a long, which BigDecimal would read as the same
-     * integer. Anything else (exponents, fractions, '+', more digits) takes the BigDecimal path.
-     */
-    private static boolean isPlainLong(String text)
-    {
-        int start = !text.isEmpty() && text.charAt(0) == '-' ? 1 : 0;
-        int digits = text.length() - start;
-        if (digits < 1 || digits > 18) {
-            return false;
-        }
-        for (int i = start; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
     static String integerColumn(int bits)
     {
         return switch (bits) {
@@ -109,6 +89,13 @@ final class NumberCoercer
 
     static Object toDecimal(ArrowType.Decimal type, AttributeValue value, String path, Misfits misfits)
     {
+        if (value.type() == AttributeValue.Type.N) {
+            // Most decimals are plain digits that fit the scale: no parse, no rounding to check.
+            BigDecimal plain = PlainNumberText.atScale(value.n(), type.getScale());
+            if (plain != null && plain.precision() <= type.getPrecision()) {
+                return plain;
+            }
+        }
         BigDecimal number = numberOf(value);
         if (number == null) {
             return misfit(value, "DECIMAL", path, misfits);
