@@ -89,4 +89,14 @@ class RequestErrorsWireTest
         String payload = payloadFor(request);
         assertThat(payload).contains("Table 'no_such_table' not found").doesNotContain("Exception:");
     }
+
+    @Test
+    void aSchemaThatIsNotThereIsNamed()
+            throws Exception
+    {
+        byte[] request = VersionedObjectMapperFactory.create(new BlockAllocatorImpl()).writeValueAsBytes(
+                new GetTableRequest(AthenaSequence.IDENTITY, "q", "ddb", new TableName("no_such_schema", "orders"), Map.of()));
+        String payload = payloadFor(request);
+        assertThat(payload).contains("Schema 'no_such_schema' not found: DynamoDB tables are in schema 'default'");
+    }
 }
