@@ -52,6 +52,14 @@ class RequestErrorsWireTest
         return payloadFor(request.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A well-formed GetTable request, serialized by the SDK as Athena sends it. */
+    private static String getTablePayload(String catalog, String schema, String table)
+            throws Exception
+    {
+        return payloadFor(VersionedObjectMapperFactory.create(new BlockAllocatorImpl()).writeValueAsBytes(
+                new GetTableRequest(AthenaSequence.IDENTITY, "q", catalog, new TableName(schema, table), Map.of())));
+    }
+
     @Test
     void aBodyThatIsNotJsonIsAMalformedRequest()
     {
@@ -84,19 +92,15 @@ class RequestErrorsWireTest
             throws Exception
     {
         // A catalog without a JDBC connection string is DynamoDB's, whatever its name.
-        byte[] request = VersionedObjectMapperFactory.create(new BlockAllocatorImpl()).writeValueAsBytes(
-                new GetTableRequest(AthenaSequence.IDENTITY, "q", "some_other_catalog", new TableName("default", "no_such_table"), Map.of()));
-        String payload = payloadFor(request);
-        assertThat(payload).contains("Table 'no_such_table' not found").doesNotContain("Exception:");
+        assertThat(getTablePayload("some_other_catalog", "default", "no_such_table"))
+                .contains("Table 'no_such_table' not found").doesNotContain("Exception:");
     }
 
     @Test
     void aSchemaThatIsNotThereIsNamed()
             throws Exception
     {
-        byte[] request = VersionedObjectMapperFactory.create(new BlockAllocatorImpl()).writeValueAsBytes(
-                new GetTableRequest(AthenaSequence.IDENTITY, "q", "ddb", new TableName("no_such_schema", "orders"), Map.of()));
-        String payload = payloadFor(request);
-        assertThat(payload).contains("Schema 'no_such_schema' not found: DynamoDB tables are in schema 'default'");
+        assertThat(getTablePayload("ddb", "no_such_schema", "orders"))
+                .contains("Schema 'no_such_schema' not found: DynamoDB tables are in schema 'default'");
     }
 }
