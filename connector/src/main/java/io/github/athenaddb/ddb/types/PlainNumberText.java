@@ -45,21 +45,28 @@ final class PlainNumberText
         }
         int length = text.length();
         int start = length > 0 && text.charAt(0) == '-' ? 1 : 0;
-        int point = text.indexOf('.', start);
-        int integerEnd = point < 0 ? length : point;
-        int fraction = point < 0 ? 0 : length - point - 1;
-        if (integerEnd == start || (point >= 0 && fraction == 0) || fraction > scale
-                || integerEnd - start + scale > MAX_LONG_DIGITS
-                || !allDigits(text, start, integerEnd) || !allDigits(text, integerEnd + (point < 0 ? 0 : 1), length)) {
-            return null;
-        }
+        // One pass: digits and at most one '.'; a long text overflows the sum, but the bounds
+        // below then refuse it, and any text they accept has at most 18 digits.
+        int point = -1;
         long unscaled = 0;
         for (int i = start; i < length; i++) {
-            if (i != point) {
-                unscaled = unscaled * 10 + (text.charAt(i) - '0');
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                unscaled = unscaled * 10 + (c - '0');
+            }
+            else if (c == '.' && point < 0) {
+                point = i;
+            }
+            else {
+                return null;
             }
         }
-        // At most 18 digits in all, so neither the digits nor the padding overflow a long.
+        int integerDigits = (point < 0 ? length : point) - start;
+        int fraction = point < 0 ? 0 : length - point - 1;
+        if (integerDigits == 0 || (point >= 0 && fraction == 0) || fraction > scale || integerDigits + scale > MAX_LONG_DIGITS) {
+            return null;
+        }
+        // At most 18 digits with the padding, so the padding does not overflow a long either.
         unscaled *= POWERS_OF_TEN[scale - fraction];
         return BigDecimal.valueOf(start == 1 ? -unscaled : unscaled, scale);
     }
