@@ -2,6 +2,7 @@ package io.github.athenaddb.local;
 
 import io.github.athenaddb.devkit.Dynalite;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
@@ -44,7 +45,7 @@ class LoadCommandTest
     }
 
     @Test
-    void aDirectoryWithoutTheFilesIsAUsageError(@org.junit.jupiter.api.io.TempDir Path empty)
+    void aDirectoryWithoutTheFilesIsAUsageError(@TempDir Path empty)
     {
         CliRun run = CliRun.of("load", "--dynamodb-endpoint", "http://127.0.0.1:9", empty.toString());
 
