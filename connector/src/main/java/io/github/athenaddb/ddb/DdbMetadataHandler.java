@@ -28,14 +28,10 @@ import io.github.athenaddb.ddb.exec.PartiqlReader;
 import io.github.athenaddb.ddb.exec.ReadRateLimiter;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import io.github.athenaddb.ddb.plan.AccessPlan;
-import io.github.athenaddb.ddb.plan.QueryConstraints;
 import io.github.athenaddb.ddb.plan.ReadPlan;
 import io.github.athenaddb.ddb.plan.ReadPlanner;
-import com.amazonaws.athena.connector.lambda.domain.predicate.OrderByField;
 import com.amazonaws.athena.connector.lambda.metadata.optimizations.DataSourceOptimizations;
 import com.amazonaws.athena.connector.lambda.metadata.optimizations.pushdown.LimitPushdownSubType;
-import io.github.athenaddb.ddb.plan.ColumnDomain;
-import io.github.athenaddb.ddb.plan.ColumnDomains;
 import io.github.athenaddb.ddb.plan.ScanGuard;
 import io.github.athenaddb.ddb.glue.CatalogSource;
 import io.github.athenaddb.ddb.schema.ComplexColumns;
@@ -175,6 +171,7 @@ public class DdbMetadataHandler
                 metadata.table().sizeBytes(), config.segmentTargetBytes(), config.maxSegments()));
         Map<String, String> partitionMetadata = new HashMap<>(request.getSchema().getCustomMetadata());
         partitionMetadata.put(SEGMENTS_KEY, Integer.toString(segments));
+        partitionMetadata.putAll(PlannerConstraints.layoutMetadata(request.getSchema(), metadata));
         return SinglePartition.layout(allocator, request, partitionMetadata);
     }
 
@@ -202,7 +199,7 @@ public class DdbMetadataHandler
                     .addTo(Split.newBuilder(makeSpillLocation(request), makeEncryptionKey())).build();
             return new GetSplitsResponse(request.getCatalogName(), Set.of(split));
         }
-        ReadPlan readPlan = ReadPlanner.plan(metadata.table(), queryConstraints(metadata, request.getConstraints()), config.maxKeyLookups());
+        ReadPlan readPlan = ReadPlanner.plan(metadata.table(), PlannerConstraints.of(metadata, request.getConstraints(), partitionMetadata), config.maxKeyLookups());
         AccessPlan plan = readPlan.access();
         log.info("Query {}, table {}: {}", request.getQueryId(), metadata.table().name(), readPlan.reason());
         ScanGuard.check(metadata.table(), readPlan, config.scanGuardBytes());
@@ -235,34 +232,5 @@ public class DdbMetadataHandler
             splits.add(split.build());
         }
         return new GetSplitsResponse(request.getCatalogName(), splits);
-    }
-
-    /** The query's constraints, LIMIT and ORDER BY by DynamoDB attribute name, in the shapes the planner reads. */
-    private static QueryConstraints queryConstraints(TableSchemaMetadata metadata, Constraints constraints)
-    {
-        Map<String, ColumnDomain> domains = new HashMap<>();
-        if (constraints == null) {
-            metadata.entity().ifPresent(e -> domains.putAll(e.domains()));
-            return QueryConstraints.of(domains);
-        }
-        if (constraints.getSummary() != null) {
-            constraints.getSummary().forEach((column, values) -> {
-                // A flattened column's values are inside a map: the engine and the reader check them, DynamoDB cannot key on them.
-                if (!metadata.isNested(column)) {
-                    ColumnDomains.from(values).ifPresent(d -> domains.put(metadata.attributeFor(column), d));
-                }
-            });
-        }
-        // An entity view's predicate narrows the read like a WHERE clause; the query's own domain on the
-        // same attribute is kept (both are checked on every item).
-        metadata.entity().ifPresent(e -> e.domains().forEach(domains::putIfAbsent));
-        List<QueryConstraints.SortItem> orderBy = new ArrayList<>();
-        if (constraints.getOrderByClause() != null) {
-            for (OrderByField field : constraints.getOrderByClause()) {
-                orderBy.add(new QueryConstraints.SortItem(metadata.attributeFor(field.getColumnName()),
-                        field.getDirection().isAscending(), field.getDirection().isNullsFirst()));
-            }
-        }
-        return new QueryConstraints(domains, constraints.hasLimit() ? constraints.getLimit() : QueryConstraints.NO_LIMIT, orderBy);
     }
 }

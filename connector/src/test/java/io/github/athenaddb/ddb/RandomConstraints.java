@@ -20,7 +20,9 @@ import java.util.TreeSet;
 /**
  * Random column constraints as Athena sends them (SortedRangeSets keyed by lower-cased column
  * name): equality, IN lists, open and closed ranges, several disjoint ranges, not-equal, IS NULL,
- * IS NOT NULL, and null-allowed variants, on values that exist in the table and values that don't.
+ * IS NOT NULL, and null-allowed variants, on values that exist in the table and values that don't
+ * (text, numbers, and for decimals the values one unit of the last place away from existing ones).
+ * Dates and timestamps take only existing values.
  */
 final class RandomConstraints
 {
@@ -47,11 +49,22 @@ final class RandomConstraints
             if (type instanceof ArrowType.Utf8) {
                 all.addAll(extras);
             }
-            else {
+            else if (type instanceof ArrowType.Int || type instanceof ArrowType.Decimal) {
                 List.of(-100L, 0L, 7L, 1000L, Long.MAX_VALUE).forEach(v -> all.add(number(type, BigDecimal.valueOf(v))));
-                if (type instanceof ArrowType.Decimal) {
-                    List.of("2.49", "-0.5", "0.000000001").forEach(v -> all.add(number(type, new BigDecimal(v))));
-                }
+            }
+            else if (type instanceof ArrowType.FloatingPoint) {
+                List.of(-100.0, 0.0, 0.3, 36.65, 1e300).forEach(all::add);
+            }
+            if (type instanceof ArrowType.Decimal d) {
+                List.of("2.49", "-0.5", "0.000000001").forEach(v -> all.add(number(type, new BigDecimal(v))));
+                // A unit of the last place either side of each value: where rounding decides.
+                BigDecimal unit = BigDecimal.ONE.movePointLeft(d.getScale());
+                values.forEach(v -> {
+                    all.add(((BigDecimal) v).add(unit));
+                    all.add(((BigDecimal) v).subtract(unit));
+                });
+                // Athena sends only values of the column's type: none wider than its precision.
+                all.removeIf(v -> ((BigDecimal) v).precision() > d.getPrecision());
             }
             candidates.put(column, all);
         });
@@ -154,11 +167,14 @@ final class RandomConstraints
         return values.get(random.nextInt(values.size()));
     }
 
-    /** A number as the column holds it: Long for BIGINT, BigDecimal at the column's scale for DECIMAL. */
+    /** A number as the column holds it: Long for BIGINT, Integer for INT, BigDecimal at the column's scale for DECIMAL. */
     static Object number(ArrowType type, BigDecimal value)
     {
         if (type instanceof ArrowType.Decimal d) {
             return value.setScale(d.getScale(), RoundingMode.HALF_EVEN);
+        }
+        if (type instanceof ArrowType.Int i && i.getBitWidth() == 32) {
+            return value.intValue();
         }
         return value.longValue();
     }

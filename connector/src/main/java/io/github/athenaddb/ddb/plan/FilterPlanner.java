@@ -3,6 +3,7 @@ package io.github.athenaddb.ddb.plan;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,14 +16,15 @@ import java.util.TreeMap;
  * Turns the query's non-key column domains into a FilterExpression, so DynamoDB sends back only
  * items that can match (read capacity is the same: DynamoDB filters after reading).
  * <p>
+ * The domains are on stored values ({@link ReadFidelity#storedDomain}: a decimal column's are
+ * widened by its rounding, a date's say only "present").
  * The filter must never drop an item whose row would match: the connector coerces values (an S
  * "42" reads as bigint 42, an N as varchar text), so a comparison applies only to attributes of
  * the column's own DynamoDB type, and any other type passes to the connector's exact check:
  * {@code attribute_exists(#a) AND (NOT attribute_type(#a, :t) OR <comparison>)}. Where a
  * comparison could disagree with Athena's, it is not sent:
  * <ul>
- * <li>a domain that allows NULL, for bigint and decimal: a value that does not fit reads as NULL;</li>
- * <li>decimal columns: values are rounded to the column's scale, so DynamoDB's exact comparison differs;</li>
+ * <li>a domain that allows NULL, for numbers: a value that does not fit reads as NULL;</li>
  * <li>string ranges whose bounds hold characters from U+D800 on (UTF-8 and UTF-16 orders differ);</li>
  * <li>ranges on binary and boolean columns, more than {@value #MAX_INTERVALS} intervals.</li>
  * </ul>
@@ -32,7 +34,7 @@ public final class FilterPlanner
 {
     static final int MAX_INTERVALS = 50;
 
-    private enum Kind { TEXT, INTEGER, BOOLEAN, BINARY, OTHER }
+    private enum Kind { TEXT, NUMBER, BOOLEAN, BINARY, OTHER }
 
     private FilterPlanner() {}
 
@@ -95,7 +97,7 @@ public final class FilterPlanner
             intervals.forEach(i -> values.add(b.value(value(kind, i.low().orElseThrow().value()))));
             return Optional.of(Term.atom(values.size() == 1 ? name + " = " + values.get(0) : name + " IN (" + String.join(", ", values) + ")"));
         }
-        if (kind != Kind.TEXT && kind != Kind.INTEGER) {
+        if (kind != Kind.TEXT && kind != Kind.NUMBER) {
             return Optional.empty();
         }
         List<Term> ranges = new ArrayList<>();
@@ -191,8 +193,9 @@ public final class FilterPlanner
         if (value instanceof String) {
             return Kind.TEXT;
         }
-        if (value instanceof Long) {
-            return Kind.INTEGER;
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
+                || value instanceof BigDecimal) {
+            return Kind.NUMBER;
         }
         if (value instanceof Boolean) {
             return Kind.BOOLEAN;
@@ -204,7 +207,7 @@ public final class FilterPlanner
     {
         return switch (kind) {
             case TEXT -> "S";
-            case INTEGER -> "N";
+            case NUMBER -> "N";
             case BOOLEAN -> "BOOL";
             case BINARY -> "B";
             case OTHER -> throw new IllegalArgumentException("no DynamoDB type for " + kind);
@@ -215,7 +218,8 @@ public final class FilterPlanner
     {
         return switch (kind) {
             case TEXT -> AttributeValue.fromS((String) value);
-            case INTEGER -> AttributeValue.fromN(value.toString());
+            case NUMBER -> AttributeValue.fromN(value instanceof BigDecimal d
+                    ? (d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString()) : value.toString());
             case BOOLEAN -> AttributeValue.fromBool((Boolean) value);
             case BINARY -> AttributeValue.fromB(SdkBytes.fromByteArray((byte[]) value));
             case OTHER -> throw new IllegalArgumentException("no DynamoDB value for " + value);
