@@ -52,6 +52,10 @@ class EngineEndToEndTest
                 .keySchema(key("PK", KeyType.HASH), key("SK", KeyType.RANGE))
                 .attributeDefinitions(attribute("PK", ScalarAttributeType.S), attribute("SK", ScalarAttributeType.S)).build());
         Tables.load(dynamo, "Shop", items());
+        dynamo.createTable(Tables.table("Wide", "Id", ScalarAttributeType.S).build());
+        Tables.load(dynamo, "Wide", List.of(
+                Map.of("Id", AttributeValue.fromS("a"), "Bignum", AttributeValue.fromN("12345678901234567890123456789012345678")),
+                Map.of("Id", AttributeValue.fromS("b"), "Bignum", AttributeValue.fromN("123456789.123456789"))));
         // No schema cache: every statement's GetTable samples the table, so request counts are the same in any test order.
         connector = LocalConnector.forEndpoint(Optional.of(dynalite.endpoint()), Map.of(ConnectorConfig.SCHEMA_CACHE_SECONDS, "0"));
         engine = connector.engine(EngineOptions.DEFAULTS);
@@ -248,6 +252,15 @@ class EngineEndToEndTest
                 .contains("columns:     pk, sk, ")
                 .contains("constraints: (none)")
                 .contains("limit:       (none)");
+    }
+
+    @Test
+    void explainNamesAColumnReadWithLessPrecisionThanStored()
+            throws SQLException
+    {
+        String plan = engine.explain("SELECT bignum FROM ddb.default.wide");
+        assertThat(plan).containsPattern("lossy: +(?i:bignum): DOUBLE, rounded to 17 significant digits: sampled numbers have up to 38 integer"
+                + " and 9 fractional digits");
     }
 
     /** Requests of the statement other than the schema sample's Scans (four, one per sample segment; GetTable runs per statement). */

@@ -3,6 +3,7 @@ package io.github.athenaddb.ddb.schema;
 import io.github.athenaddb.ConnectorException;
 import io.github.athenaddb.ddb.schema.InferredType.Decimal;
 import io.github.athenaddb.ddb.schema.InferredType.ListOf;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.junit.jupiter.api.Test;
@@ -96,16 +97,31 @@ class ArrowFieldMapperTest
             "1, 9, 9",
             "5, 12, 12",
             "26, 12, 12",
-            "27, 12, 11",
             "30, 2, 8",
             "38, 0, 0",
-            "40, 0, 0",
-            "1, 40, 37"})
+            "1, 37, 37"})
     void decimalScaleIsNineOrTheSampledScaleWhileTheIntegerPartFits(int integerDigits, int scale, int expected)
     {
         assertThat(ArrowFieldMapper.decimalScale(new Decimal(integerDigits, scale))).isEqualTo(expected);
-        assertThat(ArrowFieldMapper.toField("n", new Decimal(integerDigits, scale)).getType())
-                .isEqualTo(new ArrowType.Decimal(38, expected, 128));
+        Field field = ArrowFieldMapper.toField("n", new Decimal(integerDigits, scale));
+        assertThat(field.getType()).isEqualTo(new ArrowType.Decimal(38, expected, 128));
+        assertThat(field.getMetadata()).doesNotContainKey(ArrowFieldMapper.LOSSY_METADATA);
+    }
+
+    @ParameterizedTest(name = "integer digits {0}, sampled scale {1}: no DECIMAL(38) holds both")
+    @CsvSource({
+            "38, 9",
+            "27, 12",
+            "40, 0",
+            "1, 130",
+            "126, 0"})
+    void numbersNoDecimalHoldsTogetherAreDoubleMarkedLossy(int integerDigits, int scale)
+    {
+        // 38-digit integers beside 123456789.123456789 once became DECIMAL(38,0) and lost the fraction; 1E-130 read as 0.
+        Field field = ArrowFieldMapper.toField("bignum", new Decimal(integerDigits, scale));
+        assertThat(field.getType()).isEqualTo(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE));
+        assertThat(field.getMetadata().get(ArrowFieldMapper.LOSSY_METADATA))
+                .contains("17 significant digits").contains(integerDigits + " integer and " + scale + " fractional digits");
     }
 
     @Test

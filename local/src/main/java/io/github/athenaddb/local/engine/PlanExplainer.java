@@ -3,6 +3,7 @@ package io.github.athenaddb.local.engine;
 import com.amazonaws.athena.connector.lambda.data.BlockAllocator;
 import com.amazonaws.athena.connector.lambda.data.BlockAllocatorImpl;
 import com.amazonaws.athena.connector.lambda.domain.Split;
+import io.github.athenaddb.ddb.schema.ArrowFieldMapper;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.calcite.adapter.enumerable.EnumerableTableScan;
 import org.apache.calcite.interpreter.Bindables;
@@ -75,6 +76,9 @@ final class PlanExplainer
         String columns = projects.isEmpty() ? "(none: row count only)"
                 : projects.stream().map(i -> fields.get(i).getName()).collect(Collectors.joining(", "));
         out.append("  columns:     ").append(columns).append('\n');
+        // Columns read with less precision than stored (GetTable's field metadata "ddb.lossy").
+        fields.stream().filter(f -> f.getMetadata() != null && f.getMetadata().containsKey(ArrowFieldMapper.LOSSY_METADATA))
+                .forEach(f -> out.append("  lossy:       ").append(f.getName()).append(": ").append(f.getMetadata().get(ArrowFieldMapper.LOSSY_METADATA)).append('\n'));
         try (BlockAllocator allocator = new BlockAllocatorImpl()) {
             ConstraintTranslator.Translation t = ConstraintTranslator.translate(allocator, fields, filters);
             String pushed = ConstraintText.describe(t.pushed()).values().stream().collect(Collectors.joining(" AND "));
