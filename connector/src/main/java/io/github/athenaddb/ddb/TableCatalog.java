@@ -1,5 +1,6 @@
 package io.github.athenaddb.ddb;
 
+import io.github.athenaddb.ConnectorException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesRequest;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -56,7 +58,8 @@ public final class TableCatalog
 
     public record Page(List<String> names, Optional<String> lastName) {}
 
-    public synchronized String resolve(String requested)
+    /** The DynamoDB table for a name (see {@link TableNames}); {@code ambiguous} is the error when several match only ignoring case. */
+    public synchronized String resolve(String requested, Function<List<String>, ConnectorException> ambiguous)
     {
         Instant now = clock.instant();
         if (cachedNames == null || now.isAfter(cachedAt.plus(LIST_TTL)) || !containsIgnoringCase(requested)) {
@@ -64,7 +67,7 @@ public final class TableCatalog
             cachedNames = listPage(Optional.empty(), 0).names();
             cachedAt = now;
         }
-        return TableNames.resolve(requested, cachedNames);
+        return TableNames.resolve(requested, cachedNames, ambiguous);
     }
 
     public TableDescription describe(String table)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.github.athenaddb.ConnectorException;
+import io.github.athenaddb.ddb.schema.CaseClashes;
 import io.github.athenaddb.ddb.schema.EntityFilter;
 import io.github.athenaddb.ddb.types.ItemRowWriter;
 
@@ -12,6 +13,7 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,15 +24,18 @@ import static java.util.Objects.requireNonNull;
  * The table facts that travel with the schema Athena hands back on every later call of a query
  * (GetTableLayout, ReadRecords): the DynamoDB table, and the attribute behind each column.
  * Athena lower-cases column names; DynamoDB attribute names are case-sensitive, so the record
- * reader resolves {@code customerid} back to {@code CustomerId} through this map.
+ * reader resolves {@code customerid} back to {@code CustomerId} through this map. A column that
+ * several attributes differing only by case fall on is in {@code clashes}, and cannot be read
+ * (see {@link CaseClashes}).
  */
 public record TableSchemaMetadata(TableDescription table, Map<String, String> attributesByColumn, Optional<EntityFilter> entity,
-                                  Map<String, Map<String, String>> columnMetadata)
+                                  Map<String, Map<String, String>> columnMetadata, Map<String, List<String>> clashes)
 {
     static final String TABLE_KEY = "ddb.table";
     static final String ATTRIBUTES_KEY = "ddb.attributes";
     static final String ENTITY_KEY = "ddb.entity";
     static final String COLUMN_METADATA_KEY = "ddb.columnMetadata";
+    static final String CLASHES_KEY = "ddb.clashes";
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new Jdk8Module());
 
     public TableSchemaMetadata
@@ -39,11 +44,12 @@ public record TableSchemaMetadata(TableDescription table, Map<String, String> at
         attributesByColumn = Map.copyOf(attributesByColumn);
         requireNonNull(entity, "entity is null");
         columnMetadata = Map.copyOf(columnMetadata);
+        clashes = Map.copyOf(clashes);
     }
 
     public TableSchemaMetadata(TableDescription table, Map<String, String> attributesByColumn)
     {
-        this(table, attributesByColumn, Optional.empty(), Map.of());
+        this(table, attributesByColumn, Optional.empty(), Map.of(), Map.of());
     }
 
     /** A column flattened out of a map attribute: its constraints are not on the attribute itself. */
@@ -79,9 +85,18 @@ public record TableSchemaMetadata(TableDescription table, Map<String, String> at
         return new TableSchemaMetadata(table, byColumn);
     }
 
-    /** The DynamoDB attribute name for a column name as Athena sends it (any case). */
+    /**
+     * The DynamoDB attribute name for a column name as Athena sends it (any case).
+     *
+     * @throws ConnectorException for a column that attributes differing only by case clash on:
+     *     every read, filter or sort of a column comes here first
+     */
     public String attributeFor(String column)
     {
+        List<String> clash = clashes.get(column.toLowerCase(Locale.ROOT));
+        if (clash != null) {
+            throw CaseClashes.error(table.name(), column.toLowerCase(Locale.ROOT), clash);
+        }
         String exact = attributesByColumn.get(column.toLowerCase(Locale.ROOT));
         return exact != null ? exact : column;
     }
@@ -97,6 +112,9 @@ public record TableSchemaMetadata(TableDescription table, Map<String, String> at
             }
             if (!columnMetadata.isEmpty()) {
                 metadata.put(COLUMN_METADATA_KEY, JSON.writeValueAsString(columnMetadata));
+            }
+            if (!clashes.isEmpty()) {
+                metadata.put(CLASHES_KEY, JSON.writeValueAsString(clashes));
             }
             return Map.copyOf(metadata);
         }
@@ -119,7 +137,8 @@ public record TableSchemaMetadata(TableDescription table, Map<String, String> at
                     JSON.readValue(Optional.ofNullable(metadata.get(ATTRIBUTES_KEY)).orElse("{}"), new TypeReference<Map<String, String>>() {}),
                     entity == null ? Optional.empty() : Optional.of(JSON.readValue(entity, EntityFilter.class)),
                     JSON.readValue(Optional.ofNullable(metadata.get(COLUMN_METADATA_KEY)).orElse("{}"),
-                            new TypeReference<Map<String, Map<String, String>>>() {}));
+                            new TypeReference<Map<String, Map<String, String>>>() {}),
+                    JSON.readValue(Optional.ofNullable(metadata.get(CLASHES_KEY)).orElse("{}"), new TypeReference<Map<String, List<String>>>() {}));
         }
         catch (JsonProcessingException e) {
             throw ConnectorException.invalidInput("The connector metadata in the schema of table '" + tableForErrors + "' is not valid: " + e.getOriginalMessage());

@@ -10,6 +10,7 @@ import io.github.athenaddb.ddb.schema.SchemaInference;
 import io.github.athenaddb.ddb.schema.SchemaSampler;
 import org.apache.arrow.vector.types.pojo.Schema;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.glue.model.FederationSourceErrorCode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class TableSchemas
     public Schema schema(String schema, String table)
     {
         if (schema == null || DEFAULT.equalsIgnoreCase(schema)) {
-            String resolved = dynamo.resolve(table);
+            String resolved = dynamo.resolve(table, matches -> ambiguousInQuery(table, matches));
             return cache.get(DEFAULT + "." + resolved, () -> {
                 TableDescription description = dynamo.describe(resolved);
                 return complexColumns.apply(SchemaInference.infer(description, sampler.sample(description)));
@@ -85,16 +86,43 @@ public final class TableSchemas
 
     private TableDescription describeSource(TableOverride override)
     {
+        String where = "Glue database '" + override.database() + "', table '" + override.name() + "': ";
+        String notFound = where + "its DynamoDB table '" + override.source() + "' does not exist"
+                + (override.sourceTable().isEmpty() ? " (set the table property " + TableOverride.SOURCE_TABLE + ")" : "");
         String resolved;
         try {
-            resolved = dynamo.resolve(override.source());
+            resolved = dynamo.resolve(override.source(), matches -> ambiguousInGlue(where, override.source(), matches));
+        }
+        catch (ConnectorException e) {
+            // Only a missing table is reworded: an ambiguous name already says which tables and how to pick one.
+            if (!FederationSourceErrorCode.ENTITY_NOT_FOUND_EXCEPTION.toString().equals(e.getErrorDetails().errorCode())) {
+                throw e;
+            }
+            throw ConnectorException.notFound(notFound);
+        }
+        try {
             return dynamo.describe(resolved);
         }
-        catch (ConnectorException | ResourceNotFoundException e) {
-            throw ConnectorException.notFound("Glue database '" + override.database() + "', table '" + override.name()
-                    + "': its DynamoDB table '" + override.source() + "' does not exist"
-                    + (override.sourceTable().isEmpty() ? " (set the table property " + TableOverride.SOURCE_TABLE + ")" : ""));
+        catch (ResourceNotFoundException e) {
+            // Deleted since the table list was read.
+            throw ConnectorException.notFound(notFound);
         }
+    }
+
+    /** Athena's name is lower-cased: only a Glue table's sourceTable can spell which table is meant. */
+    private static ConnectorException ambiguousInQuery(String table, List<String> matches)
+    {
+        return ConnectorException.invalidInput("Table '" + table + "' is ambiguous: DynamoDB tables " + TableNames.quoted(matches)
+                + " differ only by case, none is spelled '" + table + "', and Athena lower-cases table names. To read one, define a table "
+                + "in a Glue database marked for the connector with the table property " + TableOverride.SOURCE_TABLE
+                + " set to its exact name, e.g. " + TableOverride.SOURCE_TABLE + "=" + matches.get(0) + " (athena-local: in the --definitions file).");
+    }
+
+    private static ConnectorException ambiguousInGlue(String where, String source, List<String> matches)
+    {
+        return ConnectorException.invalidInput(where + "its DynamoDB table '" + source + "' is ambiguous: tables " + TableNames.quoted(matches)
+                + " differ only by case and none is spelled '" + source + "'. Set the table property " + TableOverride.SOURCE_TABLE
+                + " to the exact name of one, e.g. " + TableOverride.SOURCE_TABLE + "=" + matches.get(0) + ".");
     }
 
     private void requireGlueSchema(String schema)

@@ -70,6 +70,20 @@ class TableSchemaMetadataTest
     }
 
     @Test
+    void aClashingColumnRoundTripsAndCannotBeRead()
+    {
+        TableSchemaMetadata clashing = new TableSchemaMetadata(ORDERS, Map.of("total", "Total"), Optional.empty(), Map.of(),
+                Map.of("status", List.of("STATUS", "Status")));
+
+        TableSchemaMetadata read = TableSchemaMetadata.fromSchemaMetadata(clashing.toSchemaMetadata(), "shop-orders.v1");
+
+        assertThat(read).isEqualTo(clashing);
+        assertThat(read.attributeFor("total")).isEqualTo("Total");
+        assertThatThrownBy(() -> read.attributeFor("STATUS")).isInstanceOf(ConnectorException.class)
+                .hasMessageStartingWith("Column 'status' of table 'Shop-Orders.v1' is ambiguous: DynamoDB attributes 'STATUS' and 'Status'");
+    }
+
+    @Test
     void attributeForAnUnknownColumnIsTheColumnName()
     {
         assertThat(METADATA.attributeFor("unknown")).isEqualTo("unknown");

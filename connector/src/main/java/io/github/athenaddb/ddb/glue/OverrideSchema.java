@@ -19,7 +19,9 @@ import java.util.Set;
  * The Arrow schema of a Glue-defined table: the declared columns, or for a view without
  * columns those inferred from the view's own items; each column reads the attribute
  * {@code columnMapping} names, else the attribute of the same name ignoring case (DynamoDB names
- * are case-sensitive, Glue's and Athena's are lower-case).
+ * are case-sensitive, Glue's and Athena's are lower-case). A column that several attributes match
+ * only ignoring case, none of them named in {@code columnMapping}, cannot be read (see
+ * {@link io.github.athenaddb.ddb.schema.CaseClashes}).
  */
 public final class OverrideSchema
 {
@@ -28,52 +30,53 @@ public final class OverrideSchema
     /** @param sample items of the table (of the view's entity only, for a view) */
     public static Schema build(TableOverride override, TableDescription table, List<Map<String, AttributeValue>> sample)
     {
-        Map<String, String> attributes = knownAttributes(table, sample);
         List<Field> fields = new ArrayList<>();
         Map<String, String> byColumn = new HashMap<>();
+        Map<String, List<String>> clashes = new HashMap<>();
         Map<String, Map<String, String>> columnMetadata = new HashMap<>();
         if (!override.columns().isEmpty()) {
+            Map<String, List<String>> attributes = knownAttributes(table, sample);
             for (Field column : override.columns()) {
                 fields.add(column);
-                byColumn.put(column.getName(), attributeFor(column.getName(), override, attributes));
+                String mapped = override.columnMapping().get(column.getName());
+                List<String> matching = attributes.getOrDefault(column.getName(), List.of());
+                if (matching.size() > 1) {
+                    // An attribute columnMapping gives to another column is not this one's too.
+                    matching = matching.stream().filter(a -> !override.columnMapping().containsValue(a)).toList();
+                }
+                if (mapped == null && matching.size() > 1) {
+                    clashes.put(column.getName(), matching);
+                }
+                else {
+                    byColumn.put(column.getName(), mapped != null ? mapped : matching.isEmpty() ? column.getName() : matching.get(0));
+                }
                 if (column.getMetadata() != null && !column.getMetadata().isEmpty()) {
                     columnMetadata.put(column.getName(), column.getMetadata());
                 }
             }
         }
         else {
-            Schema inferred = SchemaInference.infer(table, sample);
             Map<String, String> renames = new HashMap<>();
             override.columnMapping().forEach((column, attribute) -> renames.put(attribute, column));
-            for (Field f : inferred.getFields()) {
-                String attribute = f.getName();
-                String column = renames.getOrDefault(attribute, attribute.toLowerCase(Locale.ROOT));
-                fields.add(new Field(column, f.getFieldType(), f.getChildren()));
-                byColumn.put(column, attribute);
-            }
+            Schema inferred = SchemaInference.infer(table, sample, renames);
+            TableSchemaMetadata columns = TableSchemaMetadata.fromSchemaMetadata(inferred.getCustomMetadata(), override.name());
+            inferred.getFields().forEach(f -> fields.add(new Field(f.getName().toLowerCase(Locale.ROOT), f.getFieldType(), f.getChildren())));
+            byColumn.putAll(columns.attributesByColumn());
+            clashes.putAll(columns.clashes());
         }
-        TableSchemaMetadata metadata = new TableSchemaMetadata(table, byColumn, override.entity(), columnMetadata);
+        TableSchemaMetadata metadata = new TableSchemaMetadata(table, byColumn, override.entity(), columnMetadata, clashes);
         return new Schema(fields, metadata.toSchemaMetadata());
     }
 
-    private static String attributeFor(String column, TableOverride override, Map<String, String> attributes)
-    {
-        String mapped = override.columnMapping().get(column);
-        if (mapped != null) {
-            return mapped;
-        }
-        return attributes.getOrDefault(column, column);
-    }
-
-    /** Attribute names seen in the sample or declared as keys, by lower-cased name. */
-    private static Map<String, String> knownAttributes(TableDescription table, List<Map<String, AttributeValue>> sample)
+    /** Attribute names seen in the sample or declared as keys, by lower-cased name (sorted). */
+    private static Map<String, List<String>> knownAttributes(TableDescription table, List<Map<String, AttributeValue>> sample)
     {
         Set<String> names = new LinkedHashSet<>();
         table.keyAttributes().forEach(k -> names.add(k.name()));
         table.attributeTypes().keySet().forEach(names::add);
         sample.forEach(item -> names.addAll(item.keySet()));
-        Map<String, String> byLower = new HashMap<>();
-        names.forEach(n -> byLower.putIfAbsent(n.toLowerCase(Locale.ROOT), n));
+        Map<String, List<String>> byLower = new HashMap<>();
+        names.stream().sorted().forEach(n -> byLower.computeIfAbsent(n.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(n));
         return byLower;
     }
 }

@@ -87,7 +87,8 @@ public record ComplexColumns(Mode mode, int depth)
                 Map<String, Field> flatFields = new LinkedHashMap<>();
                 flatten(f, f.getName().toLowerCase(Locale.ROOT), List.of(attribute), 1, flat, flatFields);
                 flatFields.forEach((column, field) -> {
-                    if (attributes.containsKey(column) || fields.stream().anyMatch(x -> x.getName().equalsIgnoreCase(column))) {
+                    if (attributes.containsKey(column) || metadata.clashes().containsKey(column)
+                            || fields.stream().anyMatch(x -> x.getName().equalsIgnoreCase(column))) {
                         throw ConnectorException.invalidInput("Table " + metadata.table().name() + ": flattened column '" + column
                                 + "' (from " + String.join(".", flat.get(column)) + ") has the name of another column; "
                                 + "use complex_columns=json for this table, or rename with a Glue table");
@@ -101,7 +102,8 @@ public record ComplexColumns(Mode mode, int depth)
                 fields.add(nested(f) ? json(f, f.getName()) : f);
             }
         }
-        TableSchemaMetadata updated = new TableSchemaMetadata(metadata.table(), attributes, metadata.entity(), columnMetadata);
+        TableSchemaMetadata updated = new TableSchemaMetadata(metadata.table(), attributes, metadata.entity(), columnMetadata,
+                metadata.clashes());
         return new Schema(fields, updated.toSchemaMetadata());
     }
 

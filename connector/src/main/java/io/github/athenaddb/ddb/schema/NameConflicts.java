@@ -10,6 +10,7 @@ import java.util.Map;
 /**
  * Athena lower-cases every identifier, so two DynamoDB names that differ only by case cannot be
  * told apart in SQL. Rather than pick one silently (and return the other's values), we refuse.
+ * Used for the fields of a map attribute; a table's attributes are kept apart by {@link CaseClashes}.
  */
 public final class NameConflicts
 {

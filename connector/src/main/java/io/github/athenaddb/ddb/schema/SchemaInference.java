@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds a table's Arrow schema from sampled items and the key schema. Column order is
@@ -25,7 +26,13 @@ public final class SchemaInference
 
     public static Schema infer(TableDescription table, List<Map<String, AttributeValue>> items)
     {
-        return infer(table, items, true);
+        return infer(table, items, Map.of());
+    }
+
+    /** @param renames attribute to column, from a Glue table's columnMapping */
+    public static Schema infer(TableDescription table, List<Map<String, AttributeValue>> items, Map<String, String> renames)
+    {
+        return infer(table, items, true, renames);
     }
 
     /**
@@ -34,10 +41,10 @@ public final class SchemaInference
      */
     public static Schema inferResult(TableDescription table, List<Map<String, AttributeValue>> items)
     {
-        return infer(table, items, false);
+        return infer(table, items, false, Map.of());
     }
 
-    private static Schema infer(TableDescription table, List<Map<String, AttributeValue>> items, boolean withAllKeys)
+    private static Schema infer(TableDescription table, List<Map<String, AttributeValue>> items, boolean withAllKeys, Map<String, String> renames)
     {
         Map<String, InferredType> types = new HashMap<>();
         for (Map<String, AttributeValue> item : items) {
@@ -54,10 +61,22 @@ public final class SchemaInference
         others.sort(Comparator.comparing((String n) -> n.toLowerCase(Locale.ROOT)).thenComparing(Comparator.naturalOrder()));
         others.forEach(n -> ordered.put(n, types.get(n)));
 
-        NameConflicts.requireUnique(ordered.keySet(), "table '" + table.name() + "'");
         List<Field> fields = new ArrayList<>();
-        ordered.forEach((name, type) -> fields.add(ArrowFieldMapper.toField(name, type)));
-        return new Schema(fields, TableSchemaMetadata.of(table, ordered.keySet()).toSchemaMetadata());
+        Map<String, String> byColumn = new HashMap<>();
+        Map<String, List<String>> clashes = new HashMap<>();
+        for (CaseClashes.Column column : CaseClashes.columns(ordered.keySet(), renames)) {
+            String name = column.name().toLowerCase(Locale.ROOT);
+            if (column.clashes()) {
+                // Reading it fails whatever its type; varchar is the one type every attribute of the clash could read as.
+                fields.add(ArrowFieldMapper.toField(column.name(), InferredType.TEXT));
+                clashes.put(name, column.attributes());
+            }
+            else {
+                fields.add(ArrowFieldMapper.toField(column.name(), ordered.get(column.attribute())));
+                byColumn.put(name, column.attribute());
+            }
+        }
+        return new Schema(fields, new TableSchemaMetadata(table, byColumn, Optional.empty(), Map.of(), clashes).toSchemaMetadata());
     }
 
     /** An empty table still shows its keys; an N key with no sample is read as DECIMAL(38,9). */

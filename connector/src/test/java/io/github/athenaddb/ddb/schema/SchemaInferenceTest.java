@@ -119,24 +119,45 @@ class SchemaInferenceTest
     }
 
     @Test
-    void namesDifferingOnlyByCaseAreRefusedNamingBoth()
+    void attributesDifferingOnlyByCaseAreOneVarcharColumnThatCannotBeRead()
     {
-        assertThatThrownBy(() -> SchemaInference.infer(ORDERS, List.of(
-                Map.of("pk", s("a"), "sk", n("1"), "Status", s("new")),
-                Map.of("pk", s("b"), "sk", n("2"), "status", s("old")))))
+        Schema schema = SchemaInference.infer(ORDERS, List.of(
+                Map.of("pk", s("a"), "sk", n("1"), "Status", n("1"), "total", n("3")),
+                Map.of("pk", s("b"), "sk", n("2"), "status", s("old"))));
+
+        assertThat(schema.getFields()).extracting(Field::getName, Field::getType)
+                .containsExactly(tuple("pk", VARCHAR), tuple("sk", BIGINT), tuple("status", VARCHAR), tuple("total", BIGINT));
+        TableSchemaMetadata metadata = TableSchemaMetadata.fromSchemaMetadata(schema.getCustomMetadata(), "orders");
+        assertThat(metadata.clashes()).containsExactly(Map.entry("status", List.of("Status", "status")));
+        assertThat(metadata.attributeFor("total")).isEqualTo("total");
+        assertThatThrownBy(() -> metadata.attributeFor("status"))
                 .isInstanceOf(ConnectorException.class)
-                .hasMessageContaining("table 'Orders'")
-                .hasMessageContaining("'Status'")
-                .hasMessageContaining("'status'");
+                .hasMessageContaining("Column 'status' of table 'Orders' is ambiguous: DynamoDB attributes 'Status' and 'status'");
     }
 
     @Test
-    void attributeDifferingFromAKeyOnlyByCaseIsRefused()
+    void attributeDifferingFromAKeyOnlyByCaseClashesWithIt()
     {
-        assertThatThrownBy(() -> SchemaInference.infer(ORDERS, List.of(Map.of("pk", s("a"), "sk", n("1"), "PK", s("b")))))
-                .isInstanceOf(ConnectorException.class)
-                .hasMessageContaining("'pk'")
-                .hasMessageContaining("'PK'");
+        Schema schema = SchemaInference.infer(ORDERS, List.of(Map.of("pk", s("a"), "sk", n("1"), "PK", s("b"))));
+
+        assertThat(schema.getFields()).extracting(Field::getName).containsExactly("pk", "sk");
+        assertThat(TableSchemaMetadata.fromSchemaMetadata(schema.getCustomMetadata(), "orders").clashes())
+                .containsExactly(Map.entry("pk", List.of("PK", "pk")));
+    }
+
+    @Test
+    void aRenameGivesAClashingAttributeAColumnOfItsOwn()
+    {
+        Schema schema = SchemaInference.infer(ORDERS, List.of(
+                Map.of("pk", s("a"), "sk", n("1"), "Status", n("1")),
+                Map.of("pk", s("b"), "sk", n("2"), "status", s("old"))), Map.of("Status", "status_code"));
+
+        assertThat(schema.getFields()).extracting(Field::getName, Field::getType)
+                .containsExactly(tuple("pk", VARCHAR), tuple("sk", BIGINT), tuple("status_code", BIGINT), tuple("status", VARCHAR));
+        TableSchemaMetadata metadata = TableSchemaMetadata.fromSchemaMetadata(schema.getCustomMetadata(), "orders");
+        assertThat(metadata.clashes()).isEmpty();
+        assertThat(metadata.attributeFor("status_code")).isEqualTo("Status");
+        assertThat(metadata.attributeFor("status")).isEqualTo("status");
     }
 
     @Test
