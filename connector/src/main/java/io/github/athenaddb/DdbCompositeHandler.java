@@ -2,6 +2,7 @@ package io.github.athenaddb;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.github.athenaddb.aws.BoundedAwsCalls;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,11 +37,16 @@ public class DdbCompositeHandler
     public void handleRequest(InputStream input, OutputStream output, Context context)
             throws IOException
     {
+        // Each AWS call must end, with an error naming it, before Lambda ends the invocation.
+        BoundedAwsCalls.invocationStarted(context == null ? 0 : context.getRemainingTimeInMillis());
         try {
             handlers.handleRequest(input, output, context);
         }
         catch (RuntimeException e) {
             throw ErrorTranslator.translate(e);
+        }
+        finally {
+            BoundedAwsCalls.invocationEnded();
         }
     }
 }

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -53,8 +56,15 @@ public final class ErrorTranslator
             }
             return ddb.statusCode() / 100 == 4 ? ConnectorException.invalidInput(message) : ConnectorException.internal(message);
         }
+        if (e instanceof ApiCallTimeoutException && e.getCause() instanceof AwsServiceException last && last.isThrottlingException()) {
+            return ConnectorException.throttled(firstLine(e.getMessage()));
+        }
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+            return ConnectorException.withCode(FederationSourceErrorCode.OPERATION_TIMEOUT_EXCEPTION, firstLine(e.getMessage()));
+        }
         if (e instanceof SdkClientException) {
-            return ConnectorException.internal("Could not complete an AWS call: " + e.getMessage());
+            // BoundedAwsCalls has named the call and its endpoint in the message.
+            return ConnectorException.internal(firstLine(e.getMessage()));
         }
         if (e instanceof AthenaConnectorException ace && ace.getMessage() != null && ace.getMessage().startsWith(SDK_UNKNOWN_TYPE)) {
             return unknownRequestType(ace.getMessage().substring(SDK_UNKNOWN_TYPE.length()));
