@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.glue.model.FederationSourceErrorCode;
 
 /**
  * Turns whatever went wrong into the message Athena shows the user: what failed and where,
- * without a stack trace. The full trace goes to the function's log.
+ * without a stack trace. The full trace goes to the function's log at DEBUG.
  */
 public final class ErrorTranslator
 {
@@ -34,7 +34,8 @@ public final class ErrorTranslator
         if (e.getClass() == RuntimeException.class && e.getCause() instanceof Exception cause) {
             return translate(cause);
         }
-        log.error("Request failed", e);
+        // The handler logs the translated message, once; the SDK's trace (30 to 120 frames) is for debugging only.
+        log.debug("Request failed", e);
         if (e instanceof InvalidTypeIdException unknown) {
             return unknownRequestType(unknown.getTypeId());
         }
