@@ -55,6 +55,10 @@ public final class ErrorTranslator
             if (ddb.statusCode() == 403 || "AccessDeniedException".equals(code)) {
                 return ConnectorException.accessDenied(message);
             }
+            if ("UnknownOperationException".equals(code)) {
+                // The endpoint (an emulator) lacks the operation: the source's limit, not the query's fault.
+                return ConnectorException.withCode(FederationSourceErrorCode.OPERATION_NOT_SUPPORTED_EXCEPTION, message);
+            }
             return ddb.statusCode() / 100 == 4 ? ConnectorException.invalidInput(message) : ConnectorException.internal(message);
         }
         if (e instanceof ApiCallTimeoutException && e.getCause() instanceof AwsServiceException last && last.isThrottlingException()) {

@@ -87,6 +87,13 @@ class ErrorTranslatorTest
     }
 
     @Test
+    void anOperationTheEndpointLacksIsNotSupported()
+    {
+        assertCode(ErrorTranslator.translate(dynamoDb("UnknownOperationException", "Service returned error code UnknownOperationException", 400)),
+                FederationSourceErrorCode.OPERATION_NOT_SUPPORTED_EXCEPTION);
+    }
+
+    @Test
     void sdkClientFailureIsInternalInOneLine()
     {
         AthenaConnectorException e = ErrorTranslator.translate(SdkClientException.create(
