@@ -153,16 +153,26 @@ public final class BoundedAwsCalls
                 lastAnswer == null || lastAnswer.isEmpty() ? Optional.empty() : Optional.of(lastAnswer), limit);
         if (e instanceof ApiCallTimeoutException) {
             // The last answer becomes the cause, so that a call throttled until its time ran out still reads as throttling.
-            return ApiCallTimeoutException.builder().message(failure.callTimedOut())
-                    .cause(failure.lastAnswer().map(BoundedAwsCalls::lastAnswer).orElse(null)).build();
+            return sameTrace(e, ApiCallTimeoutException.builder().message(failure.callTimedOut())
+                    .cause(failure.lastAnswer().map(BoundedAwsCalls::lastAnswer).orElse(null)).build());
         }
         if (e instanceof ApiCallAttemptTimeoutException) {
-            return ApiCallAttemptTimeoutException.builder().message(failure.attemptsTimedOut()).build();
+            return sameTrace(e, ApiCallAttemptTimeoutException.builder().message(failure.attemptsTimedOut()).build());
         }
         if (e.getClass() == SdkClientException.class) {
-            return SdkClientException.builder().message(failure.failed(reason(e.getMessage()))).cause(e.getCause()).build();
+            return sameTrace(e, SdkClientException.builder().message(failure.failed(reason(e.getMessage()))).cause(e.getCause()).build());
         }
         return e;
+    }
+
+    /** The debug log shows where the call was made and each attempt's failure, as the SDK's own exception would. */
+    private static Throwable sameTrace(Throwable original, Throwable rewritten)
+    {
+        rewritten.setStackTrace(original.getStackTrace());
+        for (Throwable attempt : original.getSuppressed()) {
+            rewritten.addSuppressed(attempt);
+        }
+        return rewritten;
     }
 
     private static AwsServiceException lastAnswer(String code)
