@@ -1,7 +1,10 @@
 package io.github.athenaddb;
 
+import io.github.athenaddb.aws.CallTimeouts;
+
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +28,8 @@ public record ConnectorConfig(
         int maxKeyLookups,
         long scanGuardBytes,
         double maxReadUnitsPerSecond,
-        int schemaCacheSeconds)
+        int schemaCacheSeconds,
+        CallTimeouts callTimeouts)
 {
     public static final String REGION = "AWS_REGION";
     public static final String DYNAMODB_ENDPOINT = "dynamodb_endpoint";
@@ -38,6 +42,8 @@ public record ConnectorConfig(
     public static final String SCAN_GUARD_MB = "scan_guard_mb";
     public static final String MAX_READ_UNITS_PER_SECOND = "max_read_units_per_second";
     public static final String SCHEMA_CACHE_SECONDS = "schema_cache_seconds";
+    public static final String AWS_CALL_TIMEOUT_SECONDS = "aws_call_timeout_seconds";
+    public static final String AWS_CALL_ATTEMPT_TIMEOUT_SECONDS = "aws_call_attempt_timeout_seconds";
 
     public static final String DEFAULT_REGION = "us-east-1";
     /** DynamoDB accepts at most 1,000,000 segments in a parallel Scan. */
@@ -48,6 +54,7 @@ public record ConnectorConfig(
         requireNonNull(region, "region is null");
         requireNonNull(dynamoDbEndpoint, "dynamoDbEndpoint is null");
         requireNonNull(scanSegments, "scanSegments is null");
+        requireNonNull(callTimeouts, "callTimeouts is null");
     }
 
     public static ConnectorConfig fromMap(Map<String, String> env)
@@ -66,7 +73,25 @@ public record ConnectorConfig(
                 parseInt(MAX_KEY_LOOKUPS, env.getOrDefault(MAX_KEY_LOOKUPS, "100"), 1, 10_000),
                 parseInt(SCAN_GUARD_MB, env.getOrDefault(SCAN_GUARD_MB, "0"), 0, Integer.MAX_VALUE) * 1024L * 1024L,
                 parseInt(MAX_READ_UNITS_PER_SECOND, env.getOrDefault(MAX_READ_UNITS_PER_SECOND, "0"), 0, Integer.MAX_VALUE),
-                parseInt(SCHEMA_CACHE_SECONDS, env.getOrDefault(SCHEMA_CACHE_SECONDS, "300"), 0, 86_400));
+                parseInt(SCHEMA_CACHE_SECONDS, env.getOrDefault(SCHEMA_CACHE_SECONDS, "300"), 0, 86_400),
+                callTimeouts(env));
+    }
+
+    /** Both within Lambda's longest invocation (900 s); an attempt cannot outlast the call it is part of. */
+    private static CallTimeouts callTimeouts(Map<String, String> env)
+    {
+        int total = parseInt(AWS_CALL_TIMEOUT_SECONDS,
+                env.getOrDefault(AWS_CALL_TIMEOUT_SECONDS, Long.toString(CallTimeouts.DEFAULT.total().toSeconds())), 1, 900);
+        String attemptValue = env.get(AWS_CALL_ATTEMPT_TIMEOUT_SECONDS);
+        // Unset, the attempt timeout follows a shorter call timeout down rather than refusing it.
+        int attempt = attemptValue == null || attemptValue.isBlank()
+                ? (int) Math.min(total, CallTimeouts.DEFAULT.attempt().toSeconds())
+                : parseInt(AWS_CALL_ATTEMPT_TIMEOUT_SECONDS, attemptValue, 1, 900);
+        if (attempt > total) {
+            throw new IllegalArgumentException(invalid(AWS_CALL_ATTEMPT_TIMEOUT_SECONDS, attemptValue,
+                    "at most " + AWS_CALL_TIMEOUT_SECONDS + " (" + total + ")"));
+        }
+        return new CallTimeouts(Duration.ofSeconds(attempt), Duration.ofSeconds(total));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.athenaddb;
 
 import com.amazonaws.athena.connector.lambda.handlers.CompositeHandler;
+import io.github.athenaddb.aws.BoundedAwsCalls;
 import io.github.athenaddb.ddb.DdbMetadataHandler;
 import io.github.athenaddb.ddb.DdbRecordHandler;
 import io.github.athenaddb.ddb.DynamoDbClients;
@@ -35,7 +36,7 @@ public class ConnectorHandlers
 
     private ConnectorHandlers(Map<String, String> environment, ConnectorConfig config)
     {
-        this(environment, config, withDefaultRegion(config, DynamoDbClients.create(config)));
+        this(environment, config, withDefaultRegion(config, DynamoDbClients.create(boundCalls(config))));
     }
 
     private ConnectorHandlers(Map<String, String> environment, ConnectorConfig config, DynamoDbClient dynamoDb)
@@ -59,6 +60,13 @@ public class ConnectorHandlers
     public Exception handleException(Exception e)
     {
         return ErrorTranslator.translate(e);
+    }
+
+    /** Every AWS call of the process gets the configured timeouts, the SDK's own clients' included (see BoundedAwsCalls). */
+    private static ConnectorConfig boundCalls(ConnectorConfig config)
+    {
+        BoundedAwsCalls.use(config.callTimeouts());
+        return config;
     }
 
     /**

@@ -2,6 +2,9 @@ package io.github.athenaddb;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.github.athenaddb.aws.BoundedAwsCalls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,10 +19,12 @@ import java.util.Map;
  * query, and no stack trace, since Lambda copies a thrown exception's stack (and its causes')
  * into the error payload. The SDK's dispatch translates failures of a request it understood;
  * this also covers what fails before that: a body that is not JSON, an unknown request type.
+ * Each failed request is one line in the function's log, here; its stack trace only at DEBUG.
  */
 public class DdbCompositeHandler
         implements RequestStreamHandler
 {
+    private static final Logger log = LoggerFactory.getLogger(DdbCompositeHandler.class);
     private final ConnectorHandlers handlers;
 
     public DdbCompositeHandler()
@@ -36,11 +41,18 @@ public class DdbCompositeHandler
     public void handleRequest(InputStream input, OutputStream output, Context context)
             throws IOException
     {
+        // Each AWS call must end, with an error naming it, before Lambda ends the invocation.
+        BoundedAwsCalls.invocationStarted(context == null ? 0 : context.getRemainingTimeInMillis());
         try {
             handlers.handleRequest(input, output, context);
         }
         catch (RuntimeException e) {
-            throw ErrorTranslator.translate(e);
+            ConnectorException failure = ErrorTranslator.translate(e);
+            log.warn("Request failed: {}", failure.getMessage());
+            throw failure;
+        }
+        finally {
+            BoundedAwsCalls.invocationEnded();
         }
     }
 }

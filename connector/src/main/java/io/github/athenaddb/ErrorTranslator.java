@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -12,7 +15,7 @@ import software.amazon.awssdk.services.glue.model.FederationSourceErrorCode;
 
 /**
  * Turns whatever went wrong into the message Athena shows the user: what failed and where,
- * without a stack trace. The full trace goes to the function's log.
+ * without a stack trace. The full trace goes to the function's log at DEBUG.
  */
 public final class ErrorTranslator
 {
@@ -31,7 +34,8 @@ public final class ErrorTranslator
         if (e.getClass() == RuntimeException.class && e.getCause() instanceof Exception cause) {
             return translate(cause);
         }
-        log.error("Request failed", e);
+        // The handler logs the translated message, once; the SDK's trace (30 to 120 frames) is for debugging only.
+        log.debug("Request failed", e);
         if (e instanceof InvalidTypeIdException unknown) {
             return unknownRequestType(unknown.getTypeId());
         }
@@ -51,10 +55,21 @@ public final class ErrorTranslator
             if (ddb.statusCode() == 403 || "AccessDeniedException".equals(code)) {
                 return ConnectorException.accessDenied(message);
             }
+            if ("UnknownOperationException".equals(code)) {
+                // The endpoint (an emulator) lacks the operation: the source's limit, not the query's fault.
+                return ConnectorException.withCode(FederationSourceErrorCode.OPERATION_NOT_SUPPORTED_EXCEPTION, message);
+            }
             return ddb.statusCode() / 100 == 4 ? ConnectorException.invalidInput(message) : ConnectorException.internal(message);
         }
+        if (e instanceof ApiCallTimeoutException && e.getCause() instanceof AwsServiceException last && last.isThrottlingException()) {
+            return ConnectorException.throttled(firstLine(e.getMessage()));
+        }
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+            return ConnectorException.withCode(FederationSourceErrorCode.OPERATION_TIMEOUT_EXCEPTION, firstLine(e.getMessage()));
+        }
         if (e instanceof SdkClientException) {
-            return ConnectorException.internal("Could not complete an AWS call: " + e.getMessage());
+            // BoundedAwsCalls has named the call and its endpoint in the message.
+            return ConnectorException.internal(firstLine(e.getMessage()));
         }
         if (e instanceof AthenaConnectorException ace && ace.getMessage() != null && ace.getMessage().startsWith(SDK_UNKNOWN_TYPE)) {
             return unknownRequestType(ace.getMessage().substring(SDK_UNKNOWN_TYPE.length()));

@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.github.athenaddb.aws.CallTimeouts;
+
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,7 +22,8 @@ class ConnectorConfigTest
         ConnectorConfig config = ConnectorConfig.fromMap(Map.of());
 
         assertThat(config).isEqualTo(new ConnectorConfig(
-                "us-east-1", Optional.empty(), Optional.empty(), 256L * 1024 * 1024, 64, 1000, true, 100, 0L, 0.0, 300));
+                "us-east-1", Optional.empty(), Optional.empty(), 256L * 1024 * 1024, 64, 1000, true, 100, 0L, 0.0, 300,
+                new CallTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30))));
     }
 
     @Test
@@ -36,10 +40,13 @@ class ConnectorConfigTest
                 Map.entry("max_key_lookups", "7"),
                 Map.entry("scan_guard_mb", "2048"),
                 Map.entry("max_read_units_per_second", "500"),
-                Map.entry("schema_cache_seconds", "0")));
+                Map.entry("schema_cache_seconds", "0"),
+                Map.entry("aws_call_attempt_timeout_seconds", "5"),
+                Map.entry("aws_call_timeout_seconds", "120")));
 
         assertThat(config).isEqualTo(new ConnectorConfig(
-                "eu-west-3", Optional.of(URI.create("http://127.0.0.1:8000")), Optional.of(12), 64L * 1024 * 1024, 500, 50, false, 7, 2048L * 1024 * 1024, 500.0, 0));
+                "eu-west-3", Optional.of(URI.create("http://127.0.0.1:8000")), Optional.of(12), 64L * 1024 * 1024, 500, 50, false, 7, 2048L * 1024 * 1024, 500.0, 0,
+                new CallTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(120))));
     }
 
     @Test
@@ -94,7 +101,11 @@ class ConnectorConfigTest
             "dynamodb_endpoint | http:// | an http(s) URL",
             "dynamodb_endpoint | http://bad host | an http(s) URL",
             "athena_query_status_check | maybe | true or false",
-            "athena_query_status_check | 1 | true or false"})
+            "athena_query_status_check | 1 | true or false",
+            "aws_call_timeout_seconds | 0 | an integer from 1 to 900",
+            "aws_call_timeout_seconds | 901 | an integer from 1 to 900",
+            "aws_call_attempt_timeout_seconds | 1.5 | an integer from 1 to 900",
+            "aws_call_attempt_timeout_seconds | 31 | at most aws_call_timeout_seconds (30)"})
     void invalidValueFailsNamingTheSetting(String setting, String value, String expected)
     {
         assertThatThrownBy(() -> ConnectorConfig.fromMap(Map.of(setting, value)))
@@ -106,10 +117,19 @@ class ConnectorConfigTest
     @Test
     void constructorRefusesNulls()
     {
-        assertThatThrownBy(() -> new ConnectorConfig(null, Optional.empty(), Optional.empty(), 1, 1, 1, true, 1, 0, 0, 0))
+        assertThatThrownBy(() -> new ConnectorConfig(null, Optional.empty(), Optional.empty(), 1, 1, 1, true, 1, 0, 0, 0, CallTimeouts.DEFAULT))
                 .isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new ConnectorConfig("r", null, Optional.empty(), 1, 1, 1, true, 1, 0, 0, 0))
+        assertThatThrownBy(() -> new ConnectorConfig("r", null, Optional.empty(), 1, 1, 1, true, 1, 0, 0, 0, CallTimeouts.DEFAULT))
                 .isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void anUnsetAttemptTimeoutFollowsAShorterCallTimeout()
+    {
+        assertThat(ConnectorConfig.fromMap(Map.of("aws_call_timeout_seconds", "4")).callTimeouts())
+                .isEqualTo(new CallTimeouts(Duration.ofSeconds(4), Duration.ofSeconds(4)));
+        assertThat(ConnectorConfig.fromMap(Map.of("aws_call_attempt_timeout_seconds", "30")).callTimeouts())
+                .isEqualTo(new CallTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30)));
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.github.athenaddb;
 import com.amazonaws.athena.connector.lambda.exceptions.AthenaConnectorException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -85,12 +87,41 @@ class ErrorTranslatorTest
     }
 
     @Test
-    void sdkClientFailureIsInternal()
+    void anOperationTheEndpointLacksIsNotSupported()
     {
-        AthenaConnectorException e = ErrorTranslator.translate(SdkClientException.create("Unable to execute HTTP request: Connection refused"));
+        assertCode(ErrorTranslator.translate(dynamoDb("UnknownOperationException", "Service returned error code UnknownOperationException", 400)),
+                FederationSourceErrorCode.OPERATION_NOT_SUPPORTED_EXCEPTION);
+    }
 
-        assertThat(e).hasMessage("Could not complete an AWS call: Unable to execute HTTP request: Connection refused");
+    @Test
+    void sdkClientFailureIsInternalInOneLine()
+    {
+        AthenaConnectorException e = ErrorTranslator.translate(SdkClientException.create(
+                "DynamoDB ListTables failed after 9 attempts (endpoint http://127.0.0.1:1): Connection refused\nsecond line"));
+
+        assertThat(e).hasMessage("DynamoDB ListTables failed after 9 attempts (endpoint http://127.0.0.1:1): Connection refused");
         assertCode(e, FederationSourceErrorCode.INTERNAL_SERVICE_EXCEPTION);
+    }
+
+    @Test
+    void aCallOrAttemptsOutOfTimeAreATimeout()
+    {
+        AthenaConnectorException call = ErrorTranslator.translate(ApiCallTimeoutException.create("DynamoDB Scan of table 'Orders' did not answer", null));
+        AthenaConnectorException attempts = ErrorTranslator.translate(ApiCallAttemptTimeoutException.create("DynamoDB Scan did not answer", null));
+
+        assertThat(call).hasMessage("DynamoDB Scan of table 'Orders' did not answer");
+        assertCode(call, FederationSourceErrorCode.OPERATION_TIMEOUT_EXCEPTION);
+        assertCode(attempts, FederationSourceErrorCode.OPERATION_TIMEOUT_EXCEPTION);
+    }
+
+    @Test
+    void aCallThrottledUntilItsTimeRanOutIsThrottling()
+    {
+        AthenaConnectorException e = ErrorTranslator.translate(ApiCallTimeoutException.create("DynamoDB Scan of table 'Orders' still failed",
+                dynamoDb("ProvisionedThroughputExceededException", "ProvisionedThroughputExceededException", 400)));
+
+        assertThat(e).hasMessage("DynamoDB Scan of table 'Orders' still failed");
+        assertCode(e, FederationSourceErrorCode.THROTTLING_EXCEPTION);
     }
 
     @Test

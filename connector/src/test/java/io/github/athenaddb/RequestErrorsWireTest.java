@@ -14,6 +14,9 @@ import org.mockito.Mockito;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -94,6 +97,46 @@ class RequestErrorsWireTest
         // A catalog without a JDBC connection string is DynamoDB's, whatever its name.
         assertThat(getTablePayload("some_other_catalog", "default", "no_such_table"))
                 .contains("Table 'no_such_table' not found").doesNotContain("Exception:");
+    }
+
+    @Test
+    void anUnreachableEndpointIsOneLineInTheErrorAndOneInTheLog()
+            throws Exception
+    {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        DdbCompositeHandler unreachable = new DdbCompositeHandler(Map.of(
+                ConnectorConfig.DYNAMODB_ENDPOINT, "http://127.0.0.1:" + closedPort,
+                ConnectorConfig.REGION, "us-east-1",
+                ConnectorConfig.QUERY_STATUS_CHECK, "false"));
+        byte[] request = VersionedObjectMapperFactory.create(new BlockAllocatorImpl()).writeValueAsBytes(
+                new GetTableRequest(AthenaSequence.IDENTITY, "q", "ddb", new TableName("default", "orders"), Map.of()));
+
+        StringBuilder thrown = new StringBuilder();
+        String log = stderrOf(() -> thrown.append(catchThrowable(() -> unreachable.handleRequest(new ByteArrayInputStream(request),
+                new ByteArrayOutputStream(), Mockito.mock(Context.class))).getMessage()));
+
+        String expected = "DynamoDB ListTables failed after 9 attempts (endpoint http://127.0.0.1:" + closedPort + "): Connect to 127.0.0.1:"
+                + closedPort + " [/127.0.0.1] failed: Connection refused";
+        assertThat(thrown.toString()).isEqualTo(expected);
+        // Before: the SDK's trace (about 60 lines) at ERROR, then the SDK handler's warning with the message again.
+        assertThat(log.lines().toList()).singleElement().asString().endsWith("WARN io.github.athenaddb.DdbCompositeHandler - Request failed: " + expected);
+    }
+
+    private static String stderrOf(Runnable action)
+    {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        }
+        finally {
+            System.setErr(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
     }
 
     @Test

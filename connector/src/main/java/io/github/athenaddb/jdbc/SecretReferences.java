@@ -3,6 +3,8 @@ package io.github.athenaddb.jdbc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.athenaddb.ConnectorException;
+import io.github.athenaddb.ErrorTranslator;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -52,6 +54,10 @@ public final class SecretReferences
             String value;
             try {
                 value = client.get().getSecretValue(b -> b.secretId(n)).secretString();
+            }
+            catch (SdkClientException e) {
+                // Secrets Manager did not answer (unreachable, out of time): the message names the call and the endpoint.
+                throw ErrorTranslator.translate(e);
             }
             catch (SdkException e) {
                 throw ConnectorException.accessDenied("Cannot read secret '" + n + "' from Secrets Manager: "

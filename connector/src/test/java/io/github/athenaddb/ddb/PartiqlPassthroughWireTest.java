@@ -7,6 +7,7 @@ import com.amazonaws.athena.connector.lambda.metadata.GetDataSourceCapabilitiesR
 import io.github.athenaddb.ConnectorConfig;
 import io.github.athenaddb.DdbCompositeHandler;
 import io.github.athenaddb.devkit.AthenaSequence;
+import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.LambdaWire;
 import io.github.athenaddb.devkit.MotoServer;
 import io.github.athenaddb.devkit.Tables;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.glue.model.FederationSourceErrorCode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,7 @@ import static io.github.athenaddb.devkit.Tables.n;
 import static io.github.athenaddb.devkit.Tables.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** system.query through the wire, against moto_server's DynamoDB (dynalite has no PartiQL). */
 class PartiqlPassthroughWireTest
@@ -95,6 +98,25 @@ class PartiqlPassthroughWireTest
         assertThatThrownBy(() -> athena.getPassthroughTable(arguments("SELECT * FROM \"Nope\"")))
                 .isInstanceOf(AthenaConnectorException.class)
                 .hasMessageContaining("DynamoDB table 'Nope' (named after FROM) does not exist");
+    }
+
+    @Test
+    void anEndpointWithoutPartiqlIsNamedInOneLine()
+    {
+        Dynalite dynalite = Dynalite.shared();
+        try (DynamoDbClient dynamo = dynalite.client()) {
+            Tables.create(dynamo, Tables.table("NoPartiql", "PK", ScalarAttributeType.S).build());
+        }
+        try (LambdaWire dynaliteWire = new LambdaWire(new DdbCompositeHandler(Map.of(ConnectorConfig.DYNAMODB_ENDPOINT,
+                dynalite.endpoint().toString(), ConnectorConfig.REGION, "us-east-1", ConnectorConfig.QUERY_STATUS_CHECK, "false")))) {
+            Throwable thrown = catchThrowable(() -> new AthenaSequence(dynaliteWire).getPassthroughTable(arguments("SELECT * FROM \"NoPartiql\"")));
+
+            assertThat(thrown).isInstanceOf(AthenaConnectorException.class).hasMessage("DynamoDB endpoint " + dynalite.endpoint()
+                    + " does not support ExecuteStatement (PartiQL), which system.query needs: use DynamoDB itself or an emulator with PartiQL "
+                    + "(moto_server has it, dynalite not)");
+            assertThat(((AthenaConnectorException) thrown).getErrorDetails().errorCode())
+                    .isEqualTo(FederationSourceErrorCode.OPERATION_NOT_SUPPORTED_EXCEPTION.toString());
+        }
     }
 
     private static Map<String, String> arguments(String statement)

@@ -25,11 +25,18 @@ public final class LambdaWire
     private final RequestStreamHandler handler;
     private final BlockAllocator allocator = new BlockAllocatorImpl();
     private final ObjectMapper mapper = VersionedObjectMapperFactory.create(allocator);
-    private final Context context = new LocalLambdaContext();
+    private final Context context;
 
     public LambdaWire(RequestStreamHandler handler)
     {
+        this(handler, new LocalLambdaContext());
+    }
+
+    /** @param context the Lambda context every call gets, e.g. one with little time left */
+    public LambdaWire(RequestStreamHandler handler, Context context)
+    {
         this.handler = handler;
+        this.context = context;
     }
 
     public BlockAllocator allocator()

@@ -1,8 +1,13 @@
 package io.github.athenaddb.local;
 
-import java.sql.SQLException;
+import com.amazonaws.athena.connector.lambda.exceptions.AthenaConnectorException;
+import software.amazon.awssdk.services.glue.model.FederationSourceErrorCode;
 
-/** One-line errors and exit codes: 2 for a bad statement or usage, 1 for anything else. */
+/**
+ * One-line errors and exit codes: 2 for the user's statement, names or usage (parse errors, unknown
+ * schema, table or column), 1 for anything else, the source's failures above all (endpoint
+ * unreachable or not answering, throttling, access denied).
+ */
 final class Failures
 {
     static final int BAD_INPUT = 2;
@@ -22,7 +27,7 @@ final class Failures
             e.printStackTrace();
         }
         System.err.println("athena-local: " + message(e));
-        return e instanceof SQLException || rootCause(e) instanceof SQLException || isUserError(rootCause(e)) ? BAD_INPUT : FAILED;
+        return isUserError(rootCause(e)) ? BAD_INPUT : FAILED;
     }
 
     /** The innermost message: Calcite wraps "Object 'x' not found" in several layers. */
@@ -33,12 +38,20 @@ final class Failures
         return message.lines().findFirst().orElse(message);
     }
 
+    /**
+     * Calcite wraps every failure of a statement in a SQLException, the source's too: the innermost
+     * cause decides. The connector's error code says whose error it is, as it does for Athena.
+     */
     private static boolean isUserError(Throwable root)
     {
+        if (root instanceof AthenaConnectorException connector) {
+            String code = connector.getErrorDetails() == null ? null : connector.getErrorDetails().errorCode();
+            return FederationSourceErrorCode.INVALID_INPUT_EXCEPTION.toString().equals(code)
+                    || FederationSourceErrorCode.ENTITY_NOT_FOUND_EXCEPTION.toString().equals(code);
+        }
         String name = root.getClass().getName();
         return name.startsWith("org.apache.calcite.sql.validate") || name.startsWith("org.apache.calcite.sql.parser")
-                || name.startsWith("org.apache.calcite.runtime.CalciteContextException")
-                || root instanceof com.amazonaws.athena.connector.lambda.exceptions.AthenaConnectorException;
+                || name.startsWith("org.apache.calcite.runtime.CalciteContextException");
     }
 
     private static Throwable rootCause(Throwable e)

@@ -1,7 +1,10 @@
 package io.github.athenaddb.local;
 
+import io.github.athenaddb.ConnectorException;
+import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.validate.SqlValidatorException;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.glue.model.FederationSourceErrorCode;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -34,15 +37,50 @@ class FailuresTest
         assertThat(Failures.message(e)).isEqualTo("IllegalStateException");
     }
 
+    /** As Calcite's JDBC layer reports any failure of a statement: a SQLException around the cause. */
+    private static SQLException executing(Throwable cause)
+    {
+        return new SQLException("Error while executing SQL \"SELECT * FROM ddb.default.orders\": " + cause.getMessage(),
+                new RuntimeException(cause));
+    }
+
     @Test
     void reportPrintsTheMessageAndGivesBadInputForStatementErrors()
     {
         StringBuilder err = new StringBuilder();
-        int sql = reportCapturing(new SQLException("Error while executing", new RuntimeException("Column 'x' not found")), err);
+        int sql = reportCapturing(new SQLException("Error while executing", new CalciteContextException("From line 1, column 8",
+                new SqlValidatorException("Column 'x' not found in any table", null))), err);
         int validation = reportCapturing(new RuntimeException("wrap", new SqlValidatorException("No match found", null)), err);
         assertThat(sql).isEqualTo(Failures.BAD_INPUT);
         assertThat(validation).isEqualTo(Failures.BAD_INPUT);
-        assertThat(err.toString()).isEqualTo("athena-local: Column 'x' not found\nathena-local: No match found\n".replace("\n", System.lineSeparator()));
+        assertThat(err.toString()).isEqualTo("athena-local: Column 'x' not found in any table\nathena-local: No match found\n"
+                .replace("\n", System.lineSeparator()));
+    }
+
+    @Test
+    void theConnectorsNamesAndInputErrorsAreBadInput()
+    {
+        StringBuilder err = new StringBuilder();
+        assertThat(reportCapturing(executing(ConnectorException.notFound("Table 'nope' not found")), err)).isEqualTo(Failures.BAD_INPUT);
+        assertThat(reportCapturing(executing(ConnectorException.invalidInput("system.query runs a single PartiQL SELECT")), err))
+                .isEqualTo(Failures.BAD_INPUT);
+    }
+
+    @Test
+    void theSourcesFailuresAreFailedNotBadInput()
+    {
+        StringBuilder err = new StringBuilder();
+        assertThat(reportCapturing(executing(ConnectorException.internal(
+                "DynamoDB ListTables failed after 9 attempts (endpoint http://127.0.0.1:1): Connection refused")), err)).isEqualTo(Failures.FAILED);
+        assertThat(reportCapturing(executing(ConnectorException.withCode(FederationSourceErrorCode.OPERATION_TIMEOUT_EXCEPTION,
+                "DynamoDB Scan of table 'Orders' did not answer within 30 s")), err)).isEqualTo(Failures.FAILED);
+        assertThat(reportCapturing(executing(ConnectorException.throttled("DynamoDB Scan of table 'Orders' still failed after 30 s")), err))
+                .isEqualTo(Failures.FAILED);
+        assertThat(reportCapturing(executing(ConnectorException.accessDenied("DynamoDB AccessDeniedException: not authorized")), err))
+                .isEqualTo(Failures.FAILED);
+        assertThat(reportCapturing(executing(ConnectorException.withCode(FederationSourceErrorCode.OPERATION_NOT_SUPPORTED_EXCEPTION,
+                "no PartiQL")), err)).isEqualTo(Failures.FAILED);
+        assertThat(err.toString().lines()).hasSize(5).allMatch(line -> line.startsWith("athena-local: "));
     }
 
     @Test
@@ -50,6 +88,8 @@ class FailuresTest
     {
         StringBuilder err = new StringBuilder();
         assertThat(reportCapturing(new IllegalStateException("connection refused"), err)).isEqualTo(Failures.FAILED);
+        assertThat(reportCapturing(new SQLException("Error while executing", new IllegalStateException("vector closed")), err))
+                .isEqualTo(Failures.FAILED);
         assertThat(err.toString()).startsWith("athena-local: connection refused");
     }
 

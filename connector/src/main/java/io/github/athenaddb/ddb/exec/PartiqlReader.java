@@ -1,11 +1,16 @@
 package io.github.athenaddb.ddb.exec;
 
+import io.github.athenaddb.ConnectorException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbServiceClientConfiguration;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementRequest;
 import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.glue.model.FederationSourceErrorCode;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -16,6 +21,7 @@ import static java.util.Objects.requireNonNull;
 /** Runs a PartiQL SELECT through ExecuteStatement, following NextToken to the last page. */
 public final class PartiqlReader
 {
+    private static final String UNKNOWN_OPERATION = "UnknownOperationException";
     private final DynamoDbClient dynamoDb;
 
     public PartiqlReader(DynamoDbClient dynamoDb)
@@ -32,8 +38,7 @@ public final class PartiqlReader
         double units = 0;
         String token = null;
         do {
-            ExecuteStatementResponse page = dynamoDb.executeStatement(ExecuteStatementRequest.builder()
-                    .statement(statement).nextToken(token).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
+            ExecuteStatementResponse page = page(statement, token);
             requests++;
             List<Map<String, AttributeValue>> got = page.items();
             if (maxItems > 0 && items + got.size() > maxItems) {
@@ -48,5 +53,28 @@ public final class PartiqlReader
         }
         while (token != null && (maxItems <= 0 || items < maxItems) && keepGoing.getAsBoolean());
         return new ReadStats(requests, items, units);
+    }
+
+    private ExecuteStatementResponse page(String statement, String token)
+    {
+        try {
+            return dynamoDb.executeStatement(ExecuteStatementRequest.builder()
+                    .statement(statement).nextToken(token).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
+        }
+        catch (DynamoDbException e) {
+            // An emulator without PartiQL answers with no message of its own, only this code.
+            if (e.awsErrorDetails() != null && UNKNOWN_OPERATION.equals(e.awsErrorDetails().errorCode())) {
+                throw ConnectorException.withCode(FederationSourceErrorCode.OPERATION_NOT_SUPPORTED_EXCEPTION, "DynamoDB endpoint " + endpoint()
+                        + " does not support ExecuteStatement (PartiQL), which system.query needs: use DynamoDB itself or an emulator "
+                        + "with PartiQL (moto_server has it, dynalite not)");
+            }
+            throw e;
+        }
+    }
+
+    private String endpoint()
+    {
+        DynamoDbServiceClientConfiguration client = dynamoDb.serviceClientConfiguration();
+        return client.endpointOverride().map(URI::toString).orElseGet(() -> "of region " + client.region());
     }
 }
