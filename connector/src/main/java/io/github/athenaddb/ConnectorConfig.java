@@ -38,6 +38,9 @@ public record ConnectorConfig(
     public static final String SCAN_GUARD_MB = "scan_guard_mb";
     public static final String MAX_READ_UNITS_PER_SECOND = "max_read_units_per_second";
     public static final String SCHEMA_CACHE_SECONDS = "schema_cache_seconds";
+    /** Read by the federation SDK itself (query passthrough capability, spill encryption); checked here only. */
+    public static final String ENABLE_QUERY_PASSTHROUGH = "enable_query_passthrough";
+    public static final String DISABLE_SPILL_ENCRYPTION = "disable_spill_encryption";
 
     public static final String DEFAULT_REGION = "us-east-1";
     /** DynamoDB accepts at most 1,000,000 segments in a parallel Scan. */
@@ -53,6 +56,8 @@ public record ConnectorConfig(
     public static ConnectorConfig fromMap(Map<String, String> env)
     {
         requireSpillBucketInLambda(env);
+        requireSdkBoolean(env, ENABLE_QUERY_PASSTHROUGH);
+        requireSdkBoolean(env, DISABLE_SPILL_ENCRYPTION);
         String region = firstNonBlank(env.get(REGION), env.get("AWS_DEFAULT_REGION"), DEFAULT_REGION);
         return new ConnectorConfig(
                 region,
@@ -79,6 +84,18 @@ public record ConnectorConfig(
             throw new IllegalArgumentException("Invalid configuration: spill_bucket is not set. Athena reads results over the "
                     + "Lambda response limit (6 MB) from S3: set spill_bucket (and optionally spill_prefix) on function "
                     + env.get("AWS_LAMBDA_FUNCTION_NAME"));
+        }
+    }
+
+    /**
+     * The federation SDK takes anything but "true" (any case, no blanks) as false: a typo such as
+     * {@code enable_query_passthrough=ture} would silently turn the feature off, so it fails at start.
+     */
+    private static void requireSdkBoolean(Map<String, String> env, String name)
+    {
+        String value = env.get(name);
+        if (value != null && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException(invalid(name, value, "true or false (as written, without blanks: the federation SDK reads it)"));
         }
     }
 

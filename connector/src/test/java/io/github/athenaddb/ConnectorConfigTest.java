@@ -94,13 +94,23 @@ class ConnectorConfigTest
             "dynamodb_endpoint | http:// | an http(s) URL",
             "dynamodb_endpoint | http://bad host | an http(s) URL",
             "athena_query_status_check | maybe | true or false",
-            "athena_query_status_check | 1 | true or false"})
+            "athena_query_status_check | 1 | true or false",
+            "enable_query_passthrough | ture | true or false",
+            "enable_query_passthrough | ' true' | true or false",
+            "disable_spill_encryption | yes | true or false"})
     void invalidValueFailsNamingTheSetting(String setting, String value, String expected)
     {
         assertThatThrownBy(() -> ConnectorConfig.fromMap(Map.of(setting, value)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Invalid configuration " + setting + "='" + value + "'")
                 .hasMessageContaining("expected " + expected);
+    }
+
+    @Test
+    void theSdksBooleansAcceptTrueAndFalseInAnyCase()
+    {
+        assertThat(ConnectorConfig.fromMap(Map.of("enable_query_passthrough", "FALSE", "disable_spill_encryption", "True")).region())
+                .isEqualTo("us-east-1");
     }
 
     @Test
