@@ -2,7 +2,7 @@ package io.github.athenaddb.local;
 
 import java.sql.SQLException;
 
-/** One-line errors and exit codes: 2 for a bad statement or usage, 1 for anything else. */
+/** One-line errors and exit codes: 2 for a bad statement, usage or setting, 1 for anything else. */
 final class Failures
 {
     static final int BAD_INPUT = 2;
@@ -35,6 +35,9 @@ final class Failures
 
     private static boolean isUserError(Throwable root)
     {
+        if (root instanceof InvalidSettingException) {
+            return true;
+        }
         String name = root.getClass().getName();
         return name.startsWith("org.apache.calcite.sql.validate") || name.startsWith("org.apache.calcite.sql.parser")
                 || name.startsWith("org.apache.calcite.runtime.CalciteContextException")
