@@ -44,10 +44,19 @@ public record ConnectorConfig(
     public static final String SCHEMA_CACHE_SECONDS = "schema_cache_seconds";
     public static final String AWS_CALL_TIMEOUT_SECONDS = "aws_call_timeout_seconds";
     public static final String AWS_CALL_ATTEMPT_TIMEOUT_SECONDS = "aws_call_attempt_timeout_seconds";
+    /** Read by the federation SDK itself (query passthrough capability, spill encryption); checked here only. */
+    public static final String ENABLE_QUERY_PASSTHROUGH = "enable_query_passthrough";
+    public static final String DISABLE_SPILL_ENCRYPTION = "disable_spill_encryption";
 
     public static final String DEFAULT_REGION = "us-east-1";
-    /** DynamoDB accepts at most 1,000,000 segments in a parallel Scan. */
-    static final int DYNAMODB_MAX_SEGMENTS = 1_000_000;
+    /**
+     * The most Scan segments (one split each) a read may use. DynamoDB accepts up to 1,000,000,
+     * but no more than Lambda's default concurrency (1,000 per account) run at once, each costs at
+     * least one request, and local emulators hash keys into few ranges: dynalite has 4,096, and
+     * with 100,000 segments it returned 527,175 rows of a 21,087-item table.
+     */
+    public static final int MAX_SCAN_SEGMENTS = 1_000;
+    private static final String SEGMENTS_WHY = "more segments cannot run at once: Lambda runs at most 1,000 per account by default";
 
     public ConnectorConfig
     {
@@ -60,14 +69,16 @@ public record ConnectorConfig(
     public static ConnectorConfig fromMap(Map<String, String> env)
     {
         requireSpillBucketInLambda(env);
+        requireSdkBoolean(env, ENABLE_QUERY_PASSTHROUGH);
+        requireSdkBoolean(env, DISABLE_SPILL_ENCRYPTION);
         String region = firstNonBlank(env.get(REGION), env.get("AWS_DEFAULT_REGION"), DEFAULT_REGION);
         return new ConnectorConfig(
                 region,
                 Optional.ofNullable(blankToNull(env.get(DYNAMODB_ENDPOINT))).map(ConnectorConfig::parseEndpoint),
                 Optional.ofNullable(blankToNull(env.get(SCAN_SEGMENTS)))
-                        .map(v -> parseInt(SCAN_SEGMENTS, v, 1, DYNAMODB_MAX_SEGMENTS)),
+                        .map(v -> parseInt(SCAN_SEGMENTS, v, 1, MAX_SCAN_SEGMENTS, SEGMENTS_WHY)),
                 parseInt(SEGMENT_TARGET_MB, env.getOrDefault(SEGMENT_TARGET_MB, "256"), 1, 1_000_000) * 1024L * 1024L,
-                parseInt(MAX_SEGMENTS, env.getOrDefault(MAX_SEGMENTS, "64"), 1, DYNAMODB_MAX_SEGMENTS),
+                parseInt(MAX_SEGMENTS, env.getOrDefault(MAX_SEGMENTS, "64"), 1, MAX_SCAN_SEGMENTS, SEGMENTS_WHY),
                 parseInt(SAMPLE_SIZE, env.getOrDefault(SAMPLE_SIZE, "1000"), 1, 100_000),
                 parseBoolean(QUERY_STATUS_CHECK, env.getOrDefault(QUERY_STATUS_CHECK, "true")),
                 parseInt(MAX_KEY_LOOKUPS, env.getOrDefault(MAX_KEY_LOOKUPS, "100"), 1, 10_000),
@@ -107,6 +118,18 @@ public record ConnectorConfig(
         }
     }
 
+    /**
+     * The federation SDK takes anything but "true" (any case, no blanks) as false: a typo such as
+     * {@code enable_query_passthrough=ture} would silently turn the feature off, so it fails at start.
+     */
+    private static void requireSdkBoolean(Map<String, String> env, String name)
+    {
+        String value = env.get(name);
+        if (value != null && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException(invalid(name, value, "true or false (as written, without blanks: the federation SDK reads it)"));
+        }
+    }
+
     private static URI parseEndpoint(String value)
     {
         try {
@@ -125,6 +148,12 @@ public record ConnectorConfig(
     /** An integer setting within [min, max], or an error naming the setting and the accepted range. */
     public static int parseInt(String name, String value, int min, int max)
     {
+        return parseInt(name, value, min, max, null);
+    }
+
+    /** @param why why the range ends where it does, for the error message; null for none */
+    private static int parseInt(String name, String value, int min, int max, String why)
+    {
         try {
             int parsed = Integer.parseInt(value.trim());
             if (parsed >= min && parsed <= max) {
@@ -134,7 +163,7 @@ public record ConnectorConfig(
         catch (NumberFormatException ignored) {
             // reported below with the accepted range
         }
-        throw new IllegalArgumentException(invalid(name, value, "an integer from " + min + " to " + max));
+        throw new IllegalArgumentException(invalid(name, value, "an integer from " + min + " to " + max + (why == null ? "" : " (" + why + ")")));
     }
 
     /** A true/false setting, or an error naming it. */

@@ -16,7 +16,7 @@ import java.util.Map;
 public final class SpillClients
 {
     public static final String S3_ENDPOINT = "s3_endpoint";
-    public static final String DISABLE_SPILL_ENCRYPTION = "disable_spill_encryption";
+    public static final String DISABLE_SPILL_ENCRYPTION = ConnectorConfig.DISABLE_SPILL_ENCRYPTION;
     public static final String KMS_ENDPOINT = "kms_endpoint";
     private static final String SDK_DEFAULT_SPILL_PREFIX = "athena-federation-spill";
     private static final Logger log = LoggerFactory.getLogger(SpillClients.class);

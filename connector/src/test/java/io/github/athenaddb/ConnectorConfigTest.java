@@ -83,18 +83,21 @@ class ConnectorConfigTest
     void boundsOfTheRangesAreAccepted()
     {
         assertThat(ConnectorConfig.fromMap(Map.of("scan_segments", "1")).scanSegments()).contains(1);
-        assertThat(ConnectorConfig.fromMap(Map.of("scan_segments", "1000000")).scanSegments()).contains(1_000_000);
+        assertThat(ConnectorConfig.fromMap(Map.of("scan_segments", "1000")).scanSegments()).contains(1_000);
+        assertThat(ConnectorConfig.fromMap(Map.of("scan_max_segments", "1000")).maxSegments()).isEqualTo(1_000);
         assertThat(ConnectorConfig.fromMap(Map.of("schema_sample_size", "100000")).sampleSize()).isEqualTo(100_000);
     }
 
     @ParameterizedTest(name = "{0}=''{1}''")
     @CsvSource(delimiter = '|', value = {
-            "scan_segments | 0 | an integer from 1 to 1000000",
-            "scan_segments | abc | an integer from 1 to 1000000",
-            "scan_segments | 1000001 | an integer from 1 to 1000000",
-            "scan_segments | 2.5 | an integer from 1 to 1000000",
+            "scan_segments | 0 | an integer from 1 to 1000 (more segments cannot run at once",
+            "scan_segments | abc | an integer from 1 to 1000",
+            "scan_segments | 1001 | an integer from 1 to 1000",
+            "scan_segments | 100000 | an integer from 1 to 1000 (more segments cannot run at once",
+            "scan_segments | 2.5 | an integer from 1 to 1000",
             "scan_segment_target_mb | 0 | an integer from 1 to 1000000",
-            "scan_max_segments | -1 | an integer from 1 to 1000000",
+            "scan_max_segments | -1 | an integer from 1 to 1000",
+            "scan_max_segments | 1001 | an integer from 1 to 1000",
             "schema_sample_size | 100001 | an integer from 1 to 100000",
             "dynamodb_endpoint | ftp://x | an http(s) URL",
             "dynamodb_endpoint | localhost:8000 | an http(s) URL",
@@ -105,13 +108,23 @@ class ConnectorConfigTest
             "aws_call_timeout_seconds | 0 | an integer from 1 to 900",
             "aws_call_timeout_seconds | 901 | an integer from 1 to 900",
             "aws_call_attempt_timeout_seconds | 1.5 | an integer from 1 to 900",
-            "aws_call_attempt_timeout_seconds | 31 | at most aws_call_timeout_seconds (30)"})
+            "aws_call_attempt_timeout_seconds | 31 | at most aws_call_timeout_seconds (30)",
+            "enable_query_passthrough | ture | true or false",
+            "enable_query_passthrough | ' true' | true or false",
+            "disable_spill_encryption | yes | true or false"})
     void invalidValueFailsNamingTheSetting(String setting, String value, String expected)
     {
         assertThatThrownBy(() -> ConnectorConfig.fromMap(Map.of(setting, value)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Invalid configuration " + setting + "='" + value + "'")
                 .hasMessageContaining("expected " + expected);
+    }
+
+    @Test
+    void theSdksBooleansAcceptTrueAndFalseInAnyCase()
+    {
+        assertThat(ConnectorConfig.fromMap(Map.of("enable_query_passthrough", "FALSE", "disable_spill_encryption", "True")).region())
+                .isEqualTo("us-east-1");
     }
 
     @Test

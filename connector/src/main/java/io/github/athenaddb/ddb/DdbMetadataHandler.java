@@ -27,9 +27,10 @@ import com.google.common.collect.ImmutableMap;
 import io.github.athenaddb.ddb.exec.PartiqlReader;
 import io.github.athenaddb.ddb.exec.ReadRateLimiter;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import io.github.athenaddb.ddb.plan.AccessPlan;
 import io.github.athenaddb.ddb.plan.ReadPlan;
 import io.github.athenaddb.ddb.plan.ReadPlanner;
+import io.github.athenaddb.ddb.plan.ReadRatePlan;
+import io.github.athenaddb.ddb.plan.ReadRatePlanner;
 import com.amazonaws.athena.connector.lambda.metadata.optimizations.DataSourceOptimizations;
 import com.amazonaws.athena.connector.lambda.metadata.optimizations.pushdown.LimitPushdownSubType;
 import io.github.athenaddb.ddb.plan.ScanGuard;
@@ -68,6 +69,7 @@ public class DdbMetadataHandler
     public static final String SCHEMA = TableSchemas.DEFAULT;
     static final String SEGMENTS_KEY = "ddb.totalSegments";
     static final String READ_BUDGET = "ddb.readUnitsPerSecond";
+    static final String READ_CAP = "ddb.readUnitsPerSecondCap";
 
     private final ConnectorConfig config;
     private final TableCatalog catalog;
@@ -195,42 +197,37 @@ public class DdbMetadataHandler
         if (constraints != null && constraints.isQueryPassThrough()) {
             passthrough.verify(constraints.getQueryPassthroughArguments());
             String statement = PartiqlPassthrough.statement(constraints.getQueryPassthroughArguments());
-            Split split = new ReadSplit.PartiqlSplit(metadata.table().name(), statement)
-                    .addTo(Split.newBuilder(makeSpillLocation(request), makeEncryptionKey())).build();
-            return new GetSplitsResponse(request.getCatalogName(), Set.of(split));
+            Split.Builder split = new ReadSplit.PartiqlSplit(metadata.table().name(), statement)
+                    .addTo(Split.newBuilder(makeSpillLocation(request), makeEncryptionKey()));
+            // One split, with the whole cap: a passthrough reads the table as much as any other query.
+            withReadRate(split, ReadRatePlanner.plan(config.maxReadUnitsPerSecond(), 1));
+            return new GetSplitsResponse(request.getCatalogName(), Set.of(split.build()));
         }
         ReadPlan readPlan = ReadPlanner.plan(metadata.table(), PlannerConstraints.of(metadata, request.getConstraints(), partitionMetadata), config.maxKeyLookups());
-        AccessPlan plan = readPlan.access();
-        log.info("Query {}, table {}: {}", request.getQueryId(), metadata.table().name(), readPlan.reason());
+        SplitPlanner.Planned planned = SplitPlanner.plan(metadata.table().name(), readPlan, Integer.parseInt(segments),
+                config.maxReadUnitsPerSecond());
+        log.info("Query {}, table {}: {}{}", request.getQueryId(), metadata.table().name(), readPlan.reason(),
+                planned.rate().capped() ? "; " + planned.rate().reason() : "");
         ScanGuard.check(metadata.table(), readPlan, config.scanGuardBytes());
-        List<ReadSplit> reads = new ArrayList<>();
-        String table = metadata.table().name();
-        boolean oneSplit = readPlan.limit().oneSplit();
-        if (plan instanceof AccessPlan.GetItems get) {
-            reads.add(new ReadSplit.KeysSplit(table, get.keys()));
-        }
-        else if (plan instanceof AccessPlan.Queries queries && oneSplit) {
-            reads.add(new ReadSplit.QuerySplit(table, queries.index(), queries.conditions(), queries.indexAttributes()));
-        }
-        else if (plan instanceof AccessPlan.Queries queries) {
-            queries.conditions().forEach(c -> reads.add(new ReadSplit.QuerySplit(table, queries.index(), List.of(c), queries.indexAttributes())));
-        }
-        else {
-            int totalSegments = oneSplit ? 1 : Integer.parseInt(segments);
-            for (int segment = 0; segment < totalSegments; segment++) {
-                reads.add(new ScanSplit(table, segment, totalSegments));
-            }
-        }
         ReadOptions options = new ReadOptions(readPlan.limit(), readPlan.filter());
         Set<Split> splits = new LinkedHashSet<>();
-        for (ReadSplit read : reads) {
+        for (ReadSplit read : planned.reads()) {
             Split.Builder split = options.addTo(read.addTo(Split.newBuilder(makeSpillLocation(request), makeEncryptionKey())));
-            if (config.maxReadUnitsPerSecond() > 0) {
-                // The query's cap, shared evenly by its splits, which Athena may read all at once.
-                split.add(READ_BUDGET, Double.toString(config.maxReadUnitsPerSecond() / reads.size()));
-            }
-            splits.add(split.build());
+            splits.add(withReadRate(split, planned.rate()).build());
         }
         return new GetSplitsResponse(request.getCatalogName(), splits);
+    }
+
+    /**
+     * The split's share of the cap, and the cap itself: the splits of a read that run in one JVM
+     * share one budget of their shares, never more than the cap (QueryReadBudgets).
+     */
+    private static Split.Builder withReadRate(Split.Builder split, ReadRatePlan rate)
+    {
+        if (rate.capped()) {
+            split.add(READ_BUDGET, Double.toString(rate.unitsPerSplit()));
+            split.add(READ_CAP, Double.toString(rate.unitsPerSplit() * rate.splits()));
+        }
+        return split;
     }
 }

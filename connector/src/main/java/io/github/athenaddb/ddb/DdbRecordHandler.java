@@ -9,6 +9,7 @@ import io.github.athenaddb.ConnectorConfig;
 import io.github.athenaddb.ddb.exec.AttributeProjection;
 import io.github.athenaddb.ddb.exec.KeyLookupReader;
 import io.github.athenaddb.ddb.exec.PartiqlReader;
+import io.github.athenaddb.ddb.exec.QueryReadBudgets;
 import io.github.athenaddb.ddb.exec.QueryReader;
 import io.github.athenaddb.ddb.exec.ReadRateLimiter;
 import io.github.athenaddb.ddb.exec.ReadStats;
@@ -106,9 +107,32 @@ public class DdbRecordHandler
         Consumer<List<Map<String, AttributeValue>>> pages = page -> writePage(spiller, writer, misfits, strict, entityItems(entity, page), rows,
                 countedColumn);
 
-        String budget = request.getSplit().getProperty(DdbMetadataHandler.READ_BUDGET);
-        ReadRateLimiter limiter = budget == null ? ReadRateLimiter.UNLIMITED : new ReadRateLimiter(Double.parseDouble(budget));
+        ReadStats stats;
+        try (QueryReadBudgets.Lease budget = readBudget(request, split.table())) {
+            stats = read(split, options, projection, projected, keys, budget.limiter(), keepGoing, rows, pages);
+        }
+        misfits.summarize();
+        log.info("Query {}: read {} ({}): {} items in {} requests, {} read capacity units, {} misfit values",
+                request.getQueryId(), split.table(), describe(split), stats.items(), stats.requests(), stats.consumedReadUnits(),
+                misfits.count());
+    }
 
+    /** The split's share of the read rate cap, pooled with the other splits of its read that run in this JVM. */
+    private static QueryReadBudgets.Lease readBudget(ReadRecordsRequest request, String table)
+    {
+        String share = request.getSplit().getProperty(DdbMetadataHandler.READ_BUDGET);
+        if (share == null) {
+            return QueryReadBudgets.UNLIMITED;
+        }
+        String cap = request.getSplit().getProperty(DdbMetadataHandler.READ_CAP);
+        double shareUnits = Double.parseDouble(share);
+        return QueryReadBudgets.JVM.join(request.getQueryId(), table, shareUnits,
+                cap == null ? shareUnits : Double.parseDouble(cap));
+    }
+
+    private ReadStats read(ReadSplit split, ReadOptions options, AttributeProjection projection, List<String> projected, List<String> keys,
+                           ReadRateLimiter limiter, BooleanSupplier keepGoing, RowBudget rows, Consumer<List<Map<String, AttributeValue>>> pages)
+    {
         ReadStats stats;
         if (split instanceof ScanSplit scan) {
             stats = scanReader.scan(scan.table(), scan.segment(), scan.totalSegments(), projection, options.filter(), limiter, keepGoing,
@@ -132,10 +156,7 @@ public class DdbRecordHandler
         else {
             stats = keyLookupReader.get(split.table(), ((ReadSplit.KeysSplit) split).keys(), projection, limiter, pages);
         }
-        misfits.summarize();
-        log.info("Query {}: read {} ({}): {} items in {} requests, {} read capacity units, {} misfit values",
-                request.getQueryId(), split.table(), describe(split), stats.items(), stats.requests(), stats.consumedReadUnits(),
-                misfits.count());
+        return stats;
     }
 
     private static String describe(ReadSplit split)

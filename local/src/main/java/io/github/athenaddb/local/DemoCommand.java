@@ -7,6 +7,7 @@ import io.github.athenaddb.ddb.glue.GlueConfig;
 import io.github.athenaddb.devkit.EmbeddedPostgresDb;
 import io.github.athenaddb.jdbc.JdbcSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import io.github.athenaddb.local.engine.EngineOptions;
 import io.github.athenaddb.local.engine.LocalEngine;
 import io.github.athenaddb.local.engine.QueryResult;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -38,6 +40,9 @@ final class DemoCommand
     static final String RDS = "rds";
     private final PrintStream out = System.out;
 
+    @ParentCommand
+    AthenaLocal parent;
+
     @Override
     public Integer call()
             throws IOException, SQLException
@@ -46,8 +51,10 @@ final class DemoCommand
         long pgStart = System.nanoTime();
         EmbeddedPostgresDb postgres = EmbeddedPostgresDb.newDatabase();
         int customers = DemoCustomers.load(postgres, examples.resolve("customers.csv"));
-        Map<String, String> config = Map.of(GlueConfig.GLUE_DEFINITIONS_FILE, examples.resolve("tables.json").toString(),
-                RDS + JdbcSource.SUFFIX, postgres.jdbcUrlWithCredentials());
+        // The environment's settings apply (complex_columns, max_read_units_per_second, ...); the demo's own sources win.
+        Map<String, String> config = new HashMap<>(parent.environment());
+        config.putAll(Map.of(GlueConfig.GLUE_DEFINITIONS_FILE, examples.resolve("tables.json").toString(),
+                RDS + JdbcSource.SUFFIX, postgres.jdbcUrlWithCredentials()));
         try (LocalConnector local = LocalConnector.startWithDynalite(config)) {
             out.printf(Locale.ROOT, "Embedded PostgreSQL at %s: %,d customers from examples/ecommerce/customers.csv in %.1f s, "
                     + "mounted as catalog \"lambda:%s\" / %s%n", postgres.jdbcUrl(), customers, seconds(pgStart), RDS, RDS);

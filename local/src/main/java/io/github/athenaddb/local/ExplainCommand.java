@@ -3,6 +3,7 @@ package io.github.athenaddb.local;
 import io.github.athenaddb.local.engine.LocalEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 
 import java.util.concurrent.Callable;
@@ -13,6 +14,9 @@ import java.util.concurrent.Callable;
 final class ExplainCommand
         implements Callable<Integer>
 {
+    @ParentCommand
+    AthenaLocal parent;
+
     @Mixin
     SourceOptions source = new SourceOptions();
 
@@ -22,7 +26,7 @@ final class ExplainCommand
     @Override
     public Integer call()
     {
-        try (LocalConnector connector = source.connect(); LocalEngine engine = connector.engine(source.engineOptions())) {
+        try (LocalConnector connector = source.connect(parent.environment()); LocalEngine engine = connector.engine(source.engineOptions())) {
             System.out.print(engine.explain(Statements.strip(sql)));
             return 0;
         }

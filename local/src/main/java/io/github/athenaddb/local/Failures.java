@@ -5,7 +5,7 @@ import software.amazon.awssdk.services.glue.model.FederationSourceErrorCode;
 
 /**
  * One-line errors and exit codes: 2 for the user's statement, names or usage (parse errors, unknown
- * schema, table or column), 1 for anything else, the source's failures above all (endpoint
+ * schema, table or column, an invalid setting), 1 for anything else, the source's failures above all (endpoint
  * unreachable or not answering, throttling, access denied).
  */
 final class Failures
@@ -44,6 +44,9 @@ final class Failures
      */
     private static boolean isUserError(Throwable root)
     {
+        if (root instanceof InvalidSettingException) {
+            return true;
+        }
         if (root instanceof AthenaConnectorException connector) {
             String code = connector.getErrorDetails() == null ? null : connector.getErrorDetails().errorCode();
             return FederationSourceErrorCode.INVALID_INPUT_EXCEPTION.toString().equals(code)

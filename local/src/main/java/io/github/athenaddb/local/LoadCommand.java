@@ -2,12 +2,12 @@ package io.github.athenaddb.local;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -17,6 +17,9 @@ import java.util.concurrent.Callable;
 final class LoadCommand
         implements Callable<Integer>
 {
+    @ParentCommand
+    AthenaLocal parent;
+
     @Option(names = "--dynamodb-endpoint", required = true, paramLabel = "URL", description = "The DynamoDB API endpoint (dynalite, ...).")
     URI endpoint;
 
@@ -29,7 +32,7 @@ final class LoadCommand
         if (!Files.isRegularFile(directory.resolve("table.json")) || !Files.isRegularFile(directory.resolve("items.jsonl"))) {
             return Failures.usage(directory + " must hold table.json and items.jsonl");
         }
-        try (LocalConnector connector = LocalConnector.forEndpoint(Optional.of(endpoint), Map.of())) {
+        try (LocalConnector connector = LocalConnector.forEndpoint(Optional.of(endpoint), parent.environment())) {
             int items = connector.loadExample(directory);
             System.err.printf("Loaded %,d items from %s%n", items, directory);
             return 0;

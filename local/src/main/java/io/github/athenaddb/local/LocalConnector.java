@@ -39,32 +39,56 @@ final class LocalConnector
     final AthenaSequence athena;
     private final Map<String, String> config;
 
-    private LocalConnector(Optional<Dynalite> dynalite, Optional<URI> endpoint, Map<String, String> extraConfig)
+    /**
+     * @param settings the connector's settings by the Lambda's names (environment variables), with
+     *         the endpoint already set when there is one
+     */
+    private LocalConnector(Optional<Dynalite> dynalite, Map<String, String> settings)
     {
         this.dynalite = dynalite;
-        this.endpoint = endpoint;
-        Map<String, String> config = new HashMap<>(extraConfig);
-        endpoint.ifPresent(e -> {
-            config.put(ConnectorConfig.DYNAMODB_ENDPOINT, e.toString());
-            setDummyCredentials();
-        });
-        config.putIfAbsent(ConnectorConfig.REGION, System.getenv().getOrDefault("AWS_REGION", ConnectorConfig.DEFAULT_REGION));
-        config.put(ConnectorConfig.QUERY_STATUS_CHECK, "false");
-        this.config = Map.copyOf(config);
-        this.wire = new LambdaWire(new DdbCompositeHandler(this.config));
+        Map<String, String> config = new HashMap<>(settings);
+        try {
+            // Read once here so that a bad value is reported as a setting, before anything starts.
+            ConnectorConfig parsed = ConnectorConfig.fromMap(config);
+            this.endpoint = parsed.dynamoDbEndpoint();
+            endpoint.ifPresent(e -> setDummyCredentials());
+            config.put(ConnectorConfig.REGION, parsed.region());
+            // There is no Athena to ask whether the query is still running.
+            config.put(ConnectorConfig.QUERY_STATUS_CHECK, "false");
+            this.config = Map.copyOf(config);
+            this.wire = new LambdaWire(new DdbCompositeHandler(this.config));
+        }
+        catch (IllegalArgumentException e) {
+            // The connector's handlers refuse an invalid setting at construction, naming it (as the Lambda does at start).
+            throw new InvalidSettingException(e.getMessage());
+        }
         this.athena = new AthenaSequence(wire, SOURCE);
     }
 
-    static LocalConnector startWithDynalite(Map<String, String> config)
+    /** @param settings the connector's settings; the dynalite's endpoint replaces any {@code dynamodb_endpoint} */
+    static LocalConnector startWithDynalite(Map<String, String> settings)
     {
         Dynalite dynalite = Dynalite.start();
-        return new LocalConnector(Optional.of(dynalite), Optional.of(dynalite.endpoint()), config);
+        Map<String, String> config = new HashMap<>(settings);
+        config.put(ConnectorConfig.DYNAMODB_ENDPOINT, dynalite.endpoint().toString());
+        try {
+            return new LocalConnector(Optional.of(dynalite), config);
+        }
+        catch (RuntimeException e) {
+            dynalite.stop();
+            throw e;
+        }
     }
 
-    /** @param endpoint empty for AWS itself, with the default credential chain */
-    static LocalConnector forEndpoint(Optional<URI> endpoint, Map<String, String> config)
+    /**
+     * @param endpoint empty for the settings' {@code dynamodb_endpoint}, or without one AWS itself,
+     *         with the default credential chain
+     */
+    static LocalConnector forEndpoint(Optional<URI> endpoint, Map<String, String> settings)
     {
-        return new LocalConnector(Optional.empty(), endpoint, config);
+        Map<String, String> config = new HashMap<>(settings);
+        endpoint.ifPresent(e -> config.put(ConnectorConfig.DYNAMODB_ENDPOINT, e.toString()));
+        return new LocalConnector(Optional.empty(), config);
     }
 
     /** The DynamoDB catalog, and one catalog per configured JDBC source, all through the same Lambda wire. */

@@ -4,6 +4,7 @@ import io.github.athenaddb.local.engine.LocalEngine;
 import io.github.athenaddb.local.engine.QueryResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,6 +21,9 @@ import java.util.concurrent.Callable;
 final class QueryCommand
         implements Callable<Integer>
 {
+    @ParentCommand
+    AthenaLocal parent;
+
     @Mixin
     SourceOptions source = new SourceOptions();
 
@@ -50,7 +54,7 @@ final class QueryCommand
         if (statement == null || statement.isBlank()) {
             return Failures.usage("give a SQL statement, or -f FILE");
         }
-        try (LocalConnector connector = source.connect(); LocalEngine engine = connector.engine(source.engineOptions())) {
+        try (LocalConnector connector = source.connect(parent.environment()); LocalEngine engine = connector.engine(source.engineOptions())) {
             QueryResult result;
             try (Progress ignored = Progress.onTerminal()) {
                 result = engine.execute(Statements.strip(statement));

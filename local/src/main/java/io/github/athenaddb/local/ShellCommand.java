@@ -10,6 +10,7 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,9 @@ import java.util.concurrent.Callable;
 final class ShellCommand
         implements Callable<Integer>
 {
+    @ParentCommand
+    AthenaLocal parent;
+
     @Mixin
     SourceOptions source = new SourceOptions();
 
@@ -33,7 +37,7 @@ final class ShellCommand
     public Integer call()
             throws IOException, SQLException
     {
-        try (LocalConnector connector = source.connect(); LocalEngine engine = connector.engine(source.engineOptions());
+        try (LocalConnector connector = source.connect(parent.environment()); LocalEngine engine = connector.engine(source.engineOptions());
                 Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).encoding(StandardCharsets.UTF_8).build()) {
             LineReader reader = LineReaderBuilder.builder().terminal(terminal)
                     .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".athena_local_history"))

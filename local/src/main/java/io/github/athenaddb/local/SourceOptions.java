@@ -46,9 +46,13 @@ final class SourceOptions
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
-    LocalConnector connect()
+    /**
+     * @param environment the connector's settings by the Lambda's names ({@code scan_segments},
+     *         {@code complex_columns}, ...); these options take precedence
+     */
+    LocalConnector connect(Map<String, String> environment)
     {
-        Map<String, String> config = new HashMap<>();
+        Map<String, String> config = new HashMap<>(environment);
         if (region != null) {
             config.put(ConnectorConfig.REGION, region);
         }

@@ -5,6 +5,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -46,6 +47,18 @@ public sealed interface AccessPlan
         }
     }
 
-    /** A parallel Scan of the whole table. */
-    record Scan(String reason) implements AccessPlan {}
+    /**
+     * A parallel Scan of the whole table.
+     *
+     * @param keyLookups when predicates fix a key but reading it would take more GetItem keys or
+     *         Queries than max_key_lookups allows: the fewest it would take (so a message can say
+     *         what to change); empty when no predicate fixes a usable key
+     */
+    record Scan(String reason, OptionalInt keyLookups) implements AccessPlan
+    {
+        public Scan(String reason)
+        {
+            this(reason, OptionalInt.empty());
+        }
+    }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -63,7 +64,6 @@ public final class AccessPlanner
         for (TableDescription.Index index : table.indexes()) {
             indexCandidate(table, index, domains, maxKeyLookups).ifPresent(candidates::add);
         }
-        String tooMany = "";
         Optional<Candidate> best = candidates.stream()
                 .filter(c -> c.conditions().size() <= maxKeyLookups)
                 .max(Comparator.comparing((Candidate c) -> orderAttribute.isPresent() && c.rangeKey().equals(orderAttribute))
@@ -82,10 +82,28 @@ public final class AccessPlanner
                     + (c.indexAttributes().isPresent() ? " (a " + index(table, c.index().orElseThrow()).projectionType()
                     + " index: items are fetched from the table when the query needs other attributes)" : ""));
         }
-        if (candidates.stream().anyMatch(c -> c.conditions().size() > maxKeyLookups)) {
-            tooMany = " (an IN list exceeds max_key_lookups=" + maxKeyLookups + ")";
+        // Every candidate left needs more Queries than allowed: say so, with the cheapest of them.
+        Optional<Candidate> fewest = candidates.stream().min(Comparator.comparingInt((Candidate c) -> c.conditions().size()));
+        if (fewest.isPresent()) {
+            return tooManyLookups(table, fewest.get(), maxKeyLookups);
         }
-        return new AccessPlan.Scan("Scan: no predicate fixes the partition key of the table or of a usable index" + tooMany);
+        return new AccessPlan.Scan("Scan: no predicate fixes the partition key of the table or of a usable index");
+    }
+
+    /**
+     * A key path exists, but it takes more keys or Queries than max_key_lookups: one per
+     * partition-key value (sort-key ranges are already read as their span when there would be
+     * too many, so the values alone are over the limit).
+     */
+    private static AccessPlan.Scan tooManyLookups(TableDescription table, Candidate c, int maxKeyLookups)
+    {
+        int lookups = c.conditions().size();
+        String on = c.index().map(i -> "index " + i).orElse("the table");
+        // On a table without a sort key, each value would be one GetItem key.
+        String what = c.index().isEmpty() && table.rangeKey().isEmpty() ? "keys" : "Queries";
+        return new AccessPlan.Scan("Scan: partition key " + c.conditions().get(0).hashKey() + " of " + on + " is fixed to "
+                + lookups + " values, which takes " + lookups + " " + what + ", more than max_key_lookups=" + maxKeyLookups,
+                OptionalInt.of(lookups));
     }
 
     private record Candidate(Optional<String> index, List<KeyCondition> conditions, Optional<String> rangeKey, boolean hasSort,

@@ -10,8 +10,10 @@ import java.util.Locale;
 /**
  * Refuses a full Scan of a table larger than {@code scan_guard_mb}: one unfiltered query on a
  * big table can cost more read capacity than a day of the application's traffic. The message
- * names the key attributes a predicate could fix instead. The size is DynamoDB's TableSizeBytes,
- * refreshed about every six hours.
+ * gives the planner's reason for the Scan and what would avoid it: the key attributes a predicate
+ * could fix, or, when the query fixes one to more values than {@code max_key_lookups} allows,
+ * fewer values or a higher limit. The size is DynamoDB's TableSizeBytes, refreshed about every
+ * six hours.
  */
 public final class ScanGuard
 {
@@ -29,8 +31,16 @@ public final class ScanGuard
     /** @param guardBytes 0 disables the guard */
     public static void check(TableDescription table, AccessPlan plan, long guardBytes)
     {
-        if (guardBytes <= 0 || !(plan instanceof AccessPlan.Scan) || table.sizeBytes() <= guardBytes) {
+        if (guardBytes <= 0 || !(plan instanceof AccessPlan.Scan scan) || table.sizeBytes() <= guardBytes) {
             return;
+        }
+        String refusing = String.format(Locale.ROOT, "Refusing to Scan all of table %s (%,d MB, over scan_guard_mb=%,d): %s. ",
+                table.name(), table.sizeBytes() / (1024 * 1024), guardBytes / (1024 * 1024), why(scan));
+        if (scan.keyLookups().isPresent()) {
+            // The query already fixes a key: what stands in the way is max_key_lookups, not a missing predicate.
+            throw ConnectorException.invalidInput(refusing + String.format(Locale.ROOT,
+                    "Use fewer values, set max_key_lookups to %d or more, or raise scan_guard_mb (0 turns the guard off).",
+                    scan.keyLookups().getAsInt()));
         }
         List<String> keys = new ArrayList<>();
         keys.add(table.hashKey().name() + " (partition key)");
@@ -38,9 +48,13 @@ public final class ScanGuard
             keys.add(index.hashKey() + " (" + index.kind() + " " + index.name()
                     + index.rangeKey().map(r -> ", with a predicate on " + r + " that excludes NULL").orElse("") + ")");
         }
-        throw ConnectorException.invalidInput(String.format(Locale.ROOT,
-                "Refusing to Scan all of table %s (%,d MB, over scan_guard_mb=%,d): no predicate fixes a key. "
-                        + "Add = or IN on %s, or raise scan_guard_mb (0 turns the guard off).",
-                table.name(), table.sizeBytes() / (1024 * 1024), guardBytes / (1024 * 1024), String.join(" or ", keys)));
+        throw ConnectorException.invalidInput(refusing + "Add = or IN on " + String.join(" or ", keys)
+                + ", or raise scan_guard_mb (0 turns the guard off).");
+    }
+
+    /** The planner's reason, without its "Scan: " heading. */
+    private static String why(AccessPlan.Scan scan)
+    {
+        return scan.reason().startsWith("Scan: ") ? scan.reason().substring("Scan: ".length()) : scan.reason();
     }
 }

@@ -5,8 +5,10 @@ import io.github.athenaddb.ddb.TableDescription;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,6 +30,34 @@ class ScanGuardTest
                 .hasMessageContaining("PK (partition key)")
                 .hasMessageContaining("GSI1PK (GSI GSI1, with a predicate on GSI1SK that excludes NULL)")
                 .hasMessageContaining("T (GSI Thin)");
+    }
+
+    @Test
+    void aKeyFixedToMoreValuesThanMaxKeyLookupsGetsThePlannersReason()
+    {
+        Object[] values = new Object[150];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = "C#" + i;
+        }
+        AccessPlan plan = AccessPlanner.plan(BIG, Map.of("PK", PlanFixtures.in(values)), 100);
+
+        assertThat(plan).isInstanceOf(AccessPlan.Scan.class);
+        assertThat(((AccessPlan.Scan) plan).keyLookups()).hasValue(150);
+        assertThatThrownBy(() -> ScanGuard.check(BIG, plan, GB))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessage("Refusing to Scan all of table Orders (3,072 MB, over scan_guard_mb=1,024): partition key PK of the table is "
+                        + "fixed to 150 values, which takes 150 Queries, more than max_key_lookups=100. Use fewer values, set "
+                        + "max_key_lookups to 150 or more, or raise scan_guard_mb (0 turns the guard off).");
+    }
+
+    @Test
+    void withoutAKeyPredicateTheReasonAndTheKeysToFix()
+    {
+        AccessPlan plan = AccessPlanner.plan(BIG, Map.of("Note", PlanFixtures.eq("x")), 100);
+
+        assertThatThrownBy(() -> ScanGuard.check(BIG, plan, GB))
+                .hasMessageStartingWith("Refusing to Scan all of table Orders (3,072 MB, over scan_guard_mb=1,024): no predicate fixes the "
+                        + "partition key of the table or of a usable index. Add = or IN on PK (partition key) or ");
     }
 
     @Test
