@@ -67,17 +67,28 @@ public final class Tables
     public static void create(DynamoDbClient client, CreateTableRequest request)
     {
         client.createTable(request);
+        awaitActive(client, request.tableName());
+    }
+
+    private static void awaitActive(DynamoDbClient client, String table)
+    {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (client.describeTable(b -> b.tableName(request.tableName())).table().tableStatus() != TableStatus.ACTIVE) {
+        while (client.describeTable(b -> b.tableName(table)).table().tableStatus() != TableStatus.ACTIVE) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Table " + request.tableName() + " did not become ACTIVE within 5 minutes");
+                throw new IllegalStateException("Table " + table + " did not become ACTIVE within 5 minutes");
             }
             pause(50);
         }
     }
 
+    /**
+     * Writes the items, 25 per BatchWriteItem. A table created just before may still be CREATING
+     * (dynalite too, under load, even with {@code --createTableMs 0}): its writes answer
+     * ResourceNotFound, so the load first waits until the table is ACTIVE.
+     */
     public static void load(DynamoDbClient client, String table, List<Map<String, AttributeValue>> items)
     {
+        awaitActive(client, table);
         for (int i = 0; i < items.size(); i += 25) {
             List<WriteRequest> batch = new ArrayList<>();
             for (Map<String, AttributeValue> item : items.subList(i, Math.min(items.size(), i + 25))) {
