@@ -14,10 +14,11 @@ import java.util.Map;
  * A statement's cost, for people (stderr) and for scripts ({@code --stats-json}). The JSON
  * names are a contract: {@code wall_ms}, and per source {@code catalog, schema, table, splits,
  * requests{GetItem, BatchGetItem, Query, Scan}, rcu, items_scanned, rows_returned, limit,
- * order_by}. {@code limit} is the LIMIT sent to the connector, null when none was;
+ * order_by, lossy_columns}. {@code limit} is the LIMIT sent to the connector, null when none was;
  * {@code order_by} the ORDER BY sent with it ({@code ["sk desc"]}), empty when none was. For a
  * table read more than once, {@code limit} is null unless every read sent one (then the
- * largest), and {@code order_by} is empty unless every read sent the same.
+ * largest), and {@code order_by} is empty unless every read sent the same. {@code lossy_columns}
+ * lists the columns read with less precision than stored ({@code "bignum: DOUBLE, rounded ..."}).
  */
 final class StatsReport
 {
@@ -57,6 +58,7 @@ final class StatsReport
 
     private static void appendPushed(StringBuilder out, QueryResult.SourceStats s)
     {
+        s.lossyColumns().forEach(c -> out.append("--   lossy: ").append(c).append('\n'));
         List<String> reads = s.pushedPerRead();
         for (int i = 0; i < reads.size(); i++) {
             String label = reads.size() == 1 ? "pushed" : "read " + (i + 1) + " pushed";
@@ -84,6 +86,7 @@ final class StatsReport
             source.put("rows_returned", s.rowsReturned());
             source.put("limit", limit(s.limitPerRead()));
             source.put("order_by", orderBy(s.limitPerRead()));
+            source.put("lossy_columns", s.lossyColumns());
             sources.add(source);
         }
         root.put("sources", sources);

@@ -255,9 +255,12 @@ class EngineEndToEndTest
     }
 
     @Test
-    void explainNamesAColumnReadWithLessPrecisionThanStored()
+    void statsAndExplainNameAColumnReadWithLessPrecisionThanStored()
             throws SQLException
     {
+        QueryResult read = engine.execute("SELECT bignum FROM ddb.default.wide");
+        assertThat(read.sources().get(0).lossyColumns()).singleElement().asString()
+                .matches("(?i:bignum): DOUBLE, rounded to 17 significant digits.*");
         String plan = engine.explain("SELECT bignum FROM ddb.default.wide");
         assertThat(plan).containsPattern("lossy: +(?i:bignum): DOUBLE, rounded to 17 significant digits: sampled numbers have up to 38 integer"
                 + " and 9 fractional digits");

@@ -42,7 +42,7 @@ class StatsReportTest
         assertThat(StatsReport.json(result(1234, 3, source))).isEqualTo(
                 "{\"wall_ms\":1234,\"sources\":[{\"catalog\":\"ddb\",\"schema\":\"default\",\"table\":\"ecommerce\",\"splits\":1,"
                         + "\"requests\":{\"GetItem\":0,\"BatchGetItem\":0,\"Query\":0,\"Scan\":6},"
-                        + "\"rcu\":200.5,\"items_scanned\":11591,\"rows_returned\":10591,\"limit\":null,\"order_by\":[]}]}");
+                        + "\"rcu\":200.5,\"items_scanned\":11591,\"rows_returned\":10591,\"limit\":null,\"order_by\":[],\"lossy_columns\":[]}]}");
     }
 
     @Test
@@ -67,7 +67,7 @@ class StatsReportTest
         assertThat(StatsReport.json(result(0, 0, source))).isEqualTo(
                 "{\"wall_ms\":0,\"sources\":[{\"catalog\":\"ddb\",\"schema\":\"default\",\"table\":\"t\",\"splits\":0,"
                         + "\"requests\":{\"GetItem\":0,\"BatchGetItem\":0,\"Query\":0,\"Scan\":0},"
-                        + "\"rcu\":0.0,\"items_scanned\":0,\"rows_returned\":0,\"limit\":null,\"order_by\":[]}]}");
+                        + "\"rcu\":0.0,\"items_scanned\":0,\"rows_returned\":0,\"limit\":null,\"order_by\":[],\"lossy_columns\":[]}]}");
     }
 
     @Test
@@ -119,7 +119,7 @@ class StatsReportTest
         SourceStats source = new SourceStats("ddb", "default", "t", 1, Map.of("Query", 1L), 0.5, 10, 10, List.of("pk = 'A'"),
                 List.of(limit));
         assertThat(StatsReport.json(result(1, 10, source)))
-                .endsWith("\"rows_returned\":10,\"limit\":10,\"order_by\":[\"sk desc\",\"pk nulls first\"]}]}");
+                .endsWith("\"rows_returned\":10,\"limit\":10,\"order_by\":[\"sk desc\",\"pk nulls first\"],\"lossy_columns\":[]}]}");
     }
 
     @Test

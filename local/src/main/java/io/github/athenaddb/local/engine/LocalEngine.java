@@ -150,9 +150,16 @@ public final class LocalEngine
             String owner = meteredBy.computeIfAbsent(scan.catalog() + "/" + metered.toLowerCase(java.util.Locale.ROOT), m -> key);
             DynamoDbRequestMeter.TableUsage usage = owner.equals(key) ? DynamoDbRequestMeter.usage(metered) : new DynamoDbRequestMeter.TableUsage();
             byTable.put(key, new QueryResult.SourceStats(scan.catalog(), scan.schema(), scan.table(), splits, usage.requests(),
-                    usage.rcu(), usage.itemsScanned(), rows, pushed, limits));
+                    usage.rcu(), usage.itemsScanned(), rows, pushed, limits, lossy(previous, scan)));
         }
         return new ArrayList<>(byTable.values());
+    }
+
+    private static List<String> lossy(QueryResult.SourceStats previous, SourceScan scan)
+    {
+        java.util.Set<String> columns = new java.util.LinkedHashSet<>(previous == null ? List.of() : previous.lossyColumns());
+        columns.addAll(scan.lossyColumns());
+        return List.copyOf(columns);
     }
 
     private static Object plain(Object value)

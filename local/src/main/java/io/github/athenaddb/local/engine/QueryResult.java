@@ -18,11 +18,19 @@ public record QueryResult(List<String> columns, List<String> types, List<List<Ob
      *
      * @param pushedPerRead per read of the table, the constraints sent ("" for none)
      * @param limitPerRead per read, in the same order, the limit and order sent ({@link ScanLimit#NONE} for none)
+     * @param lossyColumns the columns read that hold values with less precision than stored, each with the connector's note
      */
     public record SourceStats(String catalog, String schema, String table, int splits, Map<String, Long> requests,
                               double rcu, long itemsScanned, long rowsReturned, List<String> pushedPerRead,
-                              List<ScanLimit> limitPerRead)
+                              List<ScanLimit> limitPerRead, List<String> lossyColumns)
     {
+        /** A read of no column that is lossy (GetTable's field metadata ddb.lossy). */
+        public SourceStats(String catalog, String schema, String table, int splits, Map<String, Long> requests,
+                           double rcu, long itemsScanned, long rowsReturned, List<String> pushedPerRead, List<ScanLimit> limitPerRead)
+        {
+            this(catalog, schema, table, splits, requests, rcu, itemsScanned, rowsReturned, pushedPerRead, limitPerRead, List.of());
+        }
+
         /** Reads that sent constraints but no limit. */
         public SourceStats(String catalog, String schema, String table, int splits, Map<String, Long> requests,
                            double rcu, long itemsScanned, long rowsReturned, List<String> pushedPerRead)
@@ -33,6 +41,7 @@ public record QueryResult(List<String> columns, List<String> types, List<List<Ob
 
         public SourceStats
         {
+            lossyColumns = List.copyOf(lossyColumns);
             if (limitPerRead.size() != pushedPerRead.size()) {
                 throw new IllegalArgumentException("one limit per read: " + limitPerRead.size() + " for " + pushedPerRead.size() + " reads");
             }

@@ -2,6 +2,7 @@ package io.github.athenaddb.local.engine;
 
 import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,6 +18,7 @@ public final class SourceScan
     private final AtomicInteger splits = new AtomicInteger();
     private final AtomicLong rows = new AtomicLong();
     private volatile String dynamoTable;
+    private volatile List<String> lossyColumns = List.of();
 
     SourceScan(String catalog, String schema, String table, Map<String, ValueSet> pushed, ScanLimit limit)
     {
@@ -66,6 +68,17 @@ public final class SourceScan
     void addSplits(int n)
     {
         splits.addAndGet(n);
+    }
+
+    /** The columns read that the connector marks lossy (field metadata ddb.lossy), as "name: note". */
+    public List<String> lossyColumns()
+    {
+        return lossyColumns;
+    }
+
+    void readsLossyColumns(List<String> columns)
+    {
+        lossyColumns = List.copyOf(columns);
     }
 
     /** The DynamoDB table behind the read (a view's or an override's source table), whose requests are counted. */

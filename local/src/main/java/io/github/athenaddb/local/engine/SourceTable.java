@@ -6,6 +6,7 @@ import com.amazonaws.athena.connector.lambda.domain.Split;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
 import io.github.athenaddb.ddb.TableSchemaMetadata;
+import io.github.athenaddb.ddb.schema.ArrowFieldMapper;
 import io.github.athenaddb.devkit.AthenaSequence;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -145,6 +146,8 @@ final class SourceTable
                     : Map.of();
             SourceScan scan = catalog.stats().startScan(catalog.name(), schemaName, tableName, pushed, sentLimit());
             dynamoTable(full).ifPresent(scan::readsDynamoTable);
+            scan.readsLossyColumns(columns.stream().filter(f -> f.getMetadata() != null && f.getMetadata().containsKey(ArrowFieldMapper.LOSSY_METADATA))
+                    .map(f -> f.getName() + ": " + f.getMetadata().get(ArrowFieldMapper.LOSSY_METADATA)).toList());
             Constraints constraints = constraints(pushed);
             int splits = catalog.sequence().read(schemaName, tableName, new Schema(columns, full.getCustomMetadata()), constraints,
                     catalog.parallelism(), block -> {
