@@ -2,6 +2,7 @@ package io.github.athenaddb.ddb;
 
 import io.github.athenaddb.ConnectorException;
 import io.github.athenaddb.ddb.glue.CatalogSource;
+import io.github.athenaddb.ddb.glue.GlueTableKind;
 import io.github.athenaddb.ddb.glue.OverrideSchema;
 import io.github.athenaddb.ddb.glue.TableOverride;
 import io.github.athenaddb.ddb.schema.ComplexColumns;
@@ -9,8 +10,11 @@ import io.github.athenaddb.ddb.schema.SchemaCache;
 import io.github.athenaddb.ddb.schema.SchemaInference;
 import io.github.athenaddb.ddb.schema.SchemaSampler;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.glue.model.FederationSourceErrorCode;
+import software.amazon.awssdk.services.glue.model.Table;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +31,7 @@ import static java.util.Objects.requireNonNull;
 public final class TableSchemas
 {
     public static final String DEFAULT = "default";
+    private static final Logger log = LoggerFactory.getLogger(TableSchemas.class);
 
     private final TableCatalog dynamo;
     private final CatalogSource glue;
@@ -56,11 +61,17 @@ public final class TableSchemas
         return schemas;
     }
 
-    /** The tables of a Glue schema, lower-cased as Athena shows them. */
+    /** The DynamoDB tables of a Glue schema ({@link GlueTableKind}), lower-cased as Athena shows them. */
     public List<String> glueTables(String schema)
     {
         requireGlueSchema(schema);
-        return glue.tables(schema).stream().map(t -> t.name().toLowerCase(Locale.ROOT)).toList();
+        return glue.tables(schema).stream().filter(t -> {
+            GlueTableKind kind = GlueTableKind.of(t);
+            if (!kind.dynamoDb()) {
+                log.debug("Glue database '{}', table '{}' left out: {}", schema, t.name(), kind.reason());
+            }
+            return kind.dynamoDb();
+        }).map(t -> t.name().toLowerCase(Locale.ROOT)).toList();
     }
 
     public Schema schema(String schema, String table)
@@ -73,9 +84,14 @@ public final class TableSchemas
             });
         }
         requireGlueSchema(schema);
-        TableOverride override = glue.table(schema, table).map(t -> TableOverride.parse(schema, t))
-                .orElseThrow(() -> ConnectorException.notFound("Table '" + table + "' not found in schema '" + schema
-                        + "' (Glue database " + schema + ")"));
+        Table definition = glue.table(schema, table).orElseThrow(() -> ConnectorException.notFound("Table '" + table
+                + "' not found in schema '" + schema + "' (Glue database " + schema + ")"));
+        GlueTableKind kind = GlueTableKind.of(definition);
+        if (!kind.dynamoDb()) {
+            throw ConnectorException.notFound("Glue database '" + schema + "', table '" + definition.name() + "' is not a DynamoDB table: "
+                    + kind.reason() + " (for this connector, set its classification to dynamodb or its property " + TableOverride.SOURCE_TABLE + ")");
+        }
+        TableOverride override = TableOverride.parse(schema, definition);
         return cache.get(schema.toLowerCase(Locale.ROOT) + "." + override.name(), () -> {
             TableDescription description = describeSource(override);
             Schema built = OverrideSchema.build(override, description, sampler.sample(description, override.entity()));

@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * Table definitions from a local JSON file in the shape of Glue's API (the same names as
- * {@code aws glue get-tables} prints), so that overrides and views can be tried on a laptop
- * and then created in Glue unchanged:
+ * {@code aws glue get-tables} prints: Parameters, StorageDescriptor's Columns, Location and
+ * Parameters, PartitionKeys), so that overrides and views can be tried on a laptop and then
+ * created in Glue unchanged:
  * <pre>{"Databases": [{"Name": "shop", "Tables": [{"Name": "orders",
  *     "Parameters": {"sourceTable": "Ecommerce", "entityType": "Type=Order"},
  *     "StorageDescriptor": {"Columns": [{"Name": "orderid", "Type": "string"}]}}]}]}</pre>
@@ -60,15 +61,28 @@ public final class DefinitionsFile
         String name = required(node, "Name", where + ": a table").asText();
         Map<String, String> parameters = new LinkedHashMap<>();
         node.path("Parameters").fields().forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
+        JsonNode descriptor = node.path("StorageDescriptor");
+        Map<String, String> descriptorParameters = new LinkedHashMap<>();
+        descriptor.path("Parameters").fields().forEachRemaining(e -> descriptorParameters.put(e.getKey(), e.getValue().asText()));
+        StorageDescriptor.Builder storage = StorageDescriptor.builder().columns(columns(descriptor.path("Columns"), where, name))
+                .parameters(descriptorParameters);
+        if (descriptor.hasNonNull("Location")) {
+            storage.location(descriptor.get("Location").asText());
+        }
+        return Table.builder().name(name).parameters(parameters).storageDescriptor(storage.build())
+                .partitionKeys(columns(node.path("PartitionKeys"), where, name)).build();
+    }
+
+    private static List<Column> columns(JsonNode list, String where, String table)
+    {
         List<Column> columns = new ArrayList<>();
-        for (JsonNode column : node.path("StorageDescriptor").path("Columns")) {
+        for (JsonNode column : list) {
             columns.add(Column.builder()
-                    .name(required(column, "Name", where + ", table " + name + ": a column").asText())
-                    .type(required(column, "Type", where + ", table " + name + ", column " + column.path("Name").asText()).asText())
+                    .name(required(column, "Name", where + ", table " + table + ": a column").asText())
+                    .type(required(column, "Type", where + ", table " + table + ", column " + column.path("Name").asText()).asText())
                     .build());
         }
-        return Table.builder().name(name).parameters(parameters)
-                .storageDescriptor(StorageDescriptor.builder().columns(columns).build()).build();
+        return columns;
     }
 
     private static JsonNode required(JsonNode node, String field, String where)

@@ -18,11 +18,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A Glue table read as this connector's table definition. Table properties:
  * <ul>
- * <li>{@code sourceTable}: the DynamoDB table (default: the Glue table's name, ignoring case);</li>
+ * <li>{@code sourceTable}: the DynamoDB table; without it, the table its StorageDescriptor location
+ *     names when that is a DynamoDB table ARN (as Glue's crawler writes it), else the Glue table's
+ *     name, ignoring case;</li>
  * <li>{@code columnMapping}: {@code column=Attribute,...}, for case and names Athena cannot use;</li>
  * <li>{@code datetimeFormatMapping}: {@code column=pattern,...}, a DateTimeFormatter pattern or
  *     {@code epoch_seconds}/{@code epoch_millis}, for date and timestamp columns;</li>
@@ -31,7 +35,8 @@ import java.util.Optional;
  * <li>{@code entityType} ({@code Attribute=value}) and {@code entityKeyPrefix}
  *     ({@code Attribute=prefix}): make the table an entity view of a single-table design.</li>
  * </ul>
- * Columns are the Glue table's; a view without columns gets them inferred from its own items.
+ * Columns are the Glue table's (its partition keys too, as the official connector reads them);
+ * a view without columns gets them inferred from its own items.
  */
 public record TableOverride(String database, String name, Optional<String> sourceTable, List<Field> columns,
                             Map<String, String> columnMapping, Optional<EntityFilter> entity, Optional<ComplexColumns> complexColumns)
@@ -42,6 +47,12 @@ public record TableOverride(String database, String name, Optional<String> sourc
     public static final String DEFAULT_TIME_ZONE = "defaultTimeZone";
     public static final String ENTITY_TYPE = "entityType";
     public static final String ENTITY_KEY_PREFIX = "entityKeyPrefix";
+    /**
+     * A DynamoDB table ARN: arn:PARTITION:dynamodb:REGION:ACCOUNT:table/NAME, perhaps followed by
+     * /stream/... or /index/.... Only the name is used: the table is read in the connector's own
+     * account and region, as the official connector does.
+     */
+    private static final Pattern TABLE_ARN = Pattern.compile("arn:aws[a-z-]*:dynamodb:[a-z0-9-]*:[0-9]*:table/([^/]+)(/.*)?");
 
     public TableOverride
     {
@@ -65,8 +76,13 @@ public record TableOverride(String database, String name, Optional<String> sourc
             throw ConnectorException.invalidInput(where + ": " + DEFAULT_TIME_ZONE + " '" + zone + "' is not a time zone (e.g. UTC, Europe/Berlin)");
         }
         List<Field> fields = new ArrayList<>();
-        List<Column> columns = table.storageDescriptor() == null || table.storageDescriptor().columns() == null
-                ? List.of() : table.storageDescriptor().columns();
+        List<Column> columns = new ArrayList<>();
+        if (table.storageDescriptor() != null && table.storageDescriptor().columns() != null) {
+            columns.addAll(table.storageDescriptor().columns());
+        }
+        if (table.partitionKeys() != null) {
+            columns.addAll(table.partitionKeys());
+        }
         for (Column column : columns) {
             String name = column.name().toLowerCase(Locale.ROOT);
             Field field;
@@ -87,7 +103,8 @@ public record TableOverride(String database, String name, Optional<String> sourc
         Optional<EntityFilter.Condition> equality = condition(parameters.get(ENTITY_TYPE.toLowerCase(Locale.ROOT)), where, ENTITY_TYPE);
         Optional<EntityFilter.Condition> prefix = condition(parameters.get(ENTITY_KEY_PREFIX.toLowerCase(Locale.ROOT)), where, ENTITY_KEY_PREFIX);
         Optional<EntityFilter> entity = equality.isEmpty() && prefix.isEmpty() ? Optional.empty() : Optional.of(new EntityFilter(equality, prefix));
-        Optional<String> source = Optional.ofNullable(parameters.get(SOURCE_TABLE.toLowerCase(Locale.ROOT))).map(String::trim).filter(s -> !s.isEmpty());
+        Optional<String> source = Optional.ofNullable(parameters.get(SOURCE_TABLE.toLowerCase(Locale.ROOT))).map(String::trim).filter(s -> !s.isEmpty())
+                .or(() -> tableInLocation(table));
         Optional<ComplexColumns> complex;
         try {
             complex = Optional.ofNullable(parameters.get(ComplexColumns.TABLE_PROPERTY.toLowerCase(Locale.ROOT)))
@@ -99,7 +116,18 @@ public record TableOverride(String database, String name, Optional<String> sourc
         return new TableOverride(database, table.name().toLowerCase(Locale.ROOT), source, fields, mapping, entity, complex);
     }
 
-    /** The DynamoDB table to read: sourceTable, or the Glue table's own name. */
+    /** The table a DynamoDB table ARN in the StorageDescriptor's location names. */
+    private static Optional<String> tableInLocation(Table table)
+    {
+        String location = table.storageDescriptor() == null ? null : table.storageDescriptor().location();
+        if (location == null) {
+            return Optional.empty();
+        }
+        Matcher arn = TABLE_ARN.matcher(location.trim());
+        return arn.matches() ? Optional.of(arn.group(1)) : Optional.empty();
+    }
+
+    /** The DynamoDB table to read: sourceTable (or the location's ARN), else the Glue table's own name. */
     public String source()
     {
         return sourceTable.orElse(name);

@@ -23,8 +23,10 @@ import java.util.Set;
  *     {@code binary}, {@code date} (Date DAY) and {@code timestamp} (Date MILLISECOND, as the
  *     federation SDK types Athena timestamps).</li>
  * <li>{@code decimal(p,s)} with 1 &lt;= p &lt;= 38 and 0 &lt;= s &lt;= p; {@code decimal(p)} is
- *     {@code decimal(p,0)} and a bare {@code decimal} is {@code decimal(10,0)}, as in Hive.</li>
- * <li>{@code array<T>}: a list whose child is named {@code item}.</li>
+ *     {@code decimal(p,0)}; a bare {@code decimal} is {@code decimal(38,18)}, as the official
+ *     connector reads it (Spark's default), not Hive's {@code decimal(10,0)}.</li>
+ * <li>{@code array<T>}: a list whose child is named {@code item}; {@code set<T>}, which Glue's
+ *     DynamoDB crawler writes for SS, NS and BS, is the same list, as the official connector reads it.</li>
  * <li>{@code map<K,V>} with a primitive K: an Arrow map, whose non-nullable struct child
  *     {@code entries} holds a non-nullable {@code key} and a nullable {@code value}.</li>
  * <li>{@code struct<name:T,...>}: at least one field; names are lower-cased as Athena does, and
@@ -38,8 +40,9 @@ import java.util.Set;
 public final class GlueTypes
 {
     public static final int MAX_DECIMAL_PRECISION = 38;
-    /** Hive's precision for a bare {@code decimal}. */
-    public static final int DEFAULT_DECIMAL_PRECISION = 10;
+    /** A bare {@code decimal}: the official connector's decimal(38,18), so a table it read reads the same here. */
+    public static final int DEFAULT_DECIMAL_PRECISION = 38;
+    public static final int DEFAULT_DECIMAL_SCALE = 18;
     static final String MAP_ENTRIES = "entries";
     static final String MAP_KEY = "key";
     static final String MAP_VALUE = "value";
@@ -238,6 +241,7 @@ public final class GlueTypes
                     refuseTimeZone(start);
                     return scalar(name, new ArrowType.Date(DateUnit.MILLISECOND));
                 case "array":
+                case "set":
                     return array(name);
                 case "map":
                     return map(name);
@@ -250,15 +254,16 @@ public final class GlueTypes
                         throw fail(start, "type '" + word + "' is not supported");
                     }
                     throw fail(start, "unknown type '" + text.substring(start, pos) + "' (expected one of " + PRIMITIVES
-                            + ", array<T>, map<K,V>, struct<name:T,...>)");
+                            + ", array<T>, set<T>, map<K,V>, struct<name:T,...>)");
             }
         }
 
         private Field decimal(String name)
         {
             int precision = DEFAULT_DECIMAL_PRECISION;
-            int scale = 0;
+            int scale = DEFAULT_DECIMAL_SCALE;
             if (consume('(')) {
+                scale = 0;
                 skipBlanks();
                 int precisionAt = pos;
                 precision = readNumber("a precision");

@@ -16,6 +16,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQueries;
@@ -29,13 +30,13 @@ import static io.github.athenaddb.ddb.types.ValueCoercer.misfit;
  * <ul>
  * <li>S is parsed with the column's pattern, or else as ISO-8601: {@code 2026-10-03},
  *     {@code 2026-10-03T10:15:30} or {@code 2026-10-03 10:15:30}, seconds and fraction
- *     optional, then optionally {@code Z} or an offset. A value with an offset (or a zone the
+ *     optional, or compact {@code 20261003T101530}, then optionally {@code Z} or an offset. A value with an offset (or a zone the
  *     pattern reads) is converted to the column's zone; then its local date-time is kept, as
  *     Athena timestamps have no zone. A value without one is kept as written.</li>
  * <li>N, and S holding a number, are seconds or milliseconds since 1970-01-01T00:00Z when the
  *     format is {@code epoch_seconds} or {@code epoch_millis}, shown in the column's zone; with a
- *     pattern, N's digits are parsed with it ({@code yyyyMMdd}); without a format N does not
- *     fit.</li>
+ *     pattern, N's digits are parsed with it ({@code yyyyMMdd}); without a format N counts
+ *     milliseconds, as the official connector reads every N.</li>
  * <li>DATE keeps the date of that local date-time, TIMESTAMP keeps it to the millisecond
  *     (finer digits are dropped).</li>
  * </ul>
@@ -84,10 +85,9 @@ final class DateTimeCoercer
                 if (format.kind == Kind.PATTERN) {
                     return parse(format, value.n(), value, column, path, misfits);
                 }
-                misfits.report(path, describe(value) + " is a number, which a " + column + " column reads only with "
-                        + DateTimeFormats.FORMAT + " " + DateTimeFormats.EPOCH_SECONDS + " or " + DateTimeFormats.EPOCH_MILLIS
-                        + "; read as null");
-                return null;
+                // Without a format a number counts milliseconds, as in the official connector, which
+                // never reads seconds: epoch_seconds says so for a column that holds seconds.
+                return epoch(DateTimeFormats.compile(DateTimeFormats.EPOCH_MILLIS, format.zoneText), value, column, path, misfits);
             default:
                 misfit(value, column, path, misfits);
                 return null;
@@ -96,11 +96,15 @@ final class DateTimeCoercer
 
     private static LocalDateTime parse(Format format, String text, AttributeValue value, String column, String path, Misfits misfits)
     {
+        DateTimeFormatter formatter = format.formatter;
         if (format.kind == Kind.ISO && text.length() > 11 && text.charAt(10) == ' ') {
             text = text.substring(0, 10) + 'T' + text.substring(11);
         }
+        else if (format.kind == Kind.ISO && text.length() > 8 && text.charAt(8) == 'T') {
+            formatter = DateTimeFormats.COMPACT_ISO;
+        }
         try {
-            TemporalAccessor parsed = format.formatter.parse(text);
+            TemporalAccessor parsed = formatter.parse(text);
             LocalDate date = parsed.query(TemporalQueries.localDate());
             if (date == null) {
                 throw new DateTimeException("no date");

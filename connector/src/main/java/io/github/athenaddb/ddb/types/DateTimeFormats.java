@@ -23,10 +23,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How a DATE or TIMESTAMP column reads DynamoDB values, set in the Arrow field's metadata:
- * {@value #FORMAT} is a {@link DateTimeFormatter} pattern ({@code dd/MM/yyyy HH:mm}), or
+ * {@value #FORMAT} is a date pattern ({@code dd/MM/yyyy HH:mm}) with the letters of the official
+ * connector's {@code datetimeFormatMapping} ({@link SimpleDateFormatPattern}), or
  * {@value #EPOCH_SECONDS} / {@value #EPOCH_MILLIS} for numbers; without it strings are read as
- * ISO-8601 and numbers not at all. {@value #TIME_ZONE} is the zone id that values with an offset
- * are converted to (default UTC). Both apply to the dates and timestamps inside the column's
+ * ISO-8601 (extended or compact) and numbers as epoch milliseconds, as the official connector reads
+ * them. {@value #TIME_ZONE} is the zone id that values with an offset, and epoch numbers, are
+ * converted to (default UTC). Both apply to the dates and timestamps inside the column's
  * arrays, maps and structs too, unless a nested field sets its own.
  */
 public final class DateTimeFormats
@@ -59,6 +61,21 @@ public final class DateTimeFormats
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
             .optionalStart().appendOffset("+HH", "Z").optionalEnd()
             .optionalEnd()
+            .toFormatter(Locale.ENGLISH)
+            .withChronology(IsoChronology.INSTANCE)
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    /**
+     * The compact ISO-8601 forms the official connector infers for a string without a format,
+     * {@code yyyyMMdd'T'HHmmss} and the same with an offset ({@code Z}, {@code +02:00}, {@code +0200}).
+     */
+    static final DateTimeFormatter COMPACT_ISO = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .appendValue(ChronoField.YEAR, 4).appendValue(ChronoField.MONTH_OF_YEAR, 2).appendValue(ChronoField.DAY_OF_MONTH, 2)
+            .appendLiteral('T')
+            .appendValue(ChronoField.HOUR_OF_DAY, 2).appendValue(ChronoField.MINUTE_OF_HOUR, 2).appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .optionalStart().parseLenient().appendOffset("+HH", "Z").parseStrict().optionalEnd()
             .toFormatter(Locale.ENGLISH)
             .withChronology(IsoChronology.INSTANCE)
             .withResolverStyle(ResolverStyle.STRICT);
@@ -120,7 +137,7 @@ public final class DateTimeFormats
         }
     }
 
-    private static Format compile(String format, String zone)
+    static Format compile(String format, String zone)
     {
         format = format == null || format.isBlank() ? null : format;
         zone = zone == null || zone.isBlank() ? null : zone;
@@ -201,7 +218,7 @@ public final class DateTimeFormats
         DateTimeFormatter formatter;
         try {
             // STRICT refuses 2026-02-30 rather than moving it; the default era makes 'yyyy' work under STRICT.
-            formatter = new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
+            formatter = SimpleDateFormatPattern.append(new DateTimeFormatterBuilder().parseCaseInsensitive(), pattern)
                     .parseDefaulting(ChronoField.ERA, 1)
                     .toFormatter(Locale.ENGLISH)
                     .withChronology(IsoChronology.INSTANCE)
@@ -209,7 +226,7 @@ public final class DateTimeFormats
         }
         catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid datetime format '" + pattern + "' (" + FORMAT + "): " + e.getMessage()
-                    + "; expected a java.time DateTimeFormatter pattern such as yyyy-MM-dd HH:mm:ss, or "
+                    + "; expected a date pattern such as yyyy-MM-dd HH:mm:ss, or "
                     + EPOCH_SECONDS + " or " + EPOCH_MILLIS);
         }
         LocalDate date;

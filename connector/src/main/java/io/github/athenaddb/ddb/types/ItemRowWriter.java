@@ -51,7 +51,9 @@ public final class ItemRowWriter
         for (int i = 0; i < this.fields.length; i++) {
             String path = this.fields[i].getMetadata() == null ? null : this.fields[i].getMetadata().get(PATH_METADATA);
             paths[i] = path == null ? null : NestedPath.parse(path);
-            labels[i] = path == null ? this.attributes[i] : String.join(".", paths[i]);
+            String label = path == null ? this.attributes[i] : String.join(".", paths[i]);
+            // A warning names what the user queried too, when columnMapping gave the column another name.
+            labels[i] = label.equalsIgnoreCase(this.fields[i].getName()) ? label : label + " (column " + this.fields[i].getName() + ")";
         }
         this.constraints = new ConstraintProjector[this.fields.length];
         for (int i = 0; i < this.fields.length; i++) {

@@ -54,6 +54,11 @@ class DateTimeCoercerTest
             "2026-10-03 23:15:30-02, 2026-10-04T01:15:30",
             "2024-02-29T12:00:00, 2024-02-29T12:00",
             "1969-12-31T23:59:59.999, 1969-12-31T23:59:59.999",
+            // The compact forms the official connector infers: yyyyMMdd'T'HHmmss, with or without an offset.
+            "20261003T101530, 2026-10-03T10:15:30",
+            "20261003T101530Z, 2026-10-03T10:15:30",
+            "20261003T101530+02:00, 2026-10-03T08:15:30",
+            "20261003T101530-0530, 2026-10-03T15:45:30",
     })
     void timestampReadsIsoTextConvertingOffsetsToUtc(String text, String expected)
     {
@@ -152,7 +157,7 @@ class DateTimeCoercerTest
     void dateOnlyPatternGivesMidnightAndMonthNamesAreEnglish()
     {
         try (BlockColumn ts = BlockColumn.declared("ts", "timestamp", "yyyyMMdd", null);
-                BlockColumn d = BlockColumn.declared("d", "date", "MMM d, uuuu", null)) {
+                BlockColumn d = BlockColumn.declared("d", "date", "MMM d, yyyy", null)) {
             assertThat(ts.roundTrip(s("20261003"), n("20240229"))).containsExactly(at("2026-10-03T00:00"), at("2024-02-29T00:00"));
             assertThat(d.roundTrip(s("Oct 3, 2026"), s("oct 3, 2026"))).containsExactly(day("2026-10-03"), day("2026-10-03"));
         }
@@ -195,12 +200,30 @@ class DateTimeCoercerTest
     }
 
     @Test
-    void numberWithoutAFormatIsAMisfitNamingTheEpochFormats()
+    void numberWithoutAFormatCountsMillisecondsAsTheOfficialConnectorDoes()
     {
-        try (BlockColumn column = BlockColumn.declared("d", "date")) {
-            assertThat(column.roundTrip(n("1791000000"))).isNull();
-            assertThat(column.misfits()).singleElement().extracting(Report::problem).asString()
-                    .contains("N '1791000000' is a number").contains("ddb.datetimeFormat epoch_seconds or epoch_millis");
+        try (BlockColumn d = BlockColumn.declared("d", "date");
+                BlockColumn ts = BlockColumn.declared("ts", "timestamp", null, "Europe/Berlin")) {
+            // 1791000000000 ms is 2026-10-03T04:00Z; seconds without epoch_seconds are read as milliseconds, as there.
+            assertThat(d.roundTrip(n("1791000000000"), n("1791000000"))).containsExactly(day("2026-10-03"), day("1970-01-21"));
+            assertThat(ts.roundTrip(n("1791000000000"))).isEqualTo(at("2026-10-03T06:00"));
+            assertThat(d.misfits()).isEmpty();
+        }
+    }
+
+    @Test
+    void patternsUseTheOfficialConnectorsLettersForOffsetsAndWeekdays()
+    {
+        try (BlockColumn iso = BlockColumn.declared("ts", "timestamp", "yyyy-MM-dd'T'HH:mm:ssZZ", null);
+                BlockColumn rfc = BlockColumn.declared("ts", "timestamp", "yyyyMMdd'T'HHmmssZ", null);
+                BlockColumn weekday = BlockColumn.declared("d", "date", "yyyy-MM-dd u", null)) {
+            assertThat(iso.roundTrip(s("2026-10-03T10:15:30+02:00"), s("2026-10-03T10:15:30Z")))
+                    .containsExactly(at("2026-10-03T08:15:30"), at("2026-10-03T10:15:30"));
+            assertThat(rfc.roundTrip(s("20261003T101530+0200"), s("20261003T101530-05:00")))
+                    .containsExactly(at("2026-10-03T08:15:30"), at("2026-10-03T15:15:30"));
+            // 2026-10-03 is a Saturday, day 6 counting Monday as 1; a weekday that disagrees is a misfit.
+            assertThat(weekday.roundTrip(s("2026-10-03 6"), s("2026-10-03 1"))).containsExactly(day("2026-10-03"), null);
+            assertThat(iso.misfits()).isEmpty();
         }
     }
 

@@ -190,4 +190,17 @@ class ItemRowWriterTest
                 item("2026-10-03", "2026-10-03T10:00:00", "127", "1"));
         assertThat(passing(Map.of("qty", small, "ratio", ratios), items)).containsExactly(0);
     }
+
+    @Test
+    void aMisfitInARenamedColumnNamesTheColumnBesideTheAttribute()
+            throws Exception
+    {
+        Schema renamed = new Schema(List.of(GlueTypes.toField("qty", "tinyint"), GlueTypes.toField("created_at", "date")));
+        List<String> reports = new ArrayList<>();
+        ItemRowWriter writer = new ItemRowWriter(renamed.getFields(), List.of("Qty", "Created"), column -> null);
+        try (Block block = allocator.createBlock(renamed)) {
+            writer.write(block, 0, Map.of("Qty", s("many"), "Created", s("soon")), (path, problem) -> reports.add(path));
+        }
+        assertThat(reports).containsExactly("Qty", "Created (column created_at)");
+    }
 }
