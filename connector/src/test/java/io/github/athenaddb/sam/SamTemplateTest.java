@@ -5,15 +5,6 @@ import io.github.athenaddb.ddb.glue.GlueConfig;
 import io.github.athenaddb.ddb.schema.ComplexColumns;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SamTemplateTest
 {
-    private static final Path TEMPLATE = Path.of("..", "athena-ddb-connector.yaml");
     private static final Set<String> NEEDED_ACTIONS = Set.of(
             "logs:CreateLogStream", "logs:PutLogEvents",
             "dynamodb:DescribeTable", "dynamodb:Query", "dynamodb:Scan", "dynamodb:GetItem", "dynamodb:BatchGetItem",
@@ -61,7 +51,7 @@ class SamTemplateTest
     static void load()
             throws IOException
     {
-        template = new Yaml(new CloudFormationConstructor()).load(Files.readString(TEMPLATE));
+        template = CloudFormationYaml.load(CloudFormationYaml.TEMPLATE);
         resources = (Map<String, Object>) template.get("Resources");
     }
 
@@ -281,49 +271,6 @@ class SamTemplateTest
         Matcher m = Pattern.compile(regex).matcher(text);
         assertThat(m.find()).as(regex).isTrue();
         return m.group(1);
-    }
-
-    /** CloudFormation's short-form intrinsic functions as their long forms: {@code !Sub x} is {@code {"Fn::Sub": x}}. */
-    private static final class CloudFormationConstructor
-            extends SafeConstructor
-    {
-        CloudFormationConstructor()
-        {
-            super(new LoaderOptions());
-            for (String function : List.of("Sub", "GetAtt", "If", "Equals", "Not", "And", "Or", "Join", "Split", "Select",
-                    "FindInMap", "Base64", "Cidr", "ImportValue", "GetAZs")) {
-                yamlConstructors.put(new Tag("!" + function), new Intrinsic("Fn::" + function));
-            }
-            yamlConstructors.put(new Tag("!Ref"), new Intrinsic("Ref"));
-            yamlConstructors.put(new Tag("!Condition"), new Intrinsic("Condition"));
-        }
-
-        private final class Intrinsic
-                extends AbstractConstruct
-        {
-            private final String name;
-
-            Intrinsic(String name)
-            {
-                this.name = name;
-            }
-
-            @Override
-            public Object construct(Node node)
-            {
-                Object value;
-                if (node instanceof ScalarNode scalar) {
-                    value = name.equals("Fn::GetAtt") ? List.of(scalar.getValue().split("\\.", 2)) : scalar.getValue();
-                }
-                else if (node instanceof SequenceNode sequence) {
-                    value = constructSequence(sequence);
-                }
-                else {
-                    value = constructMapping((MappingNode) node);
-                }
-                return Map.of(name, value);
-            }
-        }
     }
 
     @Test
