@@ -5,15 +5,6 @@ import io.github.athenaddb.ddb.glue.GlueConfig;
 import io.github.athenaddb.ddb.schema.ComplexColumns;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SamTemplateTest
 {
-    private static final Path TEMPLATE = Path.of("..", "athena-ddb-connector.yaml");
     private static final Set<String> NEEDED_ACTIONS = Set.of(
             "logs:CreateLogStream", "logs:PutLogEvents",
             "dynamodb:DescribeTable", "dynamodb:Query", "dynamodb:Scan", "dynamodb:GetItem", "dynamodb:BatchGetItem",
@@ -61,7 +51,7 @@ class SamTemplateTest
     static void load()
             throws IOException
     {
-        template = new Yaml(new CloudFormationConstructor()).load(Files.readString(TEMPLATE));
+        template = CloudFormationYaml.load(CloudFormationYaml.TEMPLATE);
         resources = (Map<String, Object>) template.get("Resources");
     }
 
@@ -126,7 +116,7 @@ class SamTemplateTest
         String runtime = (String) function.get("Runtime");
         assertThat(runtime).matches("java\\d+");
         assertThat(Integer.parseInt(runtime.substring(4))).isGreaterThanOrEqualTo(compiledRelease()).isGreaterThanOrEqualTo(21);
-        assertThat(map(map(template.get("Parameters")).get("TimeoutSeconds"))).containsEntry("Default", 900);
+        assertThat(map(map(template.get("Parameters")).get("LambdaTimeout"))).containsEntry("Default", 900);
     }
 
     @Test
@@ -146,8 +136,80 @@ class SamTemplateTest
     void theDataCatalogPointsAthenaAtTheFunction()
     {
         Map<String, Object> catalog = map(map(resources.get("DynamoDBDataCatalog")).get("Properties"));
-        assertThat(catalog).containsEntry("Type", "LAMBDA").containsEntry("Name", Map.of("Ref", "CatalogName"));
+        assertThat(catalog).containsEntry("Type", "LAMBDA").containsEntry("Name", Map.of("Ref", "AthenaCatalogName"));
         assertThat(map(catalog.get("Parameters"))).containsEntry("function", Map.of("Fn::GetAtt", List.of("ConnectorFunction", "Arn")));
+    }
+
+    @Test
+    void usesTheOfficialServerlessRepoAppsParameterNamesAndNoneOfTheOldOnes()
+    {
+        Set<String> parameters = map(template.get("Parameters")).keySet();
+        assertThat(parameters).containsAll(List.of("AthenaCatalogName", "SpillBucket", "SpillPrefix", "LambdaTimeout", "LambdaMemory",
+                "DisableSpillEncryption", "KMSKeyId", "PermissionsBoundaryARN", "LambdaRole", "SecretNamePrefix", "SubnetIds",
+                "SecurityGroupIds"));
+        assertThat(parameters).doesNotContainAnyElementsOf(List.of("CatalogName", "TimeoutSeconds", "MemorySize", "KmsKeyArn",
+                "JdbcSecretName"));
+    }
+
+    @Test
+    void anExistingLambdaRoleReplacesTheRoleAndEveryPolicyTheStackWouldCreate()
+    {
+        Map<String, Object> conditions = map(template.get("Conditions"));
+        assertThat(conditions.get("CreateRole")).isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "LambdaRole"), "")));
+        assertThat(map(resources.get("ConnectorRole"))).containsEntry("Condition", "CreateRole");
+        assertThat(map(map(resources.get("ConnectorFunction")).get("Properties")).get("Role")).isEqualTo(
+                Map.of("Fn::If", List.of("CreateRole", Map.of("Fn::GetAtt", List.of("ConnectorRole", "Arn")), Map.of("Ref", "LambdaRole"))));
+        // Each generated policy attaches to the created role, so it exists only with it.
+        assertThat(map(((List<?>) resources.get("Fn::ForEach::DynamoDBTablePolicies")).get(2)).values())
+                .allSatisfy(policy -> assertThat(map(policy)).containsEntry("Condition", "CreateRole"));
+        assertThat(map(((List<?>) resources.get("Fn::ForEach::GlueDatabasePolicies")).get(2)).values())
+                .allSatisfy(policy -> assertThat(map(policy)).containsEntry("Condition", "CreateGluePolicies"));
+        assertThat(String.valueOf(conditions.get("CreateGluePolicies"))).contains("CreateRole").contains("UseGlue");
+        resources.forEach((name, resource) -> {
+            if (resource instanceof Map<?, ?> r && "AWS::IAM::RolePolicy".equals(r.get("Type"))) {
+                assertThat(r.get("Condition")).as(name).isNotNull();
+            }
+        });
+    }
+
+    @Test
+    void theCreatedRoleTakesThePermissionsBoundary()
+    {
+        assertThat(map(map(resources.get("ConnectorRole")).get("Properties")).get("PermissionsBoundary")).isEqualTo(
+                Map.of("Fn::If", List.of("HasPermissionsBoundary", Map.of("Ref", "PermissionsBoundaryARN"), Map.of("Ref", "AWS::NoValue"))));
+    }
+
+    /** The Serverless Application Repository refuses to publish without these; its two URLs are files it uploads. */
+    @Test
+    void theServerlessRepoMetadataIsCompleteAndPointsAtFilesOfThisRepository()
+    {
+        Map<String, Object> app = map(map(template.get("Metadata")).get("AWS::ServerlessRepo::Application"));
+        assertThat(app).containsKeys("Name", "Description", "Author", "SpdxLicenseId", "LicenseUrl", "ReadmeUrl", "Labels",
+                "HomePageUrl", "SemanticVersion", "SourceCodeUrl");
+        assertThat(app).containsEntry("SpdxLicenseId", "Apache-2.0");
+        assertThat(Path.of("..").resolve((String) app.get("LicenseUrl"))).content().contains("Apache License").contains("Version 2.0");
+        assertThat(Path.of("..").resolve((String) app.get("ReadmeUrl"))).exists();
+        assertThat((String) app.get("SemanticVersion")).matches("\\d+\\.\\d+\\.\\d+");
+        assertThat(strings(app.get("Labels"))).contains("athena-federation");
+    }
+
+    /** IAM matches table names case-sensitively: the samples must name the example's table exactly as created. */
+    @Test
+    void theExampleParameterSetsGrantTheExampleTableByItsExactName()
+            throws IOException
+    {
+        Matcher name = Pattern.compile("\"TableName\":\\s*\"([^\"]+)\"").matcher(Files.readString(Path.of("..", "examples", "ecommerce", "table.json")));
+        assertThat(name.find()).isTrue();
+        for (Path sample : List.of(Path.of("..", "sam", "samconfig.toml"), Path.of("..", "sam", "parameters", "dynamodb-only.json"),
+                Path.of("..", "sam", "parameters", "dynamodb-and-rds-vpc.json"))) {
+            Matcher tables = Pattern.compile("DynamoDBTables(?:=|\",\\s*\"ParameterValue\":\\s*\")([^\"]+)\"").matcher(Files.readString(sample));
+            int found = 0;
+            while (tables.find()) {
+                assertThat(List.of(tables.group(1).split(","))).as(sample.toString()).contains(name.group(1));
+                found++;
+            }
+            assertThat(found).as(sample.toString()).isPositive();
+        }
     }
 
     /** Every statement of the role's inline policy and of the per-table and per-database policies. */
@@ -209,49 +271,6 @@ class SamTemplateTest
         Matcher m = Pattern.compile(regex).matcher(text);
         assertThat(m.find()).as(regex).isTrue();
         return m.group(1);
-    }
-
-    /** CloudFormation's short-form intrinsic functions as their long forms: {@code !Sub x} is {@code {"Fn::Sub": x}}. */
-    private static final class CloudFormationConstructor
-            extends SafeConstructor
-    {
-        CloudFormationConstructor()
-        {
-            super(new LoaderOptions());
-            for (String function : List.of("Sub", "GetAtt", "If", "Equals", "Not", "And", "Or", "Join", "Split", "Select",
-                    "FindInMap", "Base64", "Cidr", "ImportValue", "GetAZs")) {
-                yamlConstructors.put(new Tag("!" + function), new Intrinsic("Fn::" + function));
-            }
-            yamlConstructors.put(new Tag("!Ref"), new Intrinsic("Ref"));
-            yamlConstructors.put(new Tag("!Condition"), new Intrinsic("Condition"));
-        }
-
-        private final class Intrinsic
-                extends AbstractConstruct
-        {
-            private final String name;
-
-            Intrinsic(String name)
-            {
-                this.name = name;
-            }
-
-            @Override
-            public Object construct(Node node)
-            {
-                Object value;
-                if (node instanceof ScalarNode scalar) {
-                    value = name.equals("Fn::GetAtt") ? List.of(scalar.getValue().split("\\.", 2)) : scalar.getValue();
-                }
-                else if (node instanceof SequenceNode sequence) {
-                    value = constructSequence(sequence);
-                }
-                else {
-                    value = constructMapping((MappingNode) node);
-                }
-                return Map.of(name, value);
-            }
-        }
     }
 
     @Test
