@@ -41,14 +41,23 @@ public class DdbCompositeHandler
     public void handleRequest(InputStream input, OutputStream output, Context context)
             throws IOException
     {
-        // Each AWS call must end, with an error naming it, before Lambda ends the invocation.
-        BoundedAwsCalls.invocationStarted(context == null ? 0 : context.getRemainingTimeInMillis());
         try {
+            // Each AWS call must end, with an error naming it, before Lambda ends the invocation.
+            BoundedAwsCalls.invocationStarted(context == null ? 0 : context.getRemainingTimeInMillis());
             handlers.handleRequest(input, output, context);
         }
         catch (RuntimeException e) {
             ConnectorException failure = ErrorTranslator.translate(e);
             log.warn("Request failed: {}", failure.getMessage());
+            throw failure;
+        }
+        catch (LinkageError e) {
+            // A class that failed to initialize or is missing from the jar: Lambda would copy the Error's whole stack into the payload.
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            ConnectorException failure = ConnectorException.internal("Internal error (" + e.getClass().getSimpleName() + ": " + cause
+                    + "). Check that the function runs the connector's jar unchanged; the function's log has the details at DEBUG.");
+            log.warn("Request failed: {}", failure.getMessage());
+            log.debug("Request failed", e);
             throw failure;
         }
         finally {

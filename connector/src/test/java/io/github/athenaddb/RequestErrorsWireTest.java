@@ -100,6 +100,19 @@ class RequestErrorsWireTest
     }
 
     @Test
+    void anErrorThatIsNotAnExceptionLeavesWithoutItsStack()
+            throws Exception
+    {
+        // A class that failed to initialize: an Error, which the SDK's dispatch does not catch.
+        Context failing = Mockito.mock(Context.class);
+        Mockito.when(failing.getRemainingTimeInMillis()).thenThrow(new ExceptionInInitializerError(new IllegalStateException("boom")));
+        Throwable thrown = catchThrowable(() -> handler.handleRequest(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), failing));
+        assertThat(thrown).isInstanceOf(ConnectorException.class)
+                .hasMessageStartingWith("Internal error (ExceptionInInitializerError: java.lang.IllegalStateException: boom)");
+        assertThat(LambdaErrorPayload.of(thrown)).contains("\"stackTrace\":[]").doesNotContain("\"cause\"").doesNotContain(".java:");
+    }
+
+    @Test
     void anUnreachableEndpointIsOneLineInTheErrorAndOneInTheLog()
             throws Exception
     {
