@@ -2,7 +2,9 @@ package io.github.athenaddb.trino;
 
 import com.amazonaws.athena.connector.lambda.data.BlockAllocator;
 import com.amazonaws.athena.connector.lambda.data.BlockAllocatorImpl;
+import com.amazonaws.athena.connector.lambda.domain.Split;
 import com.amazonaws.athena.connector.lambda.exceptions.AthenaConnectorException;
+import com.amazonaws.athena.connector.lambda.metadata.GetSplitsResponse;
 import com.amazonaws.athena.connector.lambda.request.FederationRequest;
 import com.amazonaws.athena.connector.lambda.request.FederationResponse;
 import com.amazonaws.athena.connector.lambda.serde.VersionedObjectMapperFactory;
@@ -89,24 +91,29 @@ public final class FederationClient
         return e.getMessage() == null ? e.getClass().getName() : e.getMessage();
     }
 
-    /** JSON of an SDK value (a Split) with the SDK's mapper, to carry it inside a Trino handle. */
-    public String encode(Object value)
+    /**
+     * A split as JSON, to carry it inside a Trino split. The SDK's mapper writes a split only as
+     * part of a message, so it travels as the GetSplitsResponse that holds just it: the bytes
+     * Athena itself would have received for it.
+     */
+    public String encodeSplit(String catalog, Split split)
     {
         try {
-            return mapper.writeValueAsString(value);
+            return mapper.writeValueAsString(new GetSplitsResponse(catalog, split));
         }
         catch (IOException e) {
-            throw new TrinoException(FEDERATION_SOURCE_ERROR, "Cannot serialize " + value.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            throw new TrinoException(FEDERATION_SOURCE_ERROR, "Cannot serialize a split: " + e.getMessage(), e);
         }
     }
 
-    public <T> T decode(String json, Class<T> type)
+    public Split decodeSplit(String json)
     {
         try {
-            return mapper.readValue(json, type);
+            GetSplitsResponse response = (GetSplitsResponse) mapper.readValue(json, FederationResponse.class);
+            return response.getSplits().iterator().next();
         }
         catch (IOException e) {
-            throw new TrinoException(FEDERATION_SOURCE_ERROR, "Cannot read a " + type.getSimpleName() + ": " + e.getMessage(), e);
+            throw new TrinoException(FEDERATION_SOURCE_ERROR, "Cannot read a split: " + e.getMessage(), e);
         }
     }
 

@@ -11,7 +11,7 @@ import static java.util.Objects.requireNonNull;
 public final class FederationConnectorFactory
         implements ConnectorFactory
 {
-    public static final String NAME = "athena-federation";
+    public static final String NAME = "athena_federation";
 
     @Override
     public String getName()

@@ -68,7 +68,7 @@ final class FederationPageSource
 
     private Deque<Page> readSplit()
     {
-        Split sdkSplit = source.client().decode(split.splitJson(), Split.class);
+        Split sdkSplit = source.client().decodeSplit(split.splitJson());
         RecordResponse response;
         try (Constraints constraints = FederationConstraints.of(source.client().allocator(), table)) {
             response = source.readRecords(queryId, table.federationName(), table.requestSchema(columns), sdkSplit, constraints);

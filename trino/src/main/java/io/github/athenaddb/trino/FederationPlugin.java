@@ -5,7 +5,7 @@ import io.trino.spi.connector.ConnectorFactory;
 
 import java.util.List;
 
-/** The Trino plugin: one connector, {@code athena-federation}, that reaches Athena federation sources over their wire. */
+/** The Trino plugin: one connector, {@code athena_federation}, that reaches Athena federation sources over their wire. */
 public final class FederationPlugin
         implements Plugin
 {

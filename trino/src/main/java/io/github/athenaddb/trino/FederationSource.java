@@ -62,6 +62,12 @@ public final class FederationSource
         return client;
     }
 
+    /** The catalog name every request carries. */
+    public String catalog()
+    {
+        return catalog;
+    }
+
     public List<String> listSchemas(String queryId)
     {
         ListSchemasResponse response = client.call(new ListSchemasRequest(IDENTITY, queryId, catalog), ListSchemasResponse.class);

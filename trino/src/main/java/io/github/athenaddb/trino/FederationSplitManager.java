@@ -43,7 +43,7 @@ public final class FederationSplitManager
                     new HashSet<>(handle.partitionColumns()), constraints);
         }
         List<ConnectorSplit> trinoSplits = splits.stream()
-                .map(split -> (ConnectorSplit) new FederationSplit(source.client().encode(split)))
+                .map(split -> (ConnectorSplit) new FederationSplit(source.client().encodeSplit(source.catalog(), split)))
                 .toList();
         return new FixedSplitSource(trinoSplits);
     }
