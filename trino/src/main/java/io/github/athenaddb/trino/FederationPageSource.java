@@ -16,6 +16,7 @@ import org.apache.arrow.vector.FieldVector;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.OptionalLong;
 
 import static io.github.athenaddb.trino.FederationErrorCode.FEDERATION_UNSUPPORTED_RESPONSE;
 import static java.util.Objects.requireNonNull;
@@ -121,9 +122,9 @@ final class FederationPageSource
     }
 
     @Override
-    public java.util.OptionalLong getCompletedPositions()
+    public OptionalLong getCompletedPositions()
     {
-        return java.util.OptionalLong.of(completedPositions);
+        return OptionalLong.of(completedPositions);
     }
 
     @Override

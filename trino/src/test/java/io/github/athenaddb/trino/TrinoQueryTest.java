@@ -190,14 +190,28 @@ class TrinoQueryTest
     }
 
     @Test
-    void countStarNamesItsColumnAsAthenaDoes()
+    void limitUnderAWhereStaysWithTrinoWhichKeepsTheFilter()
+    {
+        MaterializedResult result = trino.execute("SELECT pk, sk FROM events WHERE pk = 'p02' LIMIT 1");
+
+        assertThat(result.getMaterializedRows()).singleElement().satisfies(r -> assertThat(r.getField(0)).isEqualTo("p02"));
+        assertThat(requests(ReadRecordsRequest.class)).isNotEmpty().allSatisfy(read -> {
+            assertThat(read.getConstraints().getLimit()).isEqualTo(Constraints.DEFAULT_NO_LIMIT);
+            assertThat(read.getConstraints().getSummary()).containsOnlyKeys("pk");
+        });
+    }
+
+    @Test
+    void countStarReadsOneColumnAndNamesItsResultAsAthenaDoes()
     {
         MaterializedResult result = trino.execute("SELECT count(*) FROM events");
 
         assertThat(result.getOnlyValue()).isEqualTo((long) PARTITIONS * 2);
         assertThat(result.getColumnNames()).containsExactly("_col0");
-        assertThat(requests(ReadRecordsRequest.class)).allSatisfy(read -> assertThat(read.getConstraints().getLimit())
-                .isEqualTo(Constraints.DEFAULT_NO_LIMIT));
+        assertThat(requests(ReadRecordsRequest.class)).isNotEmpty().allSatisfy(read -> {
+            assertThat(read.getConstraints().getLimit()).isEqualTo(Constraints.DEFAULT_NO_LIMIT);
+            assertThat(read.getSchema().getFields()).hasSize(1);
+        });
     }
 
     @Test
