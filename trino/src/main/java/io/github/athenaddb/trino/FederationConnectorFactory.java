@@ -1,0 +1,31 @@
+package io.github.athenaddb.trino;
+
+import io.trino.spi.connector.Connector;
+import io.trino.spi.connector.ConnectorContext;
+import io.trino.spi.connector.ConnectorFactory;
+
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+public final class FederationConnectorFactory
+        implements ConnectorFactory
+{
+    public static final String NAME = "athena_federation";
+
+    @Override
+    public String getName()
+    {
+        return NAME;
+    }
+
+    @Override
+    public Connector create(String catalogName, Map<String, String> config, ConnectorContext context)
+    {
+        requireNonNull(catalogName, "catalogName is null");
+        FederationConfig settings = FederationConfig.parse(config);
+        FederationFunction function = settings.endpoint().open(settings.handlerConfig());
+        FederationClient client = new FederationClient(function);
+        return new FederationConnector(new FederationSource(client, settings.sourceCatalog().orElse(catalogName)), context.getTypeManager());
+    }
+}
