@@ -1,6 +1,7 @@
 package io.github.athenaddb;
 
 import io.github.athenaddb.aws.CallTimeouts;
+import io.github.athenaddb.aws.CrossAccountRole;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -29,7 +30,8 @@ public record ConnectorConfig(
         long scanGuardBytes,
         double maxReadUnitsPerSecond,
         int schemaCacheSeconds,
-        CallTimeouts callTimeouts)
+        CallTimeouts callTimeouts,
+        Optional<CrossAccountRole> crossAccountRole)
 {
     public static final String REGION = "AWS_REGION";
     public static final String DYNAMODB_ENDPOINT = "dynamodb_endpoint";
@@ -44,6 +46,9 @@ public record ConnectorConfig(
     public static final String SCHEMA_CACHE_SECONDS = "schema_cache_seconds";
     public static final String AWS_CALL_TIMEOUT_SECONDS = "aws_call_timeout_seconds";
     public static final String AWS_CALL_ATTEMPT_TIMEOUT_SECONDS = "aws_call_attempt_timeout_seconds";
+    /** The official connector's name: DynamoDB is read as this role (STS AssumeRole), Glue still as the function. */
+    public static final String CROSS_ACCOUNT_ROLE_ARN = "cross_account_role_arn";
+    public static final String STS_ENDPOINT = "sts_endpoint";
     /** Read by the federation SDK itself (query passthrough capability, spill encryption); checked here only. */
     public static final String ENABLE_QUERY_PASSTHROUGH = "enable_query_passthrough";
     public static final String DISABLE_SPILL_ENCRYPTION = "disable_spill_encryption";
@@ -64,6 +69,7 @@ public record ConnectorConfig(
         requireNonNull(dynamoDbEndpoint, "dynamoDbEndpoint is null");
         requireNonNull(scanSegments, "scanSegments is null");
         requireNonNull(callTimeouts, "callTimeouts is null");
+        requireNonNull(crossAccountRole, "crossAccountRole is null");
     }
 
     public static ConnectorConfig fromMap(Map<String, String> env)
@@ -74,7 +80,7 @@ public record ConnectorConfig(
         String region = firstNonBlank(env.get(REGION), env.get("AWS_DEFAULT_REGION"), DEFAULT_REGION);
         return new ConnectorConfig(
                 region,
-                Optional.ofNullable(blankToNull(env.get(DYNAMODB_ENDPOINT))).map(ConnectorConfig::parseEndpoint),
+                Optional.ofNullable(blankToNull(env.get(DYNAMODB_ENDPOINT))).map(v -> parseEndpoint(DYNAMODB_ENDPOINT, v)),
                 Optional.ofNullable(blankToNull(env.get(SCAN_SEGMENTS)))
                         .map(v -> parseInt(SCAN_SEGMENTS, v, 1, MAX_SCAN_SEGMENTS, SEGMENTS_WHY)),
                 parseInt(SEGMENT_TARGET_MB, env.getOrDefault(SEGMENT_TARGET_MB, "256"), 1, 1_000_000) * 1024L * 1024L,
@@ -85,7 +91,26 @@ public record ConnectorConfig(
                 parseInt(SCAN_GUARD_MB, env.getOrDefault(SCAN_GUARD_MB, "0"), 0, Integer.MAX_VALUE) * 1024L * 1024L,
                 parseInt(MAX_READ_UNITS_PER_SECOND, env.getOrDefault(MAX_READ_UNITS_PER_SECOND, "0"), 0, Integer.MAX_VALUE),
                 parseInt(SCHEMA_CACHE_SECONDS, env.getOrDefault(SCHEMA_CACHE_SECONDS, "300"), 0, 86_400),
-                callTimeouts(env));
+                callTimeouts(env),
+                crossAccountRole(env));
+    }
+
+    /** An STS endpoint without a role to assume would be a setting that does nothing: refused, as a typo would be. */
+    private static Optional<CrossAccountRole> crossAccountRole(Map<String, String> env)
+    {
+        Optional<URI> sts = Optional.ofNullable(blankToNull(env.get(STS_ENDPOINT))).map(v -> parseEndpoint(STS_ENDPOINT, v));
+        String arn = blankToNull(env.get(CROSS_ACCOUNT_ROLE_ARN));
+        if (arn == null) {
+            if (sts.isPresent()) {
+                throw new IllegalArgumentException(invalid(STS_ENDPOINT, env.get(STS_ENDPOINT), "no value: STS is asked only for "
+                        + CROSS_ACCOUNT_ROLE_ARN + ", which is not set"));
+            }
+            return Optional.empty();
+        }
+        if (!CrossAccountRole.isRoleArn(arn.trim())) {
+            throw new IllegalArgumentException(invalid(CROSS_ACCOUNT_ROLE_ARN, arn, "an IAM role ARN such as arn:aws:iam::123456789012:role/athena-reader"));
+        }
+        return Optional.of(new CrossAccountRole(arn.trim(), sts));
     }
 
     /** Both within Lambda's longest invocation (900 s); an attempt cannot outlast the call it is part of. */
@@ -130,18 +155,18 @@ public record ConnectorConfig(
         }
     }
 
-    private static URI parseEndpoint(String value)
+    private static URI parseEndpoint(String name, String value)
     {
         try {
             URI uri = new URI(value.trim());
             if (uri.getScheme() == null || uri.getHost() == null
                     || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-                throw new IllegalArgumentException(invalid(DYNAMODB_ENDPOINT, value, "an http(s) URL such as http://127.0.0.1:8000"));
+                throw new IllegalArgumentException(invalid(name, value, "an http(s) URL such as http://127.0.0.1:8000"));
             }
             return uri;
         }
         catch (URISyntaxException e) {
-            throw new IllegalArgumentException(invalid(DYNAMODB_ENDPOINT, value, "an http(s) URL such as http://127.0.0.1:8000"));
+            throw new IllegalArgumentException(invalid(name, value, "an http(s) URL such as http://127.0.0.1:8000"));
         }
     }
 
