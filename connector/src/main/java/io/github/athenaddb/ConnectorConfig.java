@@ -2,6 +2,8 @@ package io.github.athenaddb;
 
 import io.github.athenaddb.aws.CallTimeouts;
 import io.github.athenaddb.aws.CrossAccountRole;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -53,6 +55,10 @@ public record ConnectorConfig(
     public static final String ENABLE_QUERY_PASSTHROUGH = "enable_query_passthrough";
     public static final String DISABLE_SPILL_ENCRYPTION = "disable_spill_encryption";
 
+    /** Settings of the official connector that have no use here: see {@link #officialOnly}. */
+    public static final String GLUE_CONNECTION = "glue_connection";
+    public static final String DISABLE_PROJECTION_AND_CASING = "disable_projection_and_casing";
+
     public static final String DEFAULT_REGION = "us-east-1";
     /**
      * The most Scan segments (one split each) a read may use. DynamoDB accepts up to 1,000,000,
@@ -62,6 +68,8 @@ public record ConnectorConfig(
      */
     public static final int MAX_SCAN_SEGMENTS = 1_000;
     private static final String SEGMENTS_WHY = "more segments cannot run at once: Lambda runs at most 1,000 per account by default";
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectorConfig.class);
 
     public ConnectorConfig
     {
@@ -74,6 +82,7 @@ public record ConnectorConfig(
 
     public static ConnectorConfig fromMap(Map<String, String> env)
     {
+        officialOnly(env);
         requireSpillBucketInLambda(env);
         requireSdkBoolean(env, ENABLE_QUERY_PASSTHROUGH);
         requireSdkBoolean(env, DISABLE_SPILL_ENCRYPTION);
@@ -128,6 +137,31 @@ public record ConnectorConfig(
                     "at most " + AWS_CALL_TIMEOUT_SECONDS + " (" + total + ")"));
         }
         return new CallTimeouts(Duration.ofSeconds(attempt), Duration.ofSeconds(total));
+    }
+
+    /**
+     * Two settings of the official connector with no counterpart here. {@code glue_connection} names a Glue
+     * connection whose properties the official connector reads as its settings; this one reads only its
+     * environment, so it would start with none of them: refused, naming what to do instead.
+     * {@code disable_projection_and_casing} works around the official connector's case-sensitive attribute
+     * names; here attributes are always matched to columns ignoring case and only those queried are read,
+     * so either value behaves as {@code always} would there, without reading every attribute.
+     */
+    private static void officialOnly(Map<String, String> env)
+    {
+        String connection = blankToNull(env.get(GLUE_CONNECTION));
+        if (connection != null) {
+            throw new IllegalArgumentException("Invalid configuration " + GLUE_CONNECTION + "='" + connection + "': Glue connections are not read "
+                    + "here; set the connection's properties (spill_bucket, kms_key_id, ...) as environment variables of the function instead");
+        }
+        String casing = blankToNull(env.get(DISABLE_PROJECTION_AND_CASING));
+        if (casing != null) {
+            if (!casing.trim().equalsIgnoreCase("auto") && !casing.trim().equalsIgnoreCase("always")) {
+                throw new IllegalArgumentException(invalid(DISABLE_PROJECTION_AND_CASING, casing, "auto or always"));
+            }
+            log.info("{}={} has no effect here: attributes are matched to columns ignoring case, and only the queried ones are read",
+                    DISABLE_PROJECTION_AND_CASING, casing.trim());
+        }
     }
 
     /**

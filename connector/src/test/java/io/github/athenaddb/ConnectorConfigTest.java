@@ -118,7 +118,8 @@ class ConnectorConfigTest
             "disable_spill_encryption | yes | true or false",
             "cross_account_role_arn | 111111111111 | an IAM role ARN",
             "cross_account_role_arn | arn:aws:iam::111111111111:user/bob | an IAM role ARN",
-            "sts_endpoint | http://127.0.0.1:5000 | no value: STS is asked only for cross_account_role_arn"})
+            "sts_endpoint | http://127.0.0.1:5000 | no value: STS is asked only for cross_account_role_arn",
+            "disable_projection_and_casing | never | auto or always"})
     void invalidValueFailsNamingTheSetting(String setting, String value, String expected)
     {
         assertThatThrownBy(() -> ConnectorConfig.fromMap(Map.of(setting, value)))
@@ -132,6 +133,15 @@ class ConnectorConfigTest
     {
         assertThat(ConnectorConfig.fromMap(Map.of("enable_query_passthrough", "FALSE", "disable_spill_encryption", "True")).region())
                 .isEqualTo("us-east-1");
+    }
+
+    @Test
+    void theOfficialConnectorsGlueConnectionIsRefusedSayingWhatToDoInstead()
+    {
+        assertThatThrownBy(() -> ConnectorConfig.fromMap(Map.of("glue_connection", "ddb-conn")))
+                .hasMessage("Invalid configuration glue_connection='ddb-conn': Glue connections are not read here; set the connection's "
+                        + "properties (spill_bucket, kms_key_id, ...) as environment variables of the function instead");
+        assertThat(ConnectorConfig.fromMap(Map.of("disable_projection_and_casing", "ALWAYS")).region()).isEqualTo("us-east-1");
     }
 
     @Test
