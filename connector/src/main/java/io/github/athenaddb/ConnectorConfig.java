@@ -1,5 +1,8 @@
 package io.github.athenaddb;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.athenaddb.aws.CallTimeouts;
 import io.github.athenaddb.aws.CrossAccountRole;
 import org.slf4j.Logger;
@@ -54,6 +57,7 @@ public record ConnectorConfig(
     /** Read by the federation SDK itself (query passthrough capability, spill encryption); checked here only. */
     public static final String ENABLE_QUERY_PASSTHROUGH = "enable_query_passthrough";
     public static final String DISABLE_SPILL_ENCRYPTION = "disable_spill_encryption";
+    public static final String SPILL_PUT_REQUEST_HEADERS = "spill_put_request_headers";
 
     /** Settings of the official connector that have no use here: see {@link #officialOnly}. */
     public static final String GLUE_CONNECTION = "glue_connection";
@@ -86,6 +90,7 @@ public record ConnectorConfig(
         requireSpillBucketInLambda(env);
         requireSdkBoolean(env, ENABLE_QUERY_PASSTHROUGH);
         requireSdkBoolean(env, DISABLE_SPILL_ENCRYPTION);
+        requireHeaderObject(env);
         String region = firstNonBlank(env.get(REGION), env.get("AWS_DEFAULT_REGION"), DEFAULT_REGION);
         return new ConnectorConfig(
                 region,
@@ -187,6 +192,30 @@ public record ConnectorConfig(
         if (value != null && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
             throw new IllegalArgumentException(invalid(name, value, "true or false (as written, without blanks: the federation SDK reads it)"));
         }
+    }
+
+    /**
+     * The federation SDK adds these headers to each spill PutObject (e.g. server-side encryption), and skips
+     * them all, with only a log line, when the value is not a JSON object of strings: spill would then be
+     * written without the encryption the headers ask for.
+     */
+    private static void requireHeaderObject(Map<String, String> env)
+    {
+        String value = blankToNull(env.get(SPILL_PUT_REQUEST_HEADERS));
+        if (value == null) {
+            return;
+        }
+        try {
+            JsonNode headers = new ObjectMapper().readTree(value);
+            if (headers != null && headers.isObject() && headers.properties().stream().allMatch(h -> h.getValue().isTextual())) {
+                return;
+            }
+        }
+        catch (JsonProcessingException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(invalid(SPILL_PUT_REQUEST_HEADERS, value,
+                "a JSON object of header names and string values, e.g. {\"x-amz-server-side-encryption\": \"AES256\"}"));
     }
 
     private static URI parseEndpoint(String name, String value)

@@ -119,7 +119,9 @@ class ConnectorConfigTest
             "cross_account_role_arn | 111111111111 | an IAM role ARN",
             "cross_account_role_arn | arn:aws:iam::111111111111:user/bob | an IAM role ARN",
             "sts_endpoint | http://127.0.0.1:5000 | no value: STS is asked only for cross_account_role_arn",
-            "disable_projection_and_casing | never | auto or always"})
+            "disable_projection_and_casing | never | auto or always",
+            "spill_put_request_headers | x-amz-server-side-encryption: AES256 | a JSON object of header names and string values",
+            "spill_put_request_headers | {\"x-amz-server-side-encryption\": 256} | a JSON object of header names and string values"})
     void invalidValueFailsNamingTheSetting(String setting, String value, String expected)
     {
         assertThatThrownBy(() -> ConnectorConfig.fromMap(Map.of(setting, value)))
@@ -142,6 +144,8 @@ class ConnectorConfigTest
                 .hasMessage("Invalid configuration glue_connection='ddb-conn': Glue connections are not read here; set the connection's "
                         + "properties (spill_bucket, kms_key_id, ...) as environment variables of the function instead");
         assertThat(ConnectorConfig.fromMap(Map.of("disable_projection_and_casing", "ALWAYS")).region()).isEqualTo("us-east-1");
+        assertThat(ConnectorConfig.fromMap(Map.of("spill_put_request_headers", "{\"x-amz-server-side-encryption\" : \"AES256\"}")).region())
+                .isEqualTo("us-east-1");
     }
 
     @Test
