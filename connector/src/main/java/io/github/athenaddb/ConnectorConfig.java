@@ -1,6 +1,12 @@
 package io.github.athenaddb;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.athenaddb.aws.CallTimeouts;
+import io.github.athenaddb.aws.CrossAccountRole;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -29,7 +35,8 @@ public record ConnectorConfig(
         long scanGuardBytes,
         double maxReadUnitsPerSecond,
         int schemaCacheSeconds,
-        CallTimeouts callTimeouts)
+        CallTimeouts callTimeouts,
+        Optional<CrossAccountRole> crossAccountRole)
 {
     public static final String REGION = "AWS_REGION";
     public static final String DYNAMODB_ENDPOINT = "dynamodb_endpoint";
@@ -44,9 +51,17 @@ public record ConnectorConfig(
     public static final String SCHEMA_CACHE_SECONDS = "schema_cache_seconds";
     public static final String AWS_CALL_TIMEOUT_SECONDS = "aws_call_timeout_seconds";
     public static final String AWS_CALL_ATTEMPT_TIMEOUT_SECONDS = "aws_call_attempt_timeout_seconds";
+    /** The official connector's name: DynamoDB is read as this role (STS AssumeRole), Glue still as the function. */
+    public static final String CROSS_ACCOUNT_ROLE_ARN = "cross_account_role_arn";
+    public static final String STS_ENDPOINT = "sts_endpoint";
     /** Read by the federation SDK itself (query passthrough capability, spill encryption); checked here only. */
     public static final String ENABLE_QUERY_PASSTHROUGH = "enable_query_passthrough";
     public static final String DISABLE_SPILL_ENCRYPTION = "disable_spill_encryption";
+    public static final String SPILL_PUT_REQUEST_HEADERS = "spill_put_request_headers";
+
+    /** Settings of the official connector that have no use here: see {@link #officialOnly}. */
+    public static final String GLUE_CONNECTION = "glue_connection";
+    public static final String DISABLE_PROJECTION_AND_CASING = "disable_projection_and_casing";
 
     public static final String DEFAULT_REGION = "us-east-1";
     /**
@@ -58,23 +73,28 @@ public record ConnectorConfig(
     public static final int MAX_SCAN_SEGMENTS = 1_000;
     private static final String SEGMENTS_WHY = "more segments cannot run at once: Lambda runs at most 1,000 per account by default";
 
+    private static final Logger log = LoggerFactory.getLogger(ConnectorConfig.class);
+
     public ConnectorConfig
     {
         requireNonNull(region, "region is null");
         requireNonNull(dynamoDbEndpoint, "dynamoDbEndpoint is null");
         requireNonNull(scanSegments, "scanSegments is null");
         requireNonNull(callTimeouts, "callTimeouts is null");
+        requireNonNull(crossAccountRole, "crossAccountRole is null");
     }
 
     public static ConnectorConfig fromMap(Map<String, String> env)
     {
+        officialOnly(env);
         requireSpillBucketInLambda(env);
         requireSdkBoolean(env, ENABLE_QUERY_PASSTHROUGH);
         requireSdkBoolean(env, DISABLE_SPILL_ENCRYPTION);
+        requireHeaderObject(env);
         String region = firstNonBlank(env.get(REGION), env.get("AWS_DEFAULT_REGION"), DEFAULT_REGION);
         return new ConnectorConfig(
                 region,
-                Optional.ofNullable(blankToNull(env.get(DYNAMODB_ENDPOINT))).map(ConnectorConfig::parseEndpoint),
+                Optional.ofNullable(blankToNull(env.get(DYNAMODB_ENDPOINT))).map(v -> parseEndpoint(DYNAMODB_ENDPOINT, v)),
                 Optional.ofNullable(blankToNull(env.get(SCAN_SEGMENTS)))
                         .map(v -> parseInt(SCAN_SEGMENTS, v, 1, MAX_SCAN_SEGMENTS, SEGMENTS_WHY)),
                 parseInt(SEGMENT_TARGET_MB, env.getOrDefault(SEGMENT_TARGET_MB, "256"), 1, 1_000_000) * 1024L * 1024L,
@@ -85,7 +105,26 @@ public record ConnectorConfig(
                 parseInt(SCAN_GUARD_MB, env.getOrDefault(SCAN_GUARD_MB, "0"), 0, Integer.MAX_VALUE) * 1024L * 1024L,
                 parseInt(MAX_READ_UNITS_PER_SECOND, env.getOrDefault(MAX_READ_UNITS_PER_SECOND, "0"), 0, Integer.MAX_VALUE),
                 parseInt(SCHEMA_CACHE_SECONDS, env.getOrDefault(SCHEMA_CACHE_SECONDS, "300"), 0, 86_400),
-                callTimeouts(env));
+                callTimeouts(env),
+                crossAccountRole(env));
+    }
+
+    /** An STS endpoint without a role to assume would be a setting that does nothing: refused, as a typo would be. */
+    private static Optional<CrossAccountRole> crossAccountRole(Map<String, String> env)
+    {
+        Optional<URI> sts = Optional.ofNullable(blankToNull(env.get(STS_ENDPOINT))).map(v -> parseEndpoint(STS_ENDPOINT, v));
+        String arn = blankToNull(env.get(CROSS_ACCOUNT_ROLE_ARN));
+        if (arn == null) {
+            if (sts.isPresent()) {
+                throw new IllegalArgumentException(invalid(STS_ENDPOINT, env.get(STS_ENDPOINT), "no value: STS is asked only for "
+                        + CROSS_ACCOUNT_ROLE_ARN + ", which is not set"));
+            }
+            return Optional.empty();
+        }
+        if (!CrossAccountRole.isRoleArn(arn.trim())) {
+            throw new IllegalArgumentException(invalid(CROSS_ACCOUNT_ROLE_ARN, arn, "an IAM role ARN such as arn:aws:iam::123456789012:role/athena-reader"));
+        }
+        return Optional.of(new CrossAccountRole(arn.trim(), sts));
     }
 
     /** Both within Lambda's longest invocation (900 s); an attempt cannot outlast the call it is part of. */
@@ -103,6 +142,31 @@ public record ConnectorConfig(
                     "at most " + AWS_CALL_TIMEOUT_SECONDS + " (" + total + ")"));
         }
         return new CallTimeouts(Duration.ofSeconds(attempt), Duration.ofSeconds(total));
+    }
+
+    /**
+     * Two settings of the official connector with no counterpart here. {@code glue_connection} names a Glue
+     * connection whose properties the official connector reads as its settings; this one reads only its
+     * environment, so it would start with none of them: refused, naming what to do instead.
+     * {@code disable_projection_and_casing} works around the official connector's case-sensitive attribute
+     * names; here attributes are always matched to columns ignoring case and only those queried are read,
+     * so either value behaves as {@code always} would there, without reading every attribute.
+     */
+    private static void officialOnly(Map<String, String> env)
+    {
+        String connection = blankToNull(env.get(GLUE_CONNECTION));
+        if (connection != null) {
+            throw new IllegalArgumentException("Invalid configuration " + GLUE_CONNECTION + "='" + connection + "': Glue connections are not read "
+                    + "here; set the connection's properties (spill_bucket, kms_key_id, ...) as environment variables of the function instead");
+        }
+        String casing = blankToNull(env.get(DISABLE_PROJECTION_AND_CASING));
+        if (casing != null) {
+            if (!casing.trim().equalsIgnoreCase("auto") && !casing.trim().equalsIgnoreCase("always")) {
+                throw new IllegalArgumentException(invalid(DISABLE_PROJECTION_AND_CASING, casing, "auto or always"));
+            }
+            log.info("{}={} has no effect here: attributes are matched to columns ignoring case, and only the queried ones are read",
+                    DISABLE_PROJECTION_AND_CASING, casing.trim());
+        }
     }
 
     /**
@@ -130,18 +194,42 @@ public record ConnectorConfig(
         }
     }
 
-    private static URI parseEndpoint(String value)
+    /**
+     * The federation SDK adds these headers to each spill PutObject (e.g. server-side encryption), and skips
+     * them all, with only a log line, when the value is not a JSON object of strings: spill would then be
+     * written without the encryption the headers ask for.
+     */
+    private static void requireHeaderObject(Map<String, String> env)
+    {
+        String value = blankToNull(env.get(SPILL_PUT_REQUEST_HEADERS));
+        if (value == null) {
+            return;
+        }
+        try {
+            JsonNode headers = new ObjectMapper().readTree(value);
+            if (headers != null && headers.isObject() && headers.properties().stream().allMatch(h -> h.getValue().isTextual())) {
+                return;
+            }
+        }
+        catch (JsonProcessingException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(invalid(SPILL_PUT_REQUEST_HEADERS, value,
+                "a JSON object of header names and string values, e.g. {\"x-amz-server-side-encryption\": \"AES256\"}"));
+    }
+
+    private static URI parseEndpoint(String name, String value)
     {
         try {
             URI uri = new URI(value.trim());
             if (uri.getScheme() == null || uri.getHost() == null
                     || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-                throw new IllegalArgumentException(invalid(DYNAMODB_ENDPOINT, value, "an http(s) URL such as http://127.0.0.1:8000"));
+                throw new IllegalArgumentException(invalid(name, value, "an http(s) URL such as http://127.0.0.1:8000"));
             }
             return uri;
         }
         catch (URISyntaxException e) {
-            throw new IllegalArgumentException(invalid(DYNAMODB_ENDPOINT, value, "an http(s) URL such as http://127.0.0.1:8000"));
+            throw new IllegalArgumentException(invalid(name, value, "an http(s) URL such as http://127.0.0.1:8000"));
         }
     }
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.github.athenaddb.aws.CallTimeouts;
+import io.github.athenaddb.aws.CrossAccountRole;
 
 import java.net.URI;
 import java.time.Duration;
@@ -23,7 +24,7 @@ class ConnectorConfigTest
 
         assertThat(config).isEqualTo(new ConnectorConfig(
                 "us-east-1", Optional.empty(), Optional.empty(), 256L * 1024 * 1024, 64, 1000, true, 100, 0L, 0.0, 300,
-                new CallTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30))));
+                new CallTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30)), Optional.empty()));
     }
 
     @Test
@@ -42,11 +43,14 @@ class ConnectorConfigTest
                 Map.entry("max_read_units_per_second", "500"),
                 Map.entry("schema_cache_seconds", "0"),
                 Map.entry("aws_call_attempt_timeout_seconds", "5"),
-                Map.entry("aws_call_timeout_seconds", "120")));
+                Map.entry("aws_call_timeout_seconds", "120"),
+                Map.entry("cross_account_role_arn", "arn:aws:iam::111111111111:role/athena/reader"),
+                Map.entry("sts_endpoint", "http://127.0.0.1:5000")));
 
         assertThat(config).isEqualTo(new ConnectorConfig(
                 "eu-west-3", Optional.of(URI.create("http://127.0.0.1:8000")), Optional.of(12), 64L * 1024 * 1024, 500, 50, false, 7, 2048L * 1024 * 1024, 500.0, 0,
-                new CallTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(120))));
+                new CallTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(120)),
+                Optional.of(new CrossAccountRole("arn:aws:iam::111111111111:role/athena/reader", Optional.of(URI.create("http://127.0.0.1:5000"))))));
     }
 
     @Test
@@ -111,7 +115,13 @@ class ConnectorConfigTest
             "aws_call_attempt_timeout_seconds | 31 | at most aws_call_timeout_seconds (30)",
             "enable_query_passthrough | ture | true or false",
             "enable_query_passthrough | ' true' | true or false",
-            "disable_spill_encryption | yes | true or false"})
+            "disable_spill_encryption | yes | true or false",
+            "cross_account_role_arn | 111111111111 | an IAM role ARN",
+            "cross_account_role_arn | arn:aws:iam::111111111111:user/bob | an IAM role ARN",
+            "sts_endpoint | http://127.0.0.1:5000 | no value: STS is asked only for cross_account_role_arn",
+            "disable_projection_and_casing | never | auto or always",
+            "spill_put_request_headers | x-amz-server-side-encryption: AES256 | a JSON object of header names and string values",
+            "spill_put_request_headers | {\"x-amz-server-side-encryption\": 256} | a JSON object of header names and string values"})
     void invalidValueFailsNamingTheSetting(String setting, String value, String expected)
     {
         assertThatThrownBy(() -> ConnectorConfig.fromMap(Map.of(setting, value)))
@@ -128,11 +138,22 @@ class ConnectorConfigTest
     }
 
     @Test
+    void theOfficialConnectorsGlueConnectionIsRefusedSayingWhatToDoInstead()
+    {
+        assertThatThrownBy(() -> ConnectorConfig.fromMap(Map.of("glue_connection", "ddb-conn")))
+                .hasMessage("Invalid configuration glue_connection='ddb-conn': Glue connections are not read here; set the connection's "
+                        + "properties (spill_bucket, kms_key_id, ...) as environment variables of the function instead");
+        assertThat(ConnectorConfig.fromMap(Map.of("disable_projection_and_casing", "ALWAYS")).region()).isEqualTo("us-east-1");
+        assertThat(ConnectorConfig.fromMap(Map.of("spill_put_request_headers", "{\"x-amz-server-side-encryption\" : \"AES256\"}")).region())
+                .isEqualTo("us-east-1");
+    }
+
+    @Test
     void constructorRefusesNulls()
     {
-        assertThatThrownBy(() -> new ConnectorConfig(null, Optional.empty(), Optional.empty(), 1, 1, 1, true, 1, 0, 0, 0, CallTimeouts.DEFAULT))
+        assertThatThrownBy(() -> new ConnectorConfig(null, Optional.empty(), Optional.empty(), 1, 1, 1, true, 1, 0, 0, 0, CallTimeouts.DEFAULT, Optional.empty()))
                 .isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new ConnectorConfig("r", null, Optional.empty(), 1, 1, 1, true, 1, 0, 0, 0, CallTimeouts.DEFAULT))
+        assertThatThrownBy(() -> new ConnectorConfig("r", null, Optional.empty(), 1, 1, 1, true, 1, 0, 0, 0, CallTimeouts.DEFAULT, Optional.empty()))
                 .isInstanceOf(NullPointerException.class);
     }
 

@@ -1,6 +1,7 @@
 package io.github.athenaddb.ddb;
 
 import io.github.athenaddb.ConnectorConfig;
+import io.github.athenaddb.aws.AssumedRoleCredentials;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -8,7 +9,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * Builds the DynamoDB client from the connector's configuration. The endpoint override is set
- * explicitly: the SDK versions the federation SDK brings ignore AWS_ENDPOINT_URL.
+ * explicitly: the SDK versions the federation SDK brings ignore AWS_ENDPOINT_URL. This one client
+ * serves every DynamoDB read of the function (metadata, schema samples, splits, PartiQL), so a
+ * cross-account role set here applies to all of them.
  */
 public final class DynamoDbClients
 {
@@ -20,6 +23,7 @@ public final class DynamoDbClients
                 .region(Region.of(config.region()))
                 .httpClientBuilder(ApacheHttpClient.builder());
         config.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
+        config.crossAccountRole().ifPresent(role -> builder.credentialsProvider(AssumedRoleCredentials.of(role, config.region())));
         return builder.build();
     }
 }

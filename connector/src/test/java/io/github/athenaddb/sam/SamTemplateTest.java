@@ -124,7 +124,7 @@ class SamTemplateTest
     {
         Map<String, Object> variables = map(map(map(map(resources.get("ConnectorFunction")).get("Properties")).get("Environment")).get("Variables"));
         Set<String> known = Set.of("JAVA_TOOL_OPTIONS", "spill_bucket", "spill_prefix", "kms_key_id", "disable_spill_encryption",
-                ConnectorConfig.MAX_READ_UNITS_PER_SECOND, ConnectorConfig.SCAN_GUARD_MB, GlueConfig.GLUE_CATALOG, "rds_connection_string",
+                ConnectorConfig.MAX_READ_UNITS_PER_SECOND, ConnectorConfig.SCAN_GUARD_MB, GlueConfig.GLUE_CATALOG, GlueConfig.DISABLE_GLUE, "rds_connection_string",
                 ComplexColumns.SETTING);
         assertThat(variables.keySet()).isSubsetOf(known);
         assertThat(variables.get("rds_connection_string").toString()).doesNotContainIgnoringCase("password");

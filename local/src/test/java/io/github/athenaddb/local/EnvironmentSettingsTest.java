@@ -110,6 +110,9 @@ class EnvironmentSettingsTest
             "complex_columns | deep",
             "complex_columns_depth | 0",
             "glue_catalog | maybe",
+            "disable_glue | maybe",
+            "cross_account_role_arn | reader",
+            "disable_projection_and_casing | never",
             "glue_endpoint | ftp://x",
             "glue_definitions_file | /no/such/file.json"})
     void anInvalidSettingIsOneLineAndExitCodeTwo(String setting, String value)

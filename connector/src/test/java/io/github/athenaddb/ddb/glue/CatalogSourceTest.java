@@ -110,14 +110,38 @@ class CatalogSourceTest
     {
         assertThat(GlueConfig.fromMap(Map.of()).mode()).isEqualTo(GlueConfig.Mode.OFF);
         assertThat(GlueConfig.fromMap(Map.of("AWS_LAMBDA_FUNCTION_NAME", "f")).mode()).isEqualTo(GlueConfig.Mode.API);
-        assertThat(GlueConfig.fromMap(Map.of("AWS_LAMBDA_FUNCTION_NAME", "f", "glue_catalog", "false")).mode()).isEqualTo(GlueConfig.Mode.OFF);
+        assertThat(GlueConfig.fromMap(Map.of("AWS_LAMBDA_FUNCTION_NAME", "f", "disable_glue", "TRUE")).mode()).isEqualTo(GlueConfig.Mode.OFF);
+        assertThat(GlueConfig.fromMap(Map.of("disable_glue", "false")).mode()).as("told to, even locally").isEqualTo(GlueConfig.Mode.API);
         assertThat(GlueConfig.fromMap(Map.of("glue_endpoint", "http://127.0.0.1:5000")).mode()).isEqualTo(GlueConfig.Mode.API);
         Path file = Files.writeString(dir.resolve("t.json"), "{\"Databases\": []}");
         assertThat(GlueConfig.fromMap(Map.of("glue_definitions_file", file.toString())).mode()).isEqualTo(GlueConfig.Mode.FILE);
         assertThatThrownBy(() -> GlueConfig.fromMap(Map.of("glue_definitions_file", dir.resolve("none.json").toString())))
                 .hasMessageContaining("glue_definitions_file").hasMessageContaining("no such file");
-        assertThatThrownBy(() -> GlueConfig.fromMap(Map.of("glue_catalog", "yes"))).hasMessageContaining("expected true or false");
+        assertThatThrownBy(() -> GlueConfig.fromMap(Map.of("disable_glue", "yes"))).hasMessageContaining("expected true or false");
         assertThatThrownBy(() -> GlueConfig.fromMap(Map.of("glue_endpoint", "localhost:5000"))).hasMessageContaining("http(s) URL");
+    }
+
+    @Test
+    void glueCatalogIsTheCatalogsAccountIdAsForTheOfficialConnector()
+    {
+        GlueConfig crossAccount = GlueConfig.fromMap(Map.of("AWS_LAMBDA_FUNCTION_NAME", "f", "glue_catalog", "222222222222"));
+        assertThat(crossAccount.mode()).isEqualTo(GlueConfig.Mode.API);
+        assertThat(crossAccount.catalogId()).contains("222222222222");
+        assertThatThrownBy(() -> GlueConfig.fromMap(Map.of("glue_catalog", "maybe")))
+                .hasMessage("Invalid configuration glue_catalog='maybe': expected the account id (12 digits) of the Glue Data Catalog to read; "
+                        + "to turn Glue off, set disable_glue=true");
+        assertThatThrownBy(() -> GlueConfig.fromMap(Map.of("glue_catalog_id", "222222222222")))
+                .hasMessage("Invalid configuration glue_catalog_id='222222222222': renamed glue_catalog, as the official connector names it");
+    }
+
+    @Test
+    void theEarlierGlueCatalogOnOffIsStillReadWithAWarning()
+    {
+        String stderr = stderrOf(() -> assertThat(GlueConfig.fromMap(Map.of("AWS_LAMBDA_FUNCTION_NAME", "f", "glue_catalog", "false")).mode())
+                .isEqualTo(GlueConfig.Mode.OFF));
+        assertThat(stderr).contains("glue_catalog=false is read as disable_glue=true");
+        assertThat(GlueConfig.fromMap(Map.of("glue_catalog", "true")).mode()).isEqualTo(GlueConfig.Mode.API);
+        assertThatThrownBy(() -> GlueConfig.fromMap(Map.of("glue_catalog", "true", "disable_glue", "true"))).hasMessageContaining("set only disable_glue");
     }
 
     private static String stderrOf(Runnable action)
