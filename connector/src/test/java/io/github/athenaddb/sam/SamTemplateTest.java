@@ -37,6 +37,7 @@ class SamTemplateTest
             "glue:GetDatabase", "glue:GetDatabases", "glue:GetTable", "glue:GetTables",
             "secretsmanager:GetSecretValue",
             "kms:GenerateDataKey", "kms:Decrypt",
+            "sts:AssumeRole",
             "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface",
             "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses");
     /** Actions without resource-level permissions, for which AWS requires Resource "*". */
@@ -125,7 +126,7 @@ class SamTemplateTest
         Map<String, Object> variables = map(map(map(map(resources.get("ConnectorFunction")).get("Properties")).get("Environment")).get("Variables"));
         Set<String> known = Set.of("JAVA_TOOL_OPTIONS", "spill_bucket", "spill_prefix", "kms_key_id", "disable_spill_encryption",
                 ConnectorConfig.MAX_READ_UNITS_PER_SECOND, ConnectorConfig.SCAN_GUARD_MB, GlueConfig.GLUE_CATALOG, GlueConfig.DISABLE_GLUE, "rds_connection_string",
-                ComplexColumns.SETTING);
+                ComplexColumns.SETTING, ConnectorConfig.CROSS_ACCOUNT_ROLE_ARN);
         assertThat(variables.keySet()).isSubsetOf(known);
         assertThat(variables.get("rds_connection_string").toString()).doesNotContainIgnoringCase("password");
         // Without it the first Arrow allocation fails on java17+ runtimes (the tests' JVMs get the same flag from the pom).
