@@ -25,8 +25,10 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The schemas (Athena databases) and tables the connector shows: schema {@value #DEFAULT} holds
- * every DynamoDB table with inferred columns; each Glue database marked for the connector is a
- * schema of its own, whose tables override a DynamoDB table's columns or are entity views.
+ * every DynamoDB table with inferred columns (or, as for the official connector, the columns of
+ * the same-named table of Glue's own "default" database when that is marked); each Glue database
+ * marked for the connector is a schema of its own, whose tables override a DynamoDB table's
+ * columns or are entity views.
  */
 public final class TableSchemas
 {
@@ -77,6 +79,11 @@ public final class TableSchemas
     public Schema schema(String schema, String table)
     {
         if (schema == null || DEFAULT.equalsIgnoreCase(schema)) {
+            // As for the official connector: a DynamoDB table of Glue's own marked "default" database overrides the inferred one.
+            Optional<Table> glueDefault = glueDefault(table);
+            if (glueDefault.isPresent()) {
+                return declared(DEFAULT, glueDefault.get());
+            }
             String resolved = dynamo.resolve(table, matches -> ambiguousInQuery(table, matches));
             return cache.get(DEFAULT + "." + resolved, () -> {
                 TableDescription description = dynamo.describe(resolved);
@@ -86,13 +93,28 @@ public final class TableSchemas
         requireGlueSchema(schema);
         Table definition = glue.table(schema, table).orElseThrow(() -> ConnectorException.notFound("Table '" + table
                 + "' not found in schema '" + schema + "' (Glue database " + schema + ")"));
+        return declared(schema, definition);
+    }
+
+    /** The DynamoDB table {@code table} of Glue's database "default", when that database is marked for the connector. */
+    private Optional<Table> glueDefault(String table)
+    {
+        if (glue.databases().stream().noneMatch(DEFAULT::equalsIgnoreCase)) {
+            return Optional.empty();
+        }
+        return glue.table(DEFAULT, table).filter(t -> GlueTableKind.of(t).dynamoDb());
+    }
+
+    /** The schema of a Glue table of a marked database: an override of a DynamoDB table's columns, or an entity view. */
+    private Schema declared(String schema, Table definition)
+    {
         GlueTableKind kind = GlueTableKind.of(definition);
         if (!kind.dynamoDb()) {
             throw ConnectorException.notFound("Glue database '" + schema + "', table '" + definition.name() + "' is not a DynamoDB table: "
                     + kind.reason() + " (for this connector, set its classification to dynamodb or its property " + TableOverride.SOURCE_TABLE + ")");
         }
         TableOverride override = TableOverride.parse(schema, definition);
-        return cache.get(schema.toLowerCase(Locale.ROOT) + "." + override.name(), () -> {
+        return cache.get("glue:" + schema.toLowerCase(Locale.ROOT) + "." + override.name(), () -> {
             TableDescription description = describeSource(override);
             Schema built = OverrideSchema.build(override, description, sampler.sample(description, override.entity()));
             // Declared columns are as declared; inferred ones follow the table's complexColumns, else the setting.
