@@ -6,8 +6,11 @@ import io.trino.spi.connector.ConnectorPageSourceProvider;
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorSplitManager;
 import io.trino.spi.connector.ConnectorTransactionHandle;
+import io.trino.spi.function.table.ConnectorTableFunction;
 import io.trino.spi.transaction.IsolationLevel;
 import io.trino.spi.type.TypeManager;
+
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -19,11 +22,15 @@ public final class FederationConnector
     private final FederationMetadata metadata;
     private final FederationSplitManager splitManager;
     private final FederationPageSourceProvider pageSourceProvider;
+    private final Set<ConnectorTableFunction> tableFunctions;
 
     public FederationConnector(FederationSource source, TypeManager typeManager)
     {
         this.source = requireNonNull(source, "source is null");
-        this.metadata = new FederationMetadata(source, new ArrowTypeMapping(typeManager));
+        ArrowTypeMapping types = new ArrowTypeMapping(typeManager);
+        this.metadata = new FederationMetadata(source, types);
+        // Registered for every catalog; its analysis checks that the source declares passthrough (asking at start would invoke the source).
+        this.tableFunctions = Set.of(new PassthroughQueryFunction(source, types));
         this.splitManager = new FederationSplitManager(source);
         this.pageSourceProvider = new FederationPageSourceProvider(source);
     }
@@ -50,6 +57,12 @@ public final class FederationConnector
     public ConnectorPageSourceProvider getPageSourceProvider()
     {
         return pageSourceProvider;
+    }
+
+    @Override
+    public Set<ConnectorTableFunction> getTableFunctions()
+    {
+        return tableFunctions;
     }
 
     @Override

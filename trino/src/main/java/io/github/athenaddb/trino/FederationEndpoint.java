@@ -8,7 +8,7 @@ import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
 
-/** Where a catalog's federation source runs: a handler class in this JVM, or (later) a Lambda function. */
+/** Where a catalog's federation source runs: a handler class in this JVM, or a Lambda function. */
 public sealed interface FederationEndpoint
         permits FederationEndpoint.InProcessHandler, FederationEndpoint.LambdaFunction
 {
@@ -78,20 +78,21 @@ public sealed interface FederationEndpoint
         }
     }
 
-    /** A deployed Lambda function, by name or ARN: the next step implements the Invoke transport. */
-    record LambdaFunction(String nameOrArn)
+    /** A deployed Lambda function, by name or ARN, invoked over the Lambda API with the AWS SDK. */
+    record LambdaFunction(String nameOrArn, AwsSettings aws)
             implements FederationEndpoint
     {
         public LambdaFunction
         {
             requireNonNull(nameOrArn, "nameOrArn is null");
+            requireNonNull(aws, "aws is null");
         }
 
+        /** @param config empty: a deployed function has its own environment ({@link FederationConfig} refuses settings for it) */
         @Override
         public FederationFunction open(Map<String, String> config)
         {
-            throw new UnsupportedOperationException(FederationConfig.LAMBDA_FUNCTION + " is not supported yet: use " + FederationConfig.HANDLER
-                    + " with the connector's handler class on the plugin's classpath");
+            return LambdaInvokeFunction.create(nameOrArn, aws);
         }
     }
 }

@@ -2,9 +2,6 @@ package io.github.athenaddb.trino;
 
 import com.amazonaws.athena.connector.lambda.domain.TableName;
 import com.amazonaws.athena.connector.lambda.metadata.GetTableResponse;
-import com.amazonaws.athena.connector.lambda.metadata.optimizations.DataSourceOptimizations;
-import com.amazonaws.athena.connector.lambda.metadata.optimizations.OptimizationSubType;
-import com.amazonaws.athena.connector.lambda.metadata.optimizations.pushdown.LimitPushdownSubType;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.Assignment;
 import io.trino.spi.connector.ColumnHandle;
@@ -19,9 +16,12 @@ import io.trino.spi.connector.ConstraintApplicationResult;
 import io.trino.spi.connector.LimitApplicationResult;
 import io.trino.spi.connector.ProjectionApplicationResult;
 import io.trino.spi.connector.SchemaTableName;
+import io.trino.spi.connector.SortItem;
+import io.trino.spi.connector.TableFunctionApplicationResult;
+import io.trino.spi.connector.TopNApplicationResult;
 import io.trino.spi.expression.ConnectorExpression;
+import io.trino.spi.function.table.ConnectorTableFunctionHandle;
 import io.trino.spi.predicate.TupleDomain;
-import io.trino.spi.type.Type;
 import org.apache.arrow.vector.types.pojo.Field;
 
 import java.util.ArrayList;
@@ -41,7 +41,9 @@ import static java.util.Objects.requireNonNull;
  * Schemas, tables and columns from the source's ListSchemas, ListTables and GetTable; and what a
  * query hands to the source, as Athena hands it: the columns read, the predicate as the
  * Constraints summary (Trino still evaluates every predicate, since the source declares no filter
- * pushdown), and a LIMIT only when the source declares {@code supports_limit_pushdown}.
+ * pushdown), a LIMIT only when the source declares {@code supports_limit_pushdown}, an ORDER BY
+ * with it only when it declares {@code supports_top_n_pushdown}; and the table of a
+ * {@code system.query} call ({@link PassthroughQueryFunction}).
  */
 public final class FederationMetadata
         implements ConnectorMetadata
@@ -92,19 +94,28 @@ public final class FederationMetadata
             throw e;
         }
         try {
-            List<FederationColumnHandle> columns = new ArrayList<>();
-            for (Field field : table.getSchema().getFields()) {
-                Field lowerCased = FederationColumnHandle.lowerCased(field);
-                // A column of a type Trino cannot show is left out, as it would be unreadable anyway.
-                Optional<Type> type = types.toTrino(lowerCased);
-                type.ifPresent(t -> columns.add(FederationColumnHandle.of(lowerCased, t)));
-            }
-            return new FederationTableHandle(tableName.getSchemaName(), tableName.getTableName(), columns, table.getSchema().getCustomMetadata(),
-                    List.copyOf(table.getPartitionColumns()), Optional.empty(), TupleDomain.all(), OptionalLong.empty());
+            return tableHandle(tableName, table, types, Map.of());
         }
         finally {
             FederationClient.close(table);
         }
+    }
+
+    /**
+     * A table as GetTable described it, with the passthrough arguments that produced it for
+     * system.query. A column of a type Trino cannot show is left out, as it would be unreadable anyway.
+     */
+    static FederationTableHandle tableHandle(SchemaTableName tableName, GetTableResponse table, ArrowTypeMapping types,
+            Map<String, String> passthroughArguments)
+    {
+        List<FederationColumnHandle> columns = new ArrayList<>();
+        for (Field field : table.getSchema().getFields()) {
+            Field lowerCased = FederationColumnHandle.lowerCased(field);
+            types.toTrino(lowerCased).ifPresent(t -> columns.add(FederationColumnHandle.of(lowerCased, t)));
+        }
+        return new FederationTableHandle(tableName.getSchemaName(), tableName.getTableName(), columns, table.getSchema().getCustomMetadata(),
+                List.copyOf(table.getPartitionColumns()), Optional.empty(), TupleDomain.all(), OptionalLong.empty(), List.of(),
+                passthroughArguments);
     }
 
     @Override
@@ -182,10 +193,49 @@ public final class FederationMetadata
         return Optional.of(new LimitApplicationResult<>(handle.withLimit(limit), true, false));
     }
 
+    /**
+     * ORDER BY ... LIMIT goes to the source only when it declares top-N pushdown, with every sort
+     * key a column of the table. Not trusted as complete: each split may return its own first
+     * rows, so Trino still sorts and limits what comes back (few rows).
+     */
+    @Override
+    public Optional<TopNApplicationResult<ConnectorTableHandle>> applyTopN(ConnectorSession session, ConnectorTableHandle table, long topNCount,
+            List<SortItem> sortItems, Map<String, ColumnHandle> assignments)
+    {
+        FederationTableHandle handle = (FederationTableHandle) table;
+        if (!capabilities(session).topNPushdown() || handle.limit().isPresent()) {
+            return Optional.empty();
+        }
+        List<FederationSortItem> orderBy = new ArrayList<>();
+        for (SortItem item : sortItems) {
+            ColumnHandle column = assignments.get(item.getName());
+            if (!(column instanceof FederationColumnHandle federationColumn)) {
+                return Optional.empty();
+            }
+            orderBy.add(FederationSortItem.of(federationColumn.name(), item.getSortOrder()));
+        }
+        return Optional.of(new TopNApplicationResult<>(handle.withTopN(topNCount, orderBy), false, false));
+    }
+
+    /** system.query: the table its analysis described (GetTable with the passthrough arguments). */
+    @Override
+    public Optional<TableFunctionApplicationResult<ConnectorTableHandle>> applyTableFunction(ConnectorSession session,
+            ConnectorTableFunctionHandle handle)
+    {
+        if (!(handle instanceof PassthroughQueryFunction.Handle query)) {
+            return Optional.empty();
+        }
+        FederationTableHandle table = query.table();
+        return Optional.of(new TableFunctionApplicationResult<>(table, List.copyOf(table.columns())));
+    }
+
     private boolean declaresLimitPushdown(ConnectorSession session)
     {
-        List<OptimizationSubType> subTypes = source.capabilities(session.getQueryId())
-                .get(DataSourceOptimizations.SUPPORTS_LIMIT_PUSHDOWN.getOptimization());
-        return subTypes != null && subTypes.stream().anyMatch(s -> s.getSubType().equals(LimitPushdownSubType.INTEGER_CONSTANT.getSubType()));
+        return capabilities(session).limitPushdown();
+    }
+
+    private SourceCapabilities capabilities(ConnectorSession session)
+    {
+        return new SourceCapabilities(source.capabilities(session.getQueryId()));
     }
 }

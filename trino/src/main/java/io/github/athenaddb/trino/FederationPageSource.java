@@ -23,7 +23,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * One split's rows: a ReadRecords call on the first page asked for, its Arrow block converted to
- * Trino pages of at most {@link #PAGE_ROWS} rows. A response spilled to S3 is refused for now.
+ * Trino pages of at most {@link #PAGE_ROWS} rows; a response spilled to S3 is read back from there.
  */
 final class FederationPageSource
         implements ConnectorPageSource
@@ -75,11 +75,15 @@ final class FederationPageSource
             response = source.readRecords(queryId, table.federationName(), table.requestSchema(columns), sdkSplit, constraints);
         }
         try {
-            if (response instanceof RemoteReadRecordsResponse) {
-                throw new TrinoException(FEDERATION_UNSUPPORTED_RESPONSE, "The source spilled the rows of a split of "
-                        + table.schemaTableName() + " to S3 (RemoteReadRecordsResponse); reading spilled results is not supported yet");
+            Deque<Page> result = new ArrayDeque<>();
+            if (response instanceof RemoteReadRecordsResponse remote) {
+                // Rows over the source's inline limit were spilled to S3: read back, block by block, with the split's key.
+                source.readSpilled(remote, block -> result.addAll(toPages(block)));
             }
-            return toPages(((ReadRecordsResponse) response).getRecords());
+            else {
+                result.addAll(toPages(((ReadRecordsResponse) response).getRecords()));
+            }
+            return result;
         }
         finally {
             FederationClient.close(response);

@@ -1,5 +1,6 @@
 package io.github.athenaddb.trino;
 
+import com.amazonaws.athena.connector.lambda.data.Block;
 import com.amazonaws.athena.connector.lambda.domain.Split;
 import com.amazonaws.athena.connector.lambda.domain.TableName;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
@@ -18,6 +19,7 @@ import com.amazonaws.athena.connector.lambda.metadata.ListTablesResponse;
 import com.amazonaws.athena.connector.lambda.metadata.optimizations.OptimizationSubType;
 import com.amazonaws.athena.connector.lambda.records.ReadRecordsRequest;
 import com.amazonaws.athena.connector.lambda.records.RecordResponse;
+import com.amazonaws.athena.connector.lambda.records.RemoteReadRecordsResponse;
 import com.amazonaws.athena.connector.lambda.security.FederatedIdentity;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
 
@@ -38,23 +41,27 @@ public final class FederationSource
 {
     /** Tables asked for per ListTables call; the source's next token leads to the following page. */
     static final int TABLES_PAGE_SIZE = 1000;
-    /**
-     * In-process there is no Lambda response limit, so a split's rows come back inline up to this
-     * size (a Lambda function would spill larger results to S3, which a later step reads).
-     */
-    private static final long MAX_BLOCK_BYTES = 512L * 1024 * 1024;
     // Connectors read the account and tags for access decisions; Trino runs outside an AWS account.
-    private static final FederatedIdentity IDENTITY = new FederatedIdentity("arn:aws:iam::000000000000:user/trino", "000000000000",
+    static final FederatedIdentity IDENTITY = new FederatedIdentity("arn:aws:iam::000000000000:user/trino", "000000000000",
             Map.of(), List.of(), Map.of());
 
     private final FederationClient client;
     private final String catalog;
+    private final ReadSizes readSizes;
+    private final SpillReader spillReader;
     private volatile Map<String, List<OptimizationSubType>> capabilities;
 
     public FederationSource(FederationClient client, String catalog)
     {
+        this(client, catalog, ReadSizes.IN_PROCESS, AwsSettings.defaults());
+    }
+
+    public FederationSource(FederationClient client, String catalog, ReadSizes readSizes, AwsSettings aws)
+    {
         this.client = requireNonNull(client, "client is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
+        this.readSizes = requireNonNull(readSizes, "readSizes is null");
+        this.spillReader = new SpillReader(aws, client.allocator());
     }
 
     public FederationClient client()
@@ -128,16 +135,23 @@ public final class FederationSource
         }
     }
 
-    /** ReadRecords for one split: inline records, or a spilled response; the caller closes it. */
+    /** ReadRecords for one split: inline records, or a spilled response ({@link #readSpilled}); the caller closes it. */
     public RecordResponse readRecords(String queryId, TableName table, Schema schema, Split split, Constraints constraints)
     {
-        return client.call(new ReadRecordsRequest(IDENTITY, catalog, queryId, table, schema, split, constraints, MAX_BLOCK_BYTES,
-                MAX_BLOCK_BYTES), RecordResponse.class);
+        return client.call(new ReadRecordsRequest(IDENTITY, catalog, queryId, table, schema, split, constraints, readSizes.maxBlockBytes(),
+                readSizes.maxInlineBlockBytes()), RecordResponse.class);
+    }
+
+    /** The blocks a source spilled to S3 for one split, in order; each is closed after {@code consumer} ran. */
+    public void readSpilled(RemoteReadRecordsResponse response, Consumer<Block> consumer)
+    {
+        spillReader.read(response, consumer);
     }
 
     @Override
     public void close()
     {
+        spillReader.close();
         client.close();
     }
 }

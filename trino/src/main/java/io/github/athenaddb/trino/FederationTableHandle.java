@@ -17,7 +17,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * A table as GetTable described it (columns, the schema's own metadata, partition columns) with
  * what the query asks of it: the columns read (after pruning), the predicate sent as the
- * Constraints summary, and a LIMIT, set only when the source declared LIMIT pushdown.
+ * Constraints summary, a LIMIT, set only when the source declared LIMIT pushdown, an ORDER BY sent
+ * with it only when the source declared top-N pushdown, and for {@code system.query} the query
+ * passthrough arguments (empty for a table).
  */
 public record FederationTableHandle(
         String schemaName,
@@ -27,7 +29,9 @@ public record FederationTableHandle(
         List<String> partitionColumns,
         Optional<List<FederationColumnHandle>> projection,
         TupleDomain<FederationColumnHandle> constraint,
-        OptionalLong limit)
+        OptionalLong limit,
+        List<FederationSortItem> orderBy,
+        Map<String, String> passthroughArguments)
         implements ConnectorTableHandle
 {
     public FederationTableHandle
@@ -40,6 +44,8 @@ public record FederationTableHandle(
         projection = requireNonNull(projection, "projection is null").map(List::copyOf);
         requireNonNull(constraint, "constraint is null");
         requireNonNull(limit, "limit is null");
+        orderBy = List.copyOf(requireNonNull(orderBy, "orderBy is null"));
+        passthroughArguments = Map.copyOf(requireNonNull(passthroughArguments, "passthroughArguments is null"));
     }
 
     public SchemaTableName schemaTableName()
@@ -54,18 +60,27 @@ public record FederationTableHandle(
 
     public FederationTableHandle withProjection(List<FederationColumnHandle> read)
     {
-        return new FederationTableHandle(schemaName, tableName, columns, schemaMetadata, partitionColumns, Optional.of(read), constraint, limit);
+        return new FederationTableHandle(schemaName, tableName, columns, schemaMetadata, partitionColumns, Optional.of(read), constraint, limit, orderBy,
+                passthroughArguments);
     }
 
     public FederationTableHandle withConstraint(TupleDomain<FederationColumnHandle> newConstraint)
     {
-        return new FederationTableHandle(schemaName, tableName, columns, schemaMetadata, partitionColumns, projection, newConstraint, limit);
+        return new FederationTableHandle(schemaName, tableName, columns, schemaMetadata, partitionColumns, projection, newConstraint, limit, orderBy,
+                passthroughArguments);
     }
 
     public FederationTableHandle withLimit(long newLimit)
     {
         return new FederationTableHandle(schemaName, tableName, columns, schemaMetadata, partitionColumns, projection, constraint,
-                OptionalLong.of(newLimit));
+                OptionalLong.of(newLimit), orderBy, passthroughArguments);
+    }
+
+    /** A top-N: the LIMIT with the ORDER BY the source applies before it. */
+    public FederationTableHandle withTopN(long newLimit, List<FederationSortItem> newOrderBy)
+    {
+        return new FederationTableHandle(schemaName, tableName, columns, schemaMetadata, partitionColumns, projection, constraint,
+                OptionalLong.of(newLimit), newOrderBy, passthroughArguments);
     }
 
     /**

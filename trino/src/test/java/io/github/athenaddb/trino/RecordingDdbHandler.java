@@ -15,7 +15,7 @@ import java.util.Map;
  * The DynamoDB connector's Lambda entry, keeping the serialized requests it received: what the
  * Trino connector sent over the wire, for the tests to decode and inspect.
  */
-public final class RecordingDdbHandler
+public class RecordingDdbHandler
         extends DdbCompositeHandler
 {
     private static final List<byte[]> RECEIVED = new ArrayList<>();

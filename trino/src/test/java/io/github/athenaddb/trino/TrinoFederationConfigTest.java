@@ -2,6 +2,7 @@ package io.github.athenaddb.trino;
 
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,12 +41,37 @@ class TrinoFederationConfigTest
     }
 
     @Test
-    void lambdaFunctionIsNotSupportedYet()
+    void lambdaFunctionWithItsEndpointAndRegion()
     {
-        FederationConfig config = FederationConfig.parse(Map.of("federation.lambda-function", "arn:aws:lambda:us-east-1:123456789012:function:ddb"));
+        FederationConfig config = FederationConfig.parse(Map.of(
+                "federation.lambda-function", "arn:aws:lambda:us-east-1:123456789012:function:ddb",
+                "federation.lambda-endpoint", "http://127.0.0.1:9001",
+                "federation.s3-endpoint", "http://127.0.0.1:5000",
+                "federation.region", "eu-west-1"));
 
-        assertThatThrownBy(() -> config.endpoint().open(config.handlerConfig()))
-                .hasMessageStartingWith("federation.lambda-function is not supported yet");
+        AwsSettings aws = new AwsSettings(Optional.of("eu-west-1"), Optional.of(URI.create("http://127.0.0.1:9001")),
+                Optional.of(URI.create("http://127.0.0.1:5000")));
+        assertThat(config.endpoint()).isEqualTo(new FederationEndpoint.LambdaFunction("arn:aws:lambda:us-east-1:123456789012:function:ddb", aws));
+        assertThat(config.aws()).isEqualTo(aws);
+        assertThat(config.readSizes()).isEqualTo(ReadSizes.LAMBDA);
+    }
+
+    @Test
+    void aLambdaFunctionTakesNoHandlerSettings()
+    {
+        assertThatThrownBy(() -> FederationConfig.parse(Map.of("federation.lambda-function", "ddb", "federation.config.spill_bucket", "b")))
+                .hasMessageContaining("the Lambda function ddb has its own (set in Lambda): remove [spill_bucket]");
+    }
+
+    @Test
+    void badEndpointAndInlineSizeAreRefused()
+    {
+        assertThatThrownBy(() -> FederationConfig.parse(Map.of("federation.lambda-function", "ddb", "federation.lambda-endpoint", "localhost")))
+                .hasMessageStartingWith("federation.lambda-endpoint='localhost' is not an endpoint URL");
+        assertThatThrownBy(() -> FederationConfig.parse(Map.of("federation.handler", "x", "federation.max-inline-block-size", "1MB")))
+                .hasMessage("federation.max-inline-block-size='1MB': expected a positive number of bytes");
+        assertThat(FederationConfig.parse(Map.of("federation.handler", "x", "federation.max-inline-block-size", "1024")).readSizes())
+                .isEqualTo(new ReadSizes(1024, 1024));
     }
 
     @Test
