@@ -4,6 +4,8 @@ import io.github.athenaddb.SpillingRecordHandler;
 import com.amazonaws.athena.connector.lambda.QueryStatusChecker;
 import com.amazonaws.athena.connector.lambda.data.BlockSpiller;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ConstraintEvaluator;
+import com.amazonaws.athena.connector.lambda.domain.predicate.ConstraintProjector;
+import io.github.athenaddb.predicate.RowChecks;
 import com.amazonaws.athena.connector.lambda.records.ReadRecordsRequest;
 import io.github.athenaddb.ConnectorConfig;
 import io.github.athenaddb.ddb.exec.AttributeProjection;
@@ -32,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -93,8 +96,8 @@ public class DdbRecordHandler
         ConstraintEvaluator evaluator = spiller.getConstraintEvaluator();
         boolean constrained = request.getConstraints() != null && request.getConstraints().getSummary() != null
                 && !request.getConstraints().getSummary().isEmpty();
-        ItemRowWriter writer = new ItemRowWriter(fields, attributes,
-                column -> constrained ? evaluator.makeConstraintProjector(column).orElse(null) : null);
+        Function<String, ConstraintProjector> checks = RowChecks.of(evaluator, constrained ? request.getConstraints().getSummary() : Map.of());
+        ItemRowWriter writer = new ItemRowWriter(fields, attributes, column -> constrained ? checks.apply(column) : null);
         MisfitLog misfits = new MisfitLog(split.table(), keys);
         StrictMisfits strict = failOnMismatch ? new StrictMisfits(split.table(), keys, misfits) : null;
         BooleanSupplier keepGoing = config.queryStatusCheck() ? queryStatusChecker::isQueryRunning : () -> true;

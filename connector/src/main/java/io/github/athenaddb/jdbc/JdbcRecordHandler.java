@@ -4,6 +4,7 @@ import io.github.athenaddb.SpillingRecordHandler;
 import com.amazonaws.athena.connector.lambda.QueryStatusChecker;
 import com.amazonaws.athena.connector.lambda.data.BlockSpiller;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ConstraintEvaluator;
+import io.github.athenaddb.predicate.RowChecks;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ConstraintProjector;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
 import com.amazonaws.athena.connector.lambda.domain.predicate.OrderByField;
@@ -25,6 +26,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import static java.util.Objects.requireNonNull;
@@ -80,7 +82,8 @@ public class JdbcRecordHandler
 
         ConstraintEvaluator evaluator = spiller.getConstraintEvaluator();
         List<ConstraintProjector> checks = new ArrayList<>();
-        fields.forEach(f -> checks.add(summary.isEmpty() ? null : evaluator.makeConstraintProjector(f.getName()).orElse(null)));
+        Function<String, ConstraintProjector> check = RowChecks.of(evaluator, summary);
+        fields.forEach(f -> checks.add(summary.isEmpty() ? null : check.apply(f.getName())));
         int[] positions = IntStream.rangeClosed(1, fields.size()).toArray();
         long rows;
         try (Connection c = connections.open()) {

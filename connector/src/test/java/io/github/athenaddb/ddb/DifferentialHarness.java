@@ -2,14 +2,19 @@ package io.github.athenaddb.ddb;
 
 import com.amazonaws.athena.connector.lambda.data.BlockAllocatorImpl;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
+import com.amazonaws.athena.connector.lambda.domain.predicate.Marker;
 import com.amazonaws.athena.connector.lambda.domain.predicate.OrderByField;
+import com.amazonaws.athena.connector.lambda.domain.predicate.SortedRangeSet;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
 import io.github.athenaddb.ddb.LimitCheck.Cut;
 import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.testing.RecordingInterceptor;
+import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -157,8 +162,33 @@ final class DifferentialHarness
     private List<Map<String, Object>> filter(Map<String, ValueSet> summary)
     {
         return allRows.stream()
-                .filter(row -> summary.entrySet().stream().allMatch(e -> e.getValue().containsValue(row.get(e.getKey()))))
+                .filter(row -> summary.entrySet().stream().allMatch(e -> allows(e.getValue(), row.get(e.getKey()))))
                 .toList();
+    }
+
+    /**
+     * Athena's answer: the SDK's ValueSet, except that strings order by UTF-8 bytes (code points),
+     * where the SDK's String.compareTo orders UTF-16 units.
+     */
+    private static boolean allows(ValueSet set, Object value)
+    {
+        if (!(set instanceof SortedRangeSet ranges) || !(ranges.getType() instanceof ArrowType.Utf8)) {
+            return set.containsValue(value);
+        }
+        if (value == null) {
+            return ranges.isNullAllowed();
+        }
+        byte[] bytes = value.toString().getBytes(StandardCharsets.UTF_8);
+        return ranges.getOrderedRanges().stream().anyMatch(r ->
+                (r.getLow().isLowerUnbounded() || bytesCompare(bytes, r.getLow()) > 0 || (bytesCompare(bytes, r.getLow()) == 0
+                        && r.getLow().getBound() == Marker.Bound.EXACTLY))
+                && (r.getHigh().isUpperUnbounded() || bytesCompare(bytes, r.getHigh()) < 0 || (bytesCompare(bytes, r.getHigh()) == 0
+                        && r.getHigh().getBound() == Marker.Bound.EXACTLY)));
+    }
+
+    private static int bytesCompare(byte[] value, Marker marker)
+    {
+        return Arrays.compareUnsigned(value, marker.getValue().toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Null when the two lists hold the same rows as many times each; else what is missing and what is extra. */
