@@ -20,10 +20,10 @@ public final class FederationConnector
     private final FederationSplitManager splitManager;
     private final FederationPageSourceProvider pageSourceProvider;
 
-    public FederationConnector(FederationSource source, TypeManager typeManager)
+    public FederationConnector(FederationSource source, TypeManager typeManager, boolean pushdown)
     {
         this.source = requireNonNull(source, "source is null");
-        this.metadata = new FederationMetadata(source, new ArrowTypeMapping(typeManager));
+        this.metadata = new FederationMetadata(source, new ArrowTypeMapping(typeManager), pushdown);
         this.splitManager = new FederationSplitManager(source);
         this.pageSourceProvider = new FederationPageSourceProvider(source);
     }

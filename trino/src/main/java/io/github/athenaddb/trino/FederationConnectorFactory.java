@@ -26,6 +26,7 @@ public final class FederationConnectorFactory
         FederationConfig settings = FederationConfig.parse(config);
         FederationFunction function = settings.endpoint().open(settings.handlerConfig());
         FederationClient client = new FederationClient(function);
-        return new FederationConnector(new FederationSource(client, settings.sourceCatalog().orElse(catalogName)), context.getTypeManager());
+        return new FederationConnector(new FederationSource(client, settings.sourceCatalog().orElse(catalogName)), context.getTypeManager(),
+                settings.pushdown());
     }
 }

@@ -48,11 +48,14 @@ public final class FederationMetadata
 {
     private final FederationSource source;
     private final ArrowTypeMapping types;
+    private final boolean pushdown;
 
-    public FederationMetadata(FederationSource source, ArrowTypeMapping types)
+    /** @param pushdown false: neither predicate nor LIMIT reaches the source ({@code federation.pushdown=false}) */
+    public FederationMetadata(FederationSource source, ArrowTypeMapping types, boolean pushdown)
     {
         this.source = requireNonNull(source, "source is null");
         this.types = requireNonNull(types, "types is null");
+        this.pushdown = pushdown;
     }
 
     @Override
@@ -155,7 +158,7 @@ public final class FederationMetadata
             Constraint constraint)
     {
         FederationTableHandle handle = (FederationTableHandle) table;
-        if (handle.limit().isPresent()) {
+        if (!pushdown || handle.limit().isPresent()) {
             // A filter over a LIMIT the source applies would be pushed below it: not the same rows.
             return Optional.empty();
         }
@@ -176,7 +179,7 @@ public final class FederationMetadata
     public Optional<LimitApplicationResult<ConnectorTableHandle>> applyLimit(ConnectorSession session, ConnectorTableHandle table, long limit)
     {
         FederationTableHandle handle = (FederationTableHandle) table;
-        if (!declaresLimitPushdown(session) || (handle.limit().isPresent() && handle.limit().getAsLong() <= limit)) {
+        if (!pushdown || !declaresLimitPushdown(session) || (handle.limit().isPresent() && handle.limit().getAsLong() <= limit)) {
             return Optional.empty();
         }
         return Optional.of(new LimitApplicationResult<>(handle.withLimit(limit), true, false));
