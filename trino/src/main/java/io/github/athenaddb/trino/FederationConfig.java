@@ -25,12 +25,15 @@ import static java.util.Objects.requireNonNull;
  * local S3; {@code federation.max-inline-block-size}: the largest answer, in bytes, the source may
  * return inline rather than spill (ReadRecords' maxInlineBlockSize);</li>
  * <li>{@code federation.catalog}: the catalog name sent in every request, which a multi-source
- * Lambda routes by; by default the Trino catalog's own name.</li>
+ * Lambda routes by; by default the Trino catalog's own name;</li>
+ * <li>{@code federation.pushdown}: {@code true} (default) sends the predicate and LIMIT as Athena
+ * does; {@code false} sends neither, so that Trino reads every row and evaluates the whole query
+ * itself: a reference to compare a source's pushdown against.</li>
  * </ul>
  * Any other property is refused, so a misspelled one fails the catalog instead of being ignored.
  */
 public record FederationConfig(FederationEndpoint endpoint, Map<String, String> handlerConfig, Optional<String> sourceCatalog,
-        AwsSettings aws, ReadSizes readSizes)
+        AwsSettings aws, ReadSizes readSizes, boolean pushdown)
 {
     static final String HANDLER = "federation.handler";
     static final String LAMBDA_FUNCTION = "federation.lambda-function";
@@ -40,7 +43,9 @@ public record FederationConfig(FederationEndpoint endpoint, Map<String, String> 
     static final String LAMBDA_ENDPOINT = "federation.lambda-endpoint";
     static final String S3_ENDPOINT = "federation.s3-endpoint";
     static final String MAX_INLINE_BLOCK_SIZE = "federation.max-inline-block-size";
-    private static final Set<String> NAMES = Set.of(HANDLER, LAMBDA_FUNCTION, CATALOG, REGION, LAMBDA_ENDPOINT, S3_ENDPOINT, MAX_INLINE_BLOCK_SIZE);
+    static final String PUSHDOWN = "federation.pushdown";
+    private static final Set<String> NAMES = Set.of(HANDLER, LAMBDA_FUNCTION, CATALOG, REGION, LAMBDA_ENDPOINT, S3_ENDPOINT,
+            MAX_INLINE_BLOCK_SIZE, PUSHDOWN);
 
     public FederationConfig
     {
@@ -86,7 +91,8 @@ public record FederationConfig(FederationEndpoint endpoint, Map<String, String> 
         if (inline != null) {
             sizes = sizes.withMaxInline(bytes(MAX_INLINE_BLOCK_SIZE, inline));
         }
-        return new FederationConfig(endpoint, handlerConfig, Optional.ofNullable(blankToNull(properties.get(CATALOG))), aws, sizes);
+        return new FederationConfig(endpoint, handlerConfig, Optional.ofNullable(blankToNull(properties.get(CATALOG))), aws, sizes,
+                parsePushdown(properties.get(PUSHDOWN)));
     }
 
     private static Optional<URI> uri(Map<String, String> properties, String name)
@@ -119,6 +125,19 @@ public record FederationConfig(FederationEndpoint endpoint, Map<String, String> 
             // refused below with the expected form
         }
         throw new IllegalArgumentException(name + "='" + value + "': expected a positive number of bytes");
+    }
+
+    // Strict, so that a typo ("flase") does not silently keep pushdown on.
+    private static boolean parsePushdown(String value)
+    {
+        String text = blankToNull(value);
+        if (text == null || text.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (text.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException(PUSHDOWN + "=" + value + ": expected true or false");
     }
 
     private static String blankToNull(String value)

@@ -24,11 +24,11 @@ public final class FederationConnector
     private final FederationPageSourceProvider pageSourceProvider;
     private final Set<ConnectorTableFunction> tableFunctions;
 
-    public FederationConnector(FederationSource source, TypeManager typeManager)
+    public FederationConnector(FederationSource source, TypeManager typeManager, boolean pushdown)
     {
         this.source = requireNonNull(source, "source is null");
         ArrowTypeMapping types = new ArrowTypeMapping(typeManager);
-        this.metadata = new FederationMetadata(source, types);
+        this.metadata = new FederationMetadata(source, types, pushdown);
         // Registered for every catalog; its analysis checks that the source declares passthrough (asking at start would invoke the source).
         this.tableFunctions = Set.of(new PassthroughQueryFunction(source, types));
         this.splitManager = new FederationSplitManager(source);

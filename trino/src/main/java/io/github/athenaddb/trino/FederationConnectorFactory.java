@@ -27,6 +27,6 @@ public final class FederationConnectorFactory
         FederationFunction function = settings.endpoint().open(settings.handlerConfig());
         FederationClient client = new FederationClient(function);
         FederationSource source = new FederationSource(client, settings.sourceCatalog().orElse(catalogName), settings.readSizes(), settings.aws());
-        return new FederationConnector(source, context.getTypeManager());
+        return new FederationConnector(source, context.getTypeManager(), settings.pushdown());
     }
 }

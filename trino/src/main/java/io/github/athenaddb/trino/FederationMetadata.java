@@ -50,11 +50,14 @@ public final class FederationMetadata
 {
     private final FederationSource source;
     private final ArrowTypeMapping types;
+    private final boolean pushdown;
 
-    public FederationMetadata(FederationSource source, ArrowTypeMapping types)
+    /** @param pushdown false: neither predicate nor LIMIT reaches the source ({@code federation.pushdown=false}) */
+    public FederationMetadata(FederationSource source, ArrowTypeMapping types, boolean pushdown)
     {
         this.source = requireNonNull(source, "source is null");
         this.types = requireNonNull(types, "types is null");
+        this.pushdown = pushdown;
     }
 
     @Override
@@ -166,7 +169,7 @@ public final class FederationMetadata
             Constraint constraint)
     {
         FederationTableHandle handle = (FederationTableHandle) table;
-        if (handle.limit().isPresent()) {
+        if (!pushdown || handle.limit().isPresent()) {
             // A filter over a LIMIT the source applies would be pushed below it: not the same rows.
             return Optional.empty();
         }
@@ -187,7 +190,7 @@ public final class FederationMetadata
     public Optional<LimitApplicationResult<ConnectorTableHandle>> applyLimit(ConnectorSession session, ConnectorTableHandle table, long limit)
     {
         FederationTableHandle handle = (FederationTableHandle) table;
-        if (!declaresLimitPushdown(session) || (handle.limit().isPresent() && handle.limit().getAsLong() <= limit)) {
+        if (!pushdown || !declaresLimitPushdown(session) || (handle.limit().isPresent() && handle.limit().getAsLong() <= limit)) {
             return Optional.empty();
         }
         return Optional.of(new LimitApplicationResult<>(handle.withLimit(limit), true, false));
@@ -203,7 +206,7 @@ public final class FederationMetadata
             List<SortItem> sortItems, Map<String, ColumnHandle> assignments)
     {
         FederationTableHandle handle = (FederationTableHandle) table;
-        if (!capabilities(session).topNPushdown() || handle.limit().isPresent()) {
+        if (!pushdown || !capabilities(session).topNPushdown() || handle.limit().isPresent()) {
             return Optional.empty();
         }
         List<FederationSortItem> orderBy = new ArrayList<>();
