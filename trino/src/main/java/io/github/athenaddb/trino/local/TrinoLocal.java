@@ -178,6 +178,11 @@ public final class TrinoLocal
         // Airlift's start announces itself ("Logging to stderr") after setting the root to INFO.
         LOGGING_START.setLevel(arguments.debug() ? Level.INFO : Level.WARNING);
         Logger.getLogger("").setLevel(level);
-        Logging.initialize().setRootLevel(arguments.debug() ? io.airlift.log.Level.INFO : serve ? io.airlift.log.Level.WARN : io.airlift.log.Level.ERROR);
+        Logging logging = Logging.initialize();
+        logging.setRootLevel(arguments.debug() ? io.airlift.log.Level.INFO : serve ? io.airlift.log.Level.WARN : io.airlift.log.Level.ERROR);
+        if (!arguments.debug()) {
+            // The federation SDK warns on every GetSplits that Athena sent no configOptions, which no local request has.
+            logging.setLevel("com.amazonaws.athena.connector.lambda.handlers.MetadataHandler", io.airlift.log.Level.ERROR);
+        }
     }
 }
