@@ -1,0 +1,70 @@
+package io.github.athenaddb.trino.local;
+
+import io.github.athenaddb.trino.FederationConnectorFactory;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The catalogs of the local engine: the DynamoDB/RDS connector in-process, mounted as {@code ddb}
+ * and as {@code "lambda:ddb"} (the name Athena gives a Lambda catalog, so SQL written for Athena
+ * runs unchanged). The connector gets the process environment as its Lambda environment, as the
+ * Lambda reads its own, so every setting of README's Configuration table applies locally; the
+ * command line's endpoint and region win over it.
+ */
+public record LocalCatalogs(Map<String, String> environment, Optional<URI> dynamodbEndpoint, Optional<String> region)
+{
+    static final String HANDLER = "io.github.athenaddb.DdbCompositeHandler";
+    static final List<String> NAMES = List.of("ddb", "lambda:ddb");
+
+    // The connector's own setting names (ConnectorConfig): this module reaches the connector only through the wire.
+    private static final String DYNAMODB_ENDPOINT = "dynamodb_endpoint";
+    private static final String REGION = "AWS_REGION";
+    private static final String DEFAULT_REGION = "us-east-1";
+    private static final String QUERY_STATUS_CHECK = "athena_query_status_check";
+
+    public LocalCatalogs
+    {
+        environment = Map.copyOf(requireNonNull(environment, "environment is null"));
+        requireNonNull(dynamodbEndpoint, "dynamodbEndpoint is null");
+        requireNonNull(region, "region is null");
+    }
+
+    /** The connector's settings: the environment, then the options. */
+    public Map<String, String> handlerSettings()
+    {
+        Map<String, String> settings = new LinkedHashMap<>(environment);
+        dynamodbEndpoint.ifPresent(endpoint -> settings.put(DYNAMODB_ENDPOINT, endpoint.toString()));
+        region.ifPresent(r -> settings.put(REGION, r));
+        settings.putIfAbsent(REGION, DEFAULT_REGION);
+        // There is no Athena to ask whether the query is still running.
+        settings.put(QUERY_STATUS_CHECK, "false");
+        return settings;
+    }
+
+    /** A local endpoint (dynalite, DynamoDB Local) accepts any credentials, but the AWS SDK insists on having some. */
+    public boolean needsDummyCredentials()
+    {
+        boolean local = handlerSettings().get(DYNAMODB_ENDPOINT) != null;
+        return local && environment.get("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null;
+    }
+
+    /** The properties of each catalog, as {@code etc/catalog/NAME.properties} would hold them. */
+    public Map<String, String> catalogProperties()
+    {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("federation.handler", HANDLER);
+        handlerSettings().forEach((name, value) -> properties.put("federation.config." + name, value));
+        return properties;
+    }
+
+    public static String connectorName()
+    {
+        return FederationConnectorFactory.NAME;
+    }
+}
