@@ -143,8 +143,10 @@ class AccessPathWireTest
 
         RecordedRead read = read(Map.of("pk", eq("pk", "C#1"), "sk", belowFullwidthZ));
 
-        assertThat(read.rows()).containsExactlyInAnyOrderElementsOf(expected(i -> is(i, "PK", "C#1")));
-        assertThat(read.rows()).extracting(r -> r.get("sk")).contains("😀");
+        // DynamoDB is asked for the whole partition (its UTF-8 order is Athena's, the SDK's UTF-16 order is not), and the
+        // connector's own check orders by code point as Athena does: U+1F600 is above U+FF3A, so not below it.
+        assertThat(read.rows()).containsExactlyInAnyOrderElementsOf(expected(i -> is(i, "PK", "C#1") && !"😀".equals(i.get("SK").s())));
+        assertThat(read.rows()).extracting(r -> r.get("sk")).doesNotContain("😀");
         assertThat(read.calls()).extracting(Call::keyCondition).containsExactly("#k0 = :k0");
     }
 
