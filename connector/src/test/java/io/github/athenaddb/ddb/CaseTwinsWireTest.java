@@ -18,9 +18,6 @@ import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.glue.GlueClient;
@@ -74,8 +71,7 @@ class CaseTwinsWireTest
                 Map.of("Id", s("c"), "Dup", s("C upper"), "Other", s("z"))));
 
         moto = MotoServer.start();
-        try (GlueClient glue = GlueClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build()) {
+        try (GlueClient glue = moto.glue()) {
             glue.createDatabase(b -> b.databaseInput(DatabaseInput.builder().name("twins").parameters(Map.of("athena_ddb", "true")).build()));
             glueTable(glue, "mixed_upper", Map.of("sourceTable", "Mixed"));
             glueTable(glue, "mixed_lower", Map.of("sourceTable", "mixed"));

@@ -1,5 +1,11 @@
 package io.github.athenaddb.devkit;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.glue.GlueClient;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +35,17 @@ public final class MotoServer
     public URI endpoint()
     {
         return endpoint;
+    }
+
+    /** A client for setting up a Glue Data Catalog here (not the connector's own client); moto accepts any credentials. */
+    public GlueClient glue()
+    {
+        return GlueClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .build();
     }
 
     public void stop()

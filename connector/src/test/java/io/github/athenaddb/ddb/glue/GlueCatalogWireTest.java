@@ -15,9 +15,6 @@ import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -76,8 +73,7 @@ class GlueCatalogWireTest
                 Map.of("PK", s("b"), "Placed", s("not a time"), "Day", s("2026-10-03"), "Local", s("2026-03-29 02:30:00"))));
 
         moto = MotoServer.start();
-        try (GlueClient glue = GlueClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build()) {
+        try (GlueClient glue = moto.glue()) {
             glue.createDatabase(b -> b.databaseInput(DatabaseInput.builder().name("shop").parameters(Map.of("athena_ddb", "true")).build()));
             glue.createDatabase(b -> b.databaseInput(DatabaseInput.builder().name("legacy").locationUri("dynamo-db-flag").build()));
             glue.createDatabase(b -> b.databaseInput(DatabaseInput.builder().name("lake").build()));

@@ -10,9 +10,6 @@ import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Column;
@@ -50,8 +47,7 @@ class GlueDefaultDatabaseWireTest
         dynalite.client().createTable(table("DefaultPlain", "id", ScalarAttributeType.S).build());
         load(dynalite.client(), "DefaultPlain", List.of(Map.of("id", s("p1"), "CreatedMs", n("1791000000000"))));
         moto = MotoServer.start();
-        try (GlueClient glue = GlueClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build()) {
+        try (GlueClient glue = moto.glue()) {
             glue.createDatabase(b -> b.databaseInput(DatabaseInput.builder().name("default").locationUri("dynamo-db-flag").build()));
             Map<String, String> crawler = Map.of("classification", "dynamodb");
             glue.createTable(b -> b.databaseName("default").tableInput(TableInput.builder().name("defaultevents").parameters(crawler)

@@ -11,10 +11,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.glue.GlueClient;
@@ -81,8 +78,7 @@ class OfficialGlueShapesWireTest
         load(dynalite.client(), EVENTS, List.of(e1, e2));
 
         moto = MotoServer.start();
-        try (GlueClient glue = GlueClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build()) {
+        try (GlueClient glue = moto.glue()) {
             // The official connector's mark: dynamo-db-flag in the database's location URI.
             glue.createDatabase(b -> b.databaseInput(DatabaseInput.builder().name("crawled").locationUri("dynamo-db-flag").build()));
             // As Glue's DynamoDB crawler writes it: the table named after the DynamoDB one, lower-cased.
