@@ -3,10 +3,10 @@ package io.github.athenaddb.ddb;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Range;
 import com.amazonaws.athena.connector.lambda.domain.predicate.SortedRangeSet;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
-import io.github.athenaddb.DdbCompositeHandler;
 import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.LambdaWire;
+import io.github.athenaddb.testing.LocalSettings;
 import io.github.athenaddb.testing.RecordedRead;
 import io.github.athenaddb.testing.RecordingInterceptor.Call;
 import org.apache.arrow.vector.types.pojo.ArrowType;
@@ -59,7 +59,7 @@ class AccessPathWireTest
         Dynalite dynalite = Dynalite.shared();
         IndexedTables.create(dynalite.client(), TABLE);
         load(dynalite.client(), TABLE, ITEMS);
-        wire = new LambdaWire(new DdbCompositeHandler(IndexedTables.config(dynalite)));
+        wire = LocalSettings.dynamo(dynalite.endpoint()).wire();
         athena = new AthenaSequence(wire);
         schema = AthenaSequence.lowerCased(athena.getTable(TABLE.toLowerCase()).getSchema());
     }

@@ -3,15 +3,13 @@ package io.github.athenaddb.ddb;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
 import com.amazonaws.athena.connector.lambda.domain.predicate.OrderByField;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
-import io.github.athenaddb.ConnectorConfig;
 import io.github.athenaddb.ConnectorException;
-import io.github.athenaddb.DdbCompositeHandler;
-import io.github.athenaddb.ddb.glue.GlueConfig;
 import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.LambdaWire;
 import io.github.athenaddb.devkit.MotoServer;
 import io.github.athenaddb.testing.LambdaErrorPayload;
+import io.github.athenaddb.testing.LocalSettings;
 import io.github.athenaddb.testing.RecordedRead;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -82,11 +80,7 @@ class CaseTwinsWireTest
                     col("id"), col("dup"), col("dup_upper"), col("other"));
             glueTable(glue, "declared_unmapped", Map.of("sourceTable", ATTRIBUTES), col("id"), col("dup"), col("other"));
         }
-        wire = new LambdaWire(new DdbCompositeHandler(Map.of(
-                ConnectorConfig.DYNAMODB_ENDPOINT, dynalite.endpoint().toString(),
-                ConnectorConfig.REGION, "us-east-1",
-                ConnectorConfig.QUERY_STATUS_CHECK, "false",
-                GlueConfig.GLUE_ENDPOINT, moto.endpoint().toString())));
+        wire = LocalSettings.dynamo(dynalite.endpoint()).glue(moto.endpoint()).wire();
         athena = new AthenaSequence(wire);
     }
 

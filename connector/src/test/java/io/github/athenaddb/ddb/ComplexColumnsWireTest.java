@@ -5,12 +5,12 @@ import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.LambdaWire;
 import io.github.athenaddb.ddb.schema.ComplexColumns;
+import io.github.athenaddb.testing.LocalSettings;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +36,7 @@ class ComplexColumnsWireTest
         load(dynalite.client(), TABLE, List.of(Map.of("Id", s("a"), "Address", m(Map.of("City", s("Oslo"), "Zip", s("0150"))),
                 "Tags", l(s("x"), n("2")), "Total", n("5"))));
 
-        Map<String, String> config = new HashMap<>(IndexedTables.config(dynalite));
+        Map<String, String> config = LocalSettings.dynamo(dynalite.endpoint()).toMap();
         try (LambdaWire nativeWire = new LambdaWire(new DdbCompositeHandler(config))) {
             Schema schema = new AthenaSequence(nativeWire).getTable("nested").getSchema();
             assertThat(schema.findField("Address").getType().toString()).isEqualTo("Struct");

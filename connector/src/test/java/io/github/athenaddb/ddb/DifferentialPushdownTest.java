@@ -1,15 +1,14 @@
 package io.github.athenaddb.ddb;
 
 import io.github.athenaddb.ConnectorConfig;
-import io.github.athenaddb.DdbCompositeHandler;
 import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.LambdaWire;
+import io.github.athenaddb.testing.LocalSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +40,8 @@ class DifferentialPushdownTest
         Dynalite dynalite = Dynalite.shared();
         IndexedTables.create(dynalite.client(), TABLE);
         load(dynalite.client(), TABLE, DifferentialItems.generate(new Random(SEED), 300));
-        Map<String, String> config = new HashMap<>(IndexedTables.config(dynalite));
         // A small key budget so that long IN lists fall back, and two Scan segments.
-        config.put(ConnectorConfig.MAX_KEY_LOOKUPS, "6");
-        config.put(ConnectorConfig.SCAN_SEGMENTS, "2");
-        wire = new LambdaWire(new DdbCompositeHandler(config));
+        wire = LocalSettings.dynamo(dynalite.endpoint()).with(ConnectorConfig.MAX_KEY_LOOKUPS, "6").with(ConnectorConfig.SCAN_SEGMENTS, "2").wire();
         harness = new DifferentialHarness(new AthenaSequence(wire), "default", TABLE.toLowerCase(), weights(), List.of("pk", "gsi1pk"),
                 List.of("sk", "sk", "gsi1sk", "gsi1sk", "lsisk", "qty", "pk"));
     }

@@ -1,11 +1,11 @@
 package io.github.athenaddb.ddb;
 
 import io.github.athenaddb.ConnectorConfig;
-import io.github.athenaddb.DdbCompositeHandler;
 import io.github.athenaddb.ddb.glue.GlueConfig;
 import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.LambdaWire;
+import io.github.athenaddb.testing.LocalSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,11 +84,8 @@ class GlueTypedDifferentialTest
                     {"Name": "code", "Type": "string"}, {"Name": "created", "Type": "timestamp"},
                     {"Name": "day", "Type": "date"}, {"Name": "qty", "Type": "int"}, {"Name": "price", "Type": "double"}]}}]}]}
                 """);
-        Map<String, String> config = new HashMap<>(IndexedTables.config(dynalite));
-        config.put(GlueConfig.GLUE_DEFINITIONS_FILE, definitions.toString());
-        config.put(ConnectorConfig.MAX_KEY_LOOKUPS, "6");
-        config.put(ConnectorConfig.SCAN_SEGMENTS, "2");
-        wire = new LambdaWire(new DdbCompositeHandler(config));
+        wire = LocalSettings.dynamo(dynalite.endpoint()).with(GlueConfig.GLUE_DEFINITIONS_FILE, definitions.toString())
+                .with(ConnectorConfig.MAX_KEY_LOOKUPS, "6").with(ConnectorConfig.SCAN_SEGMENTS, "2").wire();
         harness = new DifferentialHarness(new AthenaSequence(wire), "typed", "gluetyped", weights(), List.of("pk", "status"),
                 List.of("sk", "sk", "amount", "amount", "code", "code", "qty", "pk"));
     }

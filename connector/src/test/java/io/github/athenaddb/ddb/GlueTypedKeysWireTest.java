@@ -6,11 +6,11 @@ import com.amazonaws.athena.connector.lambda.domain.predicate.OrderByField;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Range;
 import com.amazonaws.athena.connector.lambda.domain.predicate.SortedRangeSet;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
-import io.github.athenaddb.DdbCompositeHandler;
 import io.github.athenaddb.ddb.glue.GlueConfig;
 import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.LambdaWire;
+import io.github.athenaddb.testing.LocalSettings;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +28,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -76,9 +75,7 @@ class GlueTypedKeysWireTest
                   "StorageDescriptor": {"Columns": [{"Name": "id", "Type": "string"}, {"Name": "seq", "Type": "string"},
                     {"Name": "status", "Type": "string"}, {"Name": "amount", "Type": "decimal(10,2)"}]}}]}]}
                 """);
-        Map<String, String> config = new HashMap<>(IndexedTables.config(dynalite));
-        config.put(GlueConfig.GLUE_DEFINITIONS_FILE, definitions.toString());
-        wire = new LambdaWire(new DdbCompositeHandler(config));
+        wire = LocalSettings.dynamo(dynalite.endpoint()).with(GlueConfig.GLUE_DEFINITIONS_FILE, definitions.toString()).wire();
         athena = new AthenaSequence(wire);
         schema = AthenaSequence.lowerCased(athena.getTable("typed", "typedkeys").getSchema());
     }

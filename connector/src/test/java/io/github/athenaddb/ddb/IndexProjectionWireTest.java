@@ -3,10 +3,10 @@ package io.github.athenaddb.ddb;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
 import com.amazonaws.athena.connector.lambda.domain.predicate.OrderByField;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
-import io.github.athenaddb.DdbCompositeHandler;
 import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.LambdaWire;
+import io.github.athenaddb.testing.LocalSettings;
 import io.github.athenaddb.testing.RecordedRead;
 import io.github.athenaddb.testing.RecordingInterceptor.Call;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -67,7 +67,7 @@ class IndexProjectionWireTest
                     "City", s(i % 5 == 0 ? "Oslo" : "Rome"), "Total", n(Integer.toString(i * 3)), "Note", s("n" + i)));
         }
         load(dynalite.client(), TABLE, items);
-        wire = new LambdaWire(new DdbCompositeHandler(IndexedTables.config(dynalite)));
+        wire = LocalSettings.dynamo(dynalite.endpoint()).wire();
         athena = new AthenaSequence(wire);
         schema = AthenaSequence.lowerCased(athena.getTable(TABLE.toLowerCase()).getSchema());
     }

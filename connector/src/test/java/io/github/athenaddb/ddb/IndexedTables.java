@@ -4,8 +4,6 @@ import com.amazonaws.athena.connector.lambda.data.BlockAllocator;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Range;
 import com.amazonaws.athena.connector.lambda.domain.predicate.SortedRangeSet;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
-import io.github.athenaddb.ConnectorConfig;
-import io.github.athenaddb.devkit.Dynalite;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -17,7 +15,6 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static io.github.athenaddb.devkit.Tables.attribute;
 import static io.github.athenaddb.devkit.Tables.key;
@@ -42,14 +39,6 @@ public final class IndexedTables
                 .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("ByLsi")
                         .keySchema(key("PK", KeyType.HASH), key("LsiSk", KeyType.RANGE)).projection(all).build())
                 .build());
-    }
-
-    static Map<String, String> config(Dynalite dynalite)
-    {
-        return Map.of(
-                ConnectorConfig.DYNAMODB_ENDPOINT, dynalite.endpoint().toString(),
-                ConnectorConfig.REGION, "us-east-1",
-                ConnectorConfig.QUERY_STATUS_CHECK, "false");
     }
 
     public static ValueSet in(BlockAllocator allocator, ArrowType type, Object... values)

@@ -6,10 +6,10 @@ import com.amazonaws.athena.connector.lambda.domain.predicate.Range;
 import com.amazonaws.athena.connector.lambda.domain.predicate.SortedRangeSet;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
 import io.github.athenaddb.ConnectorConfig;
-import io.github.athenaddb.DdbCompositeHandler;
 import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.LambdaWire;
+import io.github.athenaddb.testing.LocalSettings;
 import io.github.athenaddb.testing.RecordedRead;
 import io.github.athenaddb.testing.RecordingInterceptor.Call;
 import org.apache.arrow.vector.types.pojo.ArrowType;
@@ -52,9 +52,7 @@ class LimitPushdownWireTest
         Dynalite dynalite = Dynalite.shared();
         IndexedTables.create(dynalite.client(), TABLE);
         load(dynalite.client(), TABLE, ITEMS);
-        Map<String, String> config = new HashMap<>(IndexedTables.config(dynalite));
-        config.put(ConnectorConfig.SCAN_SEGMENTS, "4");
-        wire = new LambdaWire(new DdbCompositeHandler(config));
+        wire = LocalSettings.dynamo(dynalite.endpoint()).with(ConnectorConfig.SCAN_SEGMENTS, "4").wire();
         athena = new AthenaSequence(wire);
         schema = AthenaSequence.lowerCased(athena.getTable(TABLE.toLowerCase()).getSchema());
     }

@@ -3,11 +3,11 @@ package io.github.athenaddb.ddb;
 import com.amazonaws.athena.connector.lambda.data.BlockAllocatorImpl;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Range;
 import com.amazonaws.athena.connector.lambda.domain.predicate.SortedRangeSet;
-import io.github.athenaddb.DdbCompositeHandler;
 import io.github.athenaddb.ddb.schema.ArrowFieldMapper;
 import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.LambdaWire;
+import io.github.athenaddb.testing.LocalSettings;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -42,7 +42,7 @@ class LossyNumbersWireTest
                 Map.of("Id", s("fraction"), "Bignum", n("123456789.123456789")),
                 Map.of("Id", s("tiny"), "Bignum", n("1E-130")),
                 Map.of("Id", s("negative"), "Bignum", n("-5"))));
-        wire = new LambdaWire(new DdbCompositeHandler(IndexedTables.config(dynalite)));
+        wire = LocalSettings.dynamo(dynalite.endpoint()).wire();
         athena = new AthenaSequence(wire);
     }
 

@@ -4,13 +4,12 @@ import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
 import com.amazonaws.athena.connector.lambda.exceptions.AthenaConnectorException;
 import com.amazonaws.athena.connector.lambda.metadata.GetDataSourceCapabilitiesRequest;
 import com.amazonaws.athena.connector.lambda.metadata.GetDataSourceCapabilitiesResponse;
-import io.github.athenaddb.ConnectorConfig;
-import io.github.athenaddb.DdbCompositeHandler;
 import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.LambdaWire;
 import io.github.athenaddb.devkit.MotoServer;
 import io.github.athenaddb.devkit.Tables;
+import io.github.athenaddb.testing.LocalSettings;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.AfterAll;
@@ -49,8 +48,7 @@ class PartiqlPassthroughWireTest
             }
             Tables.load(dynamo, "Orders", items);
         }
-        wire = new LambdaWire(new DdbCompositeHandler(Map.of(ConnectorConfig.DYNAMODB_ENDPOINT, moto.endpoint().toString(),
-                ConnectorConfig.REGION, "us-east-1", ConnectorConfig.QUERY_STATUS_CHECK, "false")));
+        wire = LocalSettings.dynamo(moto.endpoint()).wire();
         athena = new AthenaSequence(wire);
     }
 
@@ -107,8 +105,7 @@ class PartiqlPassthroughWireTest
         try (DynamoDbClient dynamo = dynalite.client()) {
             Tables.create(dynamo, Tables.table("NoPartiql", "PK", ScalarAttributeType.S).build());
         }
-        try (LambdaWire dynaliteWire = new LambdaWire(new DdbCompositeHandler(Map.of(ConnectorConfig.DYNAMODB_ENDPOINT,
-                dynalite.endpoint().toString(), ConnectorConfig.REGION, "us-east-1", ConnectorConfig.QUERY_STATUS_CHECK, "false")))) {
+        try (LambdaWire dynaliteWire = LocalSettings.dynamo(dynalite.endpoint()).wire()) {
             Throwable thrown = catchThrowable(() -> new AthenaSequence(dynaliteWire).getPassthroughTable(arguments("SELECT * FROM \"NoPartiql\"")));
 
             assertThat(thrown).isInstanceOf(AthenaConnectorException.class).hasMessage("DynamoDB endpoint " + dynalite.endpoint()

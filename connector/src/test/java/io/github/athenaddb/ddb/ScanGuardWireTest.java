@@ -4,10 +4,10 @@ import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
 import io.github.athenaddb.ConnectorConfig;
 import io.github.athenaddb.ConnectorException;
-import io.github.athenaddb.DdbCompositeHandler;
 import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.LambdaWire;
+import io.github.athenaddb.testing.LocalSettings;
 import io.github.athenaddb.testing.TableSizeInterceptor;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,9 +43,7 @@ class ScanGuardWireTest
         }
         load(dynalite.client(), TABLE, items);
         TableSizeInterceptor.report(TABLE, 2048L * 1024 * 1024);
-        Map<String, String> config = new HashMap<>(IndexedTables.config(dynalite));
-        config.put(ConnectorConfig.SCAN_GUARD_MB, "1024");
-        wire = new LambdaWire(new DdbCompositeHandler(config));
+        wire = LocalSettings.dynamo(dynalite.endpoint()).with(ConnectorConfig.SCAN_GUARD_MB, "1024").wire();
         athena = new AthenaSequence(wire);
         schema = AthenaSequence.lowerCased(athena.getTable(TABLE.toLowerCase()).getSchema());
     }

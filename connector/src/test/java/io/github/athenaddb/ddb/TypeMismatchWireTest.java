@@ -1,10 +1,10 @@
 package io.github.athenaddb.ddb;
 
-import io.github.athenaddb.DdbCompositeHandler;
 import io.github.athenaddb.ddb.glue.GlueConfig;
 import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.LambdaWire;
+import io.github.athenaddb.testing.LocalSettings;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,12 +48,11 @@ class TypeMismatchWireTest
 
     private static List<Map<String, Object>> read(String mismatch)
     {
-        Map<String, String> config = new HashMap<>(IndexedTables.config(Dynalite.shared()));
-        config.put(GlueConfig.GLUE_DEFINITIONS_FILE, definitions.toString());
+        LocalSettings settings = LocalSettings.dynamo(Dynalite.shared().endpoint()).with(GlueConfig.GLUE_DEFINITIONS_FILE, definitions.toString());
         if (mismatch != null) {
-            config.put(DdbRecordHandler.TYPE_MISMATCH, mismatch);
+            settings.with(DdbRecordHandler.TYPE_MISMATCH, mismatch);
         }
-        try (LambdaWire wire = new LambdaWire(new DdbCompositeHandler(config))) {
+        try (LambdaWire wire = settings.wire()) {
             AthenaSequence athena = new AthenaSequence(wire);
             Schema schema = AthenaSequence.lowerCased(athena.getTable("typed", "mismatch").getSchema());
             List<Map<String, Object>> rows = new java.util.ArrayList<>();

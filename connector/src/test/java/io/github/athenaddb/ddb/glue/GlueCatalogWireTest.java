@@ -2,12 +2,11 @@ package io.github.athenaddb.ddb.glue;
 
 import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
-import io.github.athenaddb.ConnectorConfig;
-import io.github.athenaddb.DdbCompositeHandler;
 import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.LambdaWire;
 import io.github.athenaddb.devkit.MotoServer;
+import io.github.athenaddb.testing.LocalSettings;
 import io.github.athenaddb.testing.RecordedRead;
 import io.github.athenaddb.testing.RecordingInterceptor.Call;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -25,7 +24,6 @@ import software.amazon.awssdk.services.glue.model.StorageDescriptor;
 import software.amazon.awssdk.services.glue.model.TableInput;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -93,12 +91,7 @@ class GlueCatalogWireTest
             create(glue, "shop", "badmapping", Map.of("sourceTable", TABLE, "columnMapping", "pk"), List.of(col("pk", "string")));
             create(glue, "shop", "nosource", Map.of("sourceTable", "NoSuchTable"), List.of(col("pk", "string")));
         }
-        Map<String, String> config = new HashMap<>(Map.of(
-                ConnectorConfig.DYNAMODB_ENDPOINT, dynalite.endpoint().toString(),
-                ConnectorConfig.REGION, "us-east-1",
-                ConnectorConfig.QUERY_STATUS_CHECK, "false",
-                GlueConfig.GLUE_ENDPOINT, moto.endpoint().toString()));
-        wire = new LambdaWire(new DdbCompositeHandler(config));
+        wire = LocalSettings.dynamo(dynalite.endpoint()).glue(moto.endpoint()).wire();
         athena = new AthenaSequence(wire);
     }
 

@@ -1,11 +1,10 @@
 package io.github.athenaddb.ddb.glue;
 
-import io.github.athenaddb.ConnectorConfig;
-import io.github.athenaddb.DdbCompositeHandler;
 import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.LambdaWire;
 import io.github.athenaddb.devkit.MotoServer;
+import io.github.athenaddb.testing.LocalSettings;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,11 +56,7 @@ class GlueDefaultDatabaseWireTest
                     .parameters(Map.of("classification", "parquet"))
                     .storageDescriptor(StorageDescriptor.builder().location("s3://lake/plain/").columns(col("id", "string")).build()).build()));
         }
-        wire = new LambdaWire(new DdbCompositeHandler(Map.of(
-                ConnectorConfig.DYNAMODB_ENDPOINT, dynalite.endpoint().toString(),
-                ConnectorConfig.REGION, "us-east-1",
-                ConnectorConfig.QUERY_STATUS_CHECK, "false",
-                GlueConfig.GLUE_ENDPOINT, moto.endpoint().toString())));
+        wire = LocalSettings.dynamo(dynalite.endpoint()).glue(moto.endpoint()).wire();
         athena = new AthenaSequence(wire);
     }
 

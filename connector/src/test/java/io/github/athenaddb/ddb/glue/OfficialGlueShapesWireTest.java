@@ -1,11 +1,10 @@
 package io.github.athenaddb.ddb.glue;
 
-import io.github.athenaddb.ConnectorConfig;
-import io.github.athenaddb.DdbCompositeHandler;
 import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.LambdaWire;
 import io.github.athenaddb.devkit.MotoServer;
+import io.github.athenaddb.testing.LocalSettings;
 import io.github.athenaddb.testing.RecordedRead;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +22,6 @@ import software.amazon.awssdk.services.glue.model.TableInput;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,12 +116,7 @@ class OfficialGlueShapesWireTest
                     .storageDescriptor(StorageDescriptor.builder().location(ARN).columns(col("id", "string"),
                             col("choice", "uniontype<int,string>")).build()).build()));
         }
-        Map<String, String> config = new HashMap<>(Map.of(
-                ConnectorConfig.DYNAMODB_ENDPOINT, dynalite.endpoint().toString(),
-                ConnectorConfig.REGION, "us-east-1",
-                ConnectorConfig.QUERY_STATUS_CHECK, "false",
-                GlueConfig.GLUE_ENDPOINT, moto.endpoint().toString()));
-        wire = new LambdaWire(new DdbCompositeHandler(config));
+        wire = LocalSettings.dynamo(dynalite.endpoint()).glue(moto.endpoint()).wire();
         athena = new AthenaSequence(wire);
     }
 
