@@ -8,13 +8,13 @@ import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.devkit.Dynalite;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.github.athenaddb.testing.LambdaErrorPayload;
+import io.github.athenaddb.testing.Stderr;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -128,7 +128,7 @@ class RequestErrorsWireTest
                 new GetTableRequest(AthenaSequence.IDENTITY, "q", "ddb", new TableName("default", "orders"), Map.of()));
 
         StringBuilder thrown = new StringBuilder();
-        String log = stderrOf(() -> thrown.append(catchThrowable(() -> unreachable.handleRequest(new ByteArrayInputStream(request),
+        String log = Stderr.of(() -> thrown.append(catchThrowable(() -> unreachable.handleRequest(new ByteArrayInputStream(request),
                 new ByteArrayOutputStream(), Mockito.mock(Context.class))).getMessage()));
 
         String expected = "DynamoDB ListTables failed after 9 attempts (endpoint http://127.0.0.1:" + closedPort + "): Connect to 127.0.0.1:"
@@ -136,20 +136,6 @@ class RequestErrorsWireTest
         assertThat(thrown.toString()).isEqualTo(expected);
         // Before: the SDK's trace (about 60 lines) at ERROR, then the SDK handler's warning with the message again.
         assertThat(log.lines().toList()).singleElement().asString().endsWith("WARN io.github.athenaddb.DdbCompositeHandler - Request failed: " + expected);
-    }
-
-    private static String stderrOf(Runnable action)
-    {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        }
-        finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 
     @Test

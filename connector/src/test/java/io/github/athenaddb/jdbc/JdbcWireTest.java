@@ -12,6 +12,7 @@ import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.LambdaWire;
 import io.github.athenaddb.devkit.MotoServer;
+import io.github.athenaddb.testing.Stderr;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,10 +22,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -142,17 +140,11 @@ class JdbcWireTest
     @Test
     void noSecretReachesTheLog()
     {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
+        String log = Stderr.of(() -> {
             read(schema(), Map.of(), List.of(), -1);
             rds.listTables("shop");
-        }
-        finally {
-            System.setErr(original);
-        }
-        assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain(EmbeddedPostgresDb.PASSWORD);
+        });
+        assertThat(log).doesNotContain(EmbeddedPostgresDb.PASSWORD);
     }
 
     /** The table's schema as Athena may send it back: lower-cased, without the fields' own metadata. */

@@ -1,5 +1,6 @@
 package io.github.athenaddb.ddb.glue;
 
+import io.github.athenaddb.testing.Stderr;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.glue.GlueClient;
@@ -9,9 +10,6 @@ import software.amazon.awssdk.services.glue.model.GetDatabasesRequest;
 import software.amazon.awssdk.services.glue.model.GetTablesRequest;
 import software.amazon.awssdk.services.glue.model.Table;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,7 +34,7 @@ class CatalogSourceTest
                 .thenThrow(AccessDeniedException.builder().message("User is not authorized to perform glue:GetDatabases").build());
         GlueApiCatalog catalog = new GlueApiCatalog(glue, Optional.empty(), Duration.ofMinutes(5), Clock.systemUTC());
 
-        String log = stderrOf(() -> assertThat(catalog.databases()).isEmpty());
+        String log = Stderr.of(() -> assertThat(catalog.databases()).isEmpty());
 
         assertThat(log).contains("Glue Data Catalog not readable (AccessDeniedException: User is not authorized to perform glue:GetDatabases)")
                 .contains("tables are in schema 'default' with inferred columns");
@@ -137,24 +135,10 @@ class CatalogSourceTest
     @Test
     void theEarlierGlueCatalogOnOffIsStillReadWithAWarning()
     {
-        String stderr = stderrOf(() -> assertThat(GlueConfig.fromMap(Map.of("AWS_LAMBDA_FUNCTION_NAME", "f", "glue_catalog", "false")).mode())
+        String stderr = Stderr.of(() -> assertThat(GlueConfig.fromMap(Map.of("AWS_LAMBDA_FUNCTION_NAME", "f", "glue_catalog", "false")).mode())
                 .isEqualTo(GlueConfig.Mode.OFF));
         assertThat(stderr).contains("glue_catalog=false is read as disable_glue=true");
         assertThat(GlueConfig.fromMap(Map.of("glue_catalog", "true")).mode()).isEqualTo(GlueConfig.Mode.API);
         assertThatThrownBy(() -> GlueConfig.fromMap(Map.of("glue_catalog", "true", "disable_glue", "true"))).hasMessageContaining("set only disable_glue");
-    }
-
-    private static String stderrOf(Runnable action)
-    {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        }
-        finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }
