@@ -8,6 +8,7 @@ import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.devkit.Dynalite;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.github.athenaddb.testing.LambdaErrorPayload;
+import io.github.athenaddb.testing.LocalSettings;
 import io.github.athenaddb.testing.Stderr;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -34,10 +36,7 @@ class RequestErrorsWireTest
     @BeforeAll
     static void setUp()
     {
-        handler = new DdbCompositeHandler(Map.of(
-                ConnectorConfig.DYNAMODB_ENDPOINT, Dynalite.shared().endpoint().toString(),
-                ConnectorConfig.REGION, "us-east-1",
-                ConnectorConfig.QUERY_STATUS_CHECK, "false"));
+        handler = new DdbCompositeHandler(LocalSettings.dynamo(Dynalite.shared().endpoint()).toMap());
     }
 
     private static String payloadFor(byte[] request)
@@ -120,10 +119,7 @@ class RequestErrorsWireTest
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        DdbCompositeHandler unreachable = new DdbCompositeHandler(Map.of(
-                ConnectorConfig.DYNAMODB_ENDPOINT, "http://127.0.0.1:" + closedPort,
-                ConnectorConfig.REGION, "us-east-1",
-                ConnectorConfig.QUERY_STATUS_CHECK, "false"));
+        DdbCompositeHandler unreachable = new DdbCompositeHandler(LocalSettings.dynamo(URI.create("http://127.0.0.1:" + closedPort)).toMap());
         byte[] request = VersionedObjectMapperFactory.create(new BlockAllocatorImpl()).writeValueAsBytes(
                 new GetTableRequest(AthenaSequence.IDENTITY, "q", "ddb", new TableName("default", "orders"), Map.of()));
 
