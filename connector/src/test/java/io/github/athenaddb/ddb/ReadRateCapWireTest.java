@@ -2,12 +2,12 @@ package io.github.athenaddb.ddb;
 
 import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
 import io.github.athenaddb.ConnectorConfig;
-import io.github.athenaddb.DdbCompositeHandler;
 import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.LambdaWire;
 import io.github.athenaddb.devkit.Tables;
 import io.github.athenaddb.testing.CapacityMeter;
+import io.github.athenaddb.testing.LocalSettings;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -45,14 +45,11 @@ class ReadRateCapWireTest
             items.add(Map.of("Id", s("item-" + i), "Pad", s("p".repeat(2000))));
         }
         Tables.load(dynalite.client(), TABLE, items);
-        Map<String, String> config = Map.of(
-                ConnectorConfig.DYNAMODB_ENDPOINT, dynalite.endpoint().toString(),
-                ConnectorConfig.REGION, "us-east-1",
-                ConnectorConfig.QUERY_STATUS_CHECK, "false",
-                ConnectorConfig.SCAN_SEGMENTS, "8",
-                ConnectorConfig.MAX_READ_UNITS_PER_SECOND, Integer.toString((int) CAP));
+        LocalSettings settings = LocalSettings.dynamo(dynalite.endpoint())
+                .with(ConnectorConfig.SCAN_SEGMENTS, "8")
+                .with(ConnectorConfig.MAX_READ_UNITS_PER_SECOND, Integer.toString((int) CAP));
 
-        try (LambdaWire wire = new LambdaWire(new DdbCompositeHandler(config))) {
+        try (LambdaWire wire = settings.wire()) {
             AthenaSequence athena = new AthenaSequence(wire);
             Schema schema = AthenaSequence.lowerCased(athena.getTable(TABLE.toLowerCase()).getSchema());
             CapacityMeter.watch(TABLE);
