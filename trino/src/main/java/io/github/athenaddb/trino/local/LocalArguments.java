@@ -11,10 +11,11 @@ import static java.util.Objects.requireNonNull;
 /**
  * The command line of {@code serve} and {@code query}: {@code --dynamodb-endpoint URL},
  * {@code --region R}, {@code --debug}; serve's {@code --port N}; query's SQL argument or
- * {@code -f FILE} ({@code -} for stdin) and {@code --format table|csv|json}.
+ * {@code -f FILE} ({@code -} for stdin), {@code --format table|csv|json} and {@code --no-serve}
+ * (an engine of its own even when a {@code serve} of the same source is up).
  */
 record LocalArguments(String command, Optional<URI> dynamodbEndpoint, Optional<String> region, int port, Optional<String> sql,
-        Optional<String> file, String format, boolean debug)
+        Optional<String> file, String format, boolean debug, boolean noServe)
 {
     static final int DEFAULT_PORT = 8080;
 
@@ -44,6 +45,7 @@ record LocalArguments(String command, Optional<URI> dynamodbEndpoint, Optional<S
         String file = null;
         String format = "table";
         boolean debug = false;
+        boolean noServe = false;
         List<String> positional = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
@@ -54,6 +56,7 @@ record LocalArguments(String command, Optional<URI> dynamodbEndpoint, Optional<S
                 case "--port" -> port = port(value(args, ++i, arg));
                 case "-f", "--file" -> file = value(args, ++i, arg);
                 case "--format" -> format = format(value(args, ++i, arg));
+                case "--no-serve" -> noServe = true;
                 default -> {
                     if (arg.startsWith("--") || (arg.startsWith("-") && arg.length() > 1)) {
                         throw new IllegalArgumentException("unknown option " + arg);
@@ -65,6 +68,9 @@ record LocalArguments(String command, Optional<URI> dynamodbEndpoint, Optional<S
         if (command.equals("serve") && !positional.isEmpty()) {
             throw new IllegalArgumentException("serve takes no statement: connect a client to it");
         }
+        if (command.equals("serve") && noServe) {
+            throw new IllegalArgumentException("--no-serve is an option of query");
+        }
         if (command.equals("query")) {
             if (positional.size() > 1) {
                 throw new IllegalArgumentException("give one SQL argument (quote it), or -f FILE");
@@ -74,7 +80,7 @@ record LocalArguments(String command, Optional<URI> dynamodbEndpoint, Optional<S
             }
         }
         return new LocalArguments(command, Optional.ofNullable(endpoint), Optional.ofNullable(region), port,
-                positional.stream().findFirst(), Optional.ofNullable(file), format, debug);
+                positional.stream().findFirst(), Optional.ofNullable(file), format, debug, noServe);
     }
 
     private static String value(String[] args, int index, String option)

@@ -3,10 +3,15 @@ package io.github.athenaddb.trino.local;
 import io.github.athenaddb.trino.FederationConnectorFactory;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -52,6 +57,47 @@ public record LocalCatalogs(Map<String, String> environment, Optional<URI> dynam
     {
         boolean local = handlerSettings().get(DYNAMODB_ENDPOINT) != null;
         return local && environment.get("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null;
+    }
+
+    public String dynamodbEndpointSetting()
+    {
+        return handlerSettings().getOrDefault(DYNAMODB_ENDPOINT, "");
+    }
+
+    public String regionSetting()
+    {
+        return handlerSettings().get(REGION);
+    }
+
+    /**
+     * A digest of the settings that decide what a query sees, so that {@code query} uses a running
+     * {@code serve} only when it reads the same source the same way: the connector's and the
+     * federation SDK's settings (all lower case: {@code dynamodb_endpoint}, {@code spill_bucket},
+     * {@code glue_definitions_file}...) and the AWS SDK's ({@code AWS_REGION}, {@code AWS_PROFILE},
+     * the credentials). The rest of the environment ({@code PATH}, {@code PWD}) differs from shell
+     * to shell and is left out. A digest, not the values, so no secret is written down.
+     */
+    public String fingerprint()
+    {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        new TreeMap<>(handlerSettings()).forEach((name, value) -> {
+            if (decidesWhatIsRead(name)) {
+                digest.update((name + "=" + value + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static boolean decidesWhatIsRead(String name)
+    {
+        boolean lowerCase = name.chars().anyMatch(Character::isLowerCase) && name.chars().noneMatch(Character::isUpperCase);
+        return lowerCase || name.startsWith("AWS_");
     }
 
     /** The properties of each catalog, as {@code etc/catalog/NAME.properties} would hold them. */

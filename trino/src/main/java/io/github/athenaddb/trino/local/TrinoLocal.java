@@ -1,18 +1,17 @@
 package io.github.athenaddb.trino.local;
 
-import io.airlift.log.Logging;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * athena-local on Trino's engine ({@code bin/athena-local serve}, {@code bin/athena-local
@@ -21,23 +20,32 @@ import java.util.logging.Logger;
  * <ul>
  * <li>{@code serve [--port N]}: a Trino server on 127.0.0.1 for the Trino CLI, JDBC, DBeaver, until Ctrl-C;</li>
  * <li>{@code query SQL | -f FILE}: the statements' rows on stdout; exit 2 for the user's statement or
- * names, 1 for any other failure (the source's above all), each one line on stderr.</li>
+ * names, 1 for any other failure (the source's above all), each one line on stderr. Sent to a
+ * running serve of the same source when there is one ({@link ServeRegistry}), without loading
+ * Trino's engine in this JVM; else to an engine started for this query.</li>
  * </ul>
  */
 public final class TrinoLocal
 {
     static final int FAILED = 1;
     static final int BAD_INPUT = 2;
-    // Held: java.util.logging keeps loggers weakly, and a collected one would lose its level.
-    private static final Logger LOGGING_START = Logger.getLogger("io.airlift.log.Logging");
+    /** Where bin/athena-local has serves record themselves (see {@link ServeRegistry}); unset, none is recorded or used. */
+    static final String SERVE_DIR_PROPERTY = "athena.local.serve-dir";
 
     private final Map<String, String> environment;
     private final InputStream stdin;
     private final PrintStream out;
     private final PrintStream err;
+    private final Optional<ServeRegistry> serves;
 
     TrinoLocal(Map<String, String> environment, InputStream stdin, PrintStream out, PrintStream err)
     {
+        this(environment, stdin, out, err, Optional.empty());
+    }
+
+    TrinoLocal(Map<String, String> environment, InputStream stdin, PrintStream out, PrintStream err, Optional<ServeRegistry> serves)
+    {
+        this.serves = serves;
         this.environment = Map.copyOf(environment);
         this.stdin = stdin;
         this.out = out;
@@ -46,7 +54,8 @@ public final class TrinoLocal
 
     public static void main(String[] args)
     {
-        TrinoLocal local = new TrinoLocal(System.getenv(), System.in, System.out, System.err);
+        Optional<ServeRegistry> serves = Optional.ofNullable(System.getProperty(SERVE_DIR_PROPERTY)).map(dir -> new ServeRegistry(Path.of(dir)));
+        TrinoLocal local = new TrinoLocal(System.getenv(), System.in, System.out, System.err, serves);
         int status = local.run(args);
         if (status != 0 || !(args.length > 0 && args[0].equals("serve"))) {
             // Trino's server leaves non-daemon threads behind; the answer is complete.
@@ -64,7 +73,6 @@ public final class TrinoLocal
             err.println("athena-local: " + e.getMessage());
             return BAD_INPUT;
         }
-        quietLogs(arguments);
         List<String> statements;
         try {
             statements = arguments.command().equals("query") ? statements(arguments) : List.of();
@@ -78,6 +86,13 @@ public final class TrinoLocal
             return BAD_INPUT;
         }
         LocalCatalogs catalogs = new LocalCatalogs(environment, arguments.dynamodbEndpoint(), arguments.region());
+        if (arguments.command().equals("query") && !arguments.noServe()) {
+            Optional<ServeState> serve = runningServe(catalogs, arguments.debug());
+            if (serve.isPresent()) {
+                return query(serve.get().baseUrl(), statements, arguments);
+            }
+        }
+        EngineLogs.quiet(arguments);
         LocalTrino trino;
         try {
             trino = LocalTrino.start(catalogs, arguments.command().equals("serve") ? arguments.port() : 0);
@@ -85,13 +100,52 @@ public final class TrinoLocal
         catch (RuntimeException e) {
             return startFailed(e, arguments.debug());
         }
-        return arguments.command().equals("serve") ? serve(trino) : query(trino, statements, arguments);
+        return arguments.command().equals("serve") ? serve(trino, catalogs) : queryOnEngine(trino, statements, arguments);
     }
 
-    private int serve(LocalTrino trino)
+    /**
+     * A running serve of the same source, which answers without starting Trino in this JVM (a
+     * second instead of ten). One reading another source (another endpoint, region or setting) is
+     * passed over, and the query starts its own engine: its answers would be another table's.
+     */
+    private Optional<ServeState> runningServe(LocalCatalogs catalogs, boolean debug)
     {
+        if (serves.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ServeState> running = serves.get().running();
+        String fingerprint = catalogs.fingerprint();
+        Optional<ServeState> same = running.stream().filter(state -> state.fingerprint().equals(fingerprint)).findFirst();
+        if (debug) {
+            if (same.isPresent()) {
+                err.println("athena-local: sending the statements to the serve on " + same.get().baseUrl());
+            }
+            for (ServeState other : running) {
+                if (!other.fingerprint().equals(fingerprint)) {
+                    err.println("athena-local: not using the serve on " + other.baseUrl() + ": it reads " + other.source()
+                            + ", this query " + ServeState.source(catalogs.dynamodbEndpointSetting(), catalogs.regionSetting())
+                            + " (or another setting differs)");
+                }
+            }
+        }
+        return same;
+    }
+
+    private int serve(LocalTrino trino, LocalCatalogs catalogs)
+    {
+        Optional<Path> recorded = Optional.empty();
+        try {
+            recorded = serves.map(registry -> registry.register(ServeState.of(trino.baseUrl(), catalogs)));
+        }
+        catch (UncheckedIOException e) {
+            // The server works without it; only trino-query will not find it.
+            err.println("athena-local: " + e.getMessage() + ": trino-query will start its own engine");
+        }
+        Optional<Path> file = recorded;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // First, so that no query picks a server that is going away.
+            file.ifPresent(ServeRegistry::remove);
             trino.close();
             stopped.countDown();
         }, "athena-local-stop"));
@@ -107,9 +161,20 @@ public final class TrinoLocal
         return 0;
     }
 
-    private int query(LocalTrino trino, List<String> statements, LocalArguments arguments)
+    private int queryOnEngine(LocalTrino trino, List<String> statements, LocalArguments arguments)
     {
-        try (trino; ClientStatements client = new ClientStatements(trino.baseUrl(), "ddb", "default")) {
+        try (trino) {
+            return query(trino.baseUrl(), statements, arguments);
+        }
+        catch (RuntimeException e) {
+            // Stopping the engine failed, after the answer.
+            return failed(e, arguments.debug());
+        }
+    }
+
+    private int query(URI server, List<String> statements, LocalArguments arguments)
+    {
+        try (ClientStatements client = new ClientStatements(server, "ddb", "default")) {
             for (int i = 0; i < statements.size(); i++) {
                 if (i > 0 && arguments.format().equals("table")) {
                     out.println();
@@ -126,12 +191,17 @@ public final class TrinoLocal
             return e.userError() ? BAD_INPUT : FAILED;
         }
         catch (RuntimeException e) {
-            if (arguments.debug()) {
-                e.printStackTrace(err);
-            }
-            err.println("athena-local: " + firstLine(e));
-            return FAILED;
+            return failed(e, arguments.debug());
         }
+    }
+
+    private int failed(RuntimeException e, boolean debug)
+    {
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.println("athena-local: " + firstLine(e));
+        return FAILED;
     }
 
     private List<String> statements(LocalArguments arguments)
@@ -164,25 +234,5 @@ public final class TrinoLocal
     {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return message.lines().findFirst().orElse(message);
-    }
-
-    /**
-     * Trino's engine logs its start-up and every query at INFO (airlift's logging, over
-     * java.util.logging), and the connector logs each failed request, which the CLI already
-     * reports in one line: only errors are shown, unless --debug. A server's log keeps warnings.
-     */
-    private static void quietLogs(LocalArguments arguments)
-    {
-        boolean serve = arguments.command().equals("serve");
-        Level level = arguments.debug() ? Level.INFO : serve ? Level.WARNING : Level.SEVERE;
-        // Airlift's start announces itself ("Logging to stderr") after setting the root to INFO.
-        LOGGING_START.setLevel(arguments.debug() ? Level.INFO : Level.WARNING);
-        Logger.getLogger("").setLevel(level);
-        Logging logging = Logging.initialize();
-        logging.setRootLevel(arguments.debug() ? io.airlift.log.Level.INFO : serve ? io.airlift.log.Level.WARN : io.airlift.log.Level.ERROR);
-        if (!arguments.debug()) {
-            // The federation SDK warns on every GetSplits that Athena sent no configOptions, which no local request has.
-            logging.setLevel("com.amazonaws.athena.connector.lambda.handlers.MetadataHandler", io.airlift.log.Level.ERROR);
-        }
     }
 }

@@ -41,6 +41,8 @@ class TrinoLocalArgumentsTest
         assertThat(query.file()).contains("-");
         assertThat(query.format()).isEqualTo("csv");
         assertThat(query.debug()).isTrue();
+        assertThat(query.noServe()).isFalse();
+        assertThat(LocalArguments.parse(new String[] {"query", "SELECT 1", "--no-serve"}).noServe()).isTrue();
     }
 
     @Test
@@ -53,6 +55,7 @@ class TrinoLocalArgumentsTest
         assertThatThrownBy(() -> LocalArguments.parse(new String[] {"query", "SELECT 1", "--dynamodb-endpoint", "localhost"}))
                 .hasMessageContaining("is not a URL");
         assertThatThrownBy(() -> LocalArguments.parse(new String[] {"explain"})).hasMessageContaining("unknown command 'explain'");
+        assertThatThrownBy(() -> LocalArguments.parse(new String[] {"serve", "--no-serve"})).hasMessage("--no-serve is an option of query");
     }
 
     @Test

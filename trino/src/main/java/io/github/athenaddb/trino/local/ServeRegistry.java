@@ -1,0 +1,125 @@
+package io.github.athenaddb.trino.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The running {@code serve}s of one checkout, one file each ({@code serve-PORT.json}) in a
+ * directory that {@code bin/athena-local} places under {@code trino/target}: a serve runs its
+ * checkout's build, so a query from another checkout (another branch) must not get its answers.
+ * A file is written whole (written aside, then renamed) once the server answers, and removed when
+ * it stops; one left by a killed serve is stale (its process is gone, or is another process with
+ * the same pid, or nothing listens on its port) and is removed by the next query that finds it.
+ */
+final class ServeRegistry
+{
+    private static final int CONNECT_MILLIS = 300;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path directory;
+
+    ServeRegistry(Path directory)
+    {
+        this.directory = requireNonNull(directory, "directory is null");
+    }
+
+    /** Records a started serve; the returned file is removed by {@link #remove}. */
+    Path register(ServeState state)
+    {
+        Path file = directory.resolve("serve-" + state.baseUrl().getPort() + ".json");
+        try {
+            Files.createDirectories(directory);
+            Path partial = Files.createTempFile(directory, ".serve-", ".json.partial");
+            Files.write(partial, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(state));
+            try {
+                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            catch (AtomicMoveNotSupportedException e) {
+                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return file;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot record the serve in " + directory, e);
+        }
+    }
+
+    static void remove(Path file)
+    {
+        try {
+            Files.deleteIfExists(file);
+        }
+        catch (IOException e) {
+            // The next query finds it stale and removes it.
+        }
+    }
+
+    /** The serves that are up, stale files removed on the way. */
+    List<ServeState> running()
+    {
+        List<ServeState> running = new ArrayList<>();
+        if (!Files.isDirectory(directory)) {
+            return running;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "serve-*.json")) {
+            for (Path file : files) {
+                Optional<ServeState> state = read(file);
+                if (state.isPresent() && isUp(state.get())) {
+                    running.add(state.get());
+                }
+                else {
+                    remove(file);
+                }
+            }
+        }
+        catch (IOException e) {
+            // Nothing usable: the query starts its own engine.
+        }
+        return running;
+    }
+
+    private static Optional<ServeState> read(Path file)
+    {
+        try {
+            return Optional.of(JSON.readValue(file.toFile(), ServeState.class));
+        }
+        catch (IOException | RuntimeException e) {
+            // Unreadable (an older format, a truncated file): as good as stale.
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isUp(ServeState state)
+    {
+        boolean sameProcess = ProcessHandle.of(state.pid())
+                .filter(ProcessHandle::isAlive)
+                .map(process -> ServeState.started(process).equals(state.started()))
+                .orElse(false);
+        return sameProcess && listens(state);
+    }
+
+    private static boolean listens(ServeState state)
+    {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(state.baseUrl().getHost(), state.baseUrl().getPort()), CONNECT_MILLIS);
+            return true;
+        }
+        catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.athenaddb.trino.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.athenaddb.devkit.Dynalite;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code trino-query} while a {@code serve} of the same source is up: the statements go to that
+ * server (it lists them among its queries) and print as on an engine of the query's own.
+ */
+class TrinoLocalServeReuseTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void queryIsSentToTheRunningServeWithTheSameOutput()
+            throws IOException, InterruptedException
+    {
+        Dynalite dynalite = LocalCliTable.dynalite();
+        LocalCatalogs catalogs = new LocalCatalogs(Map.of(), Optional.of(dynalite.endpoint()), Optional.empty());
+        ServeRegistry registry = new ServeRegistry(dir);
+        String sql = "SELECT sk, ship.city AS city FROM localcliorders WHERE pk = 'c1' ORDER BY sk DESC LIMIT 2";
+        try (LocalTrino trino = LocalTrino.start(catalogs, 0)) {
+            // What serve does once its server answers.
+            Path recorded = registry.register(ServeState.of(trino.baseUrl(), catalogs));
+
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int status = new TrinoLocal(Map.of(), new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), Optional.of(registry))
+                    .run(new String[] {"query", sql, "--dynamodb-endpoint", dynalite.endpoint().toString()});
+
+            assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+            // As TrinoLocalQueryTest's engine of its own prints it.
+            assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("""
+                    | sk | city   |
+                    |----|--------|
+                    | 3  | Lyon   |
+                    | 2  | Nantes |
+                    (2 rows)
+                    """);
+            assertThat(queriesSeenBy(trino.baseUrl())).contains(sql);
+            assertThat(recorded).exists();
+        }
+    }
+
+    /** The statements the server has run, from its query list (GET /v1/query), as its web UI shows them. */
+    private static List<String> queriesSeenBy(URI server)
+            throws IOException, InterruptedException
+    {
+        HttpRequest request = HttpRequest.newBuilder(server.resolve("/v1/query")).header("X-Trino-User", "test").build();
+        HttpResponse<String> response;
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<String> queries = new ArrayList<>();
+        for (JsonNode query : new ObjectMapper().readTree(response.body())) {
+            queries.add(query.get("query").asText());
+        }
+        return queries;
+    }
+}
