@@ -1,5 +1,6 @@
 package io.github.athenaddb.ddb;
 
+import com.amazonaws.athena.connector.lambda.exceptions.AthenaConnectorException;
 import io.github.athenaddb.ddb.glue.GlueConfig;
 import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.devkit.Dynalite;
@@ -71,7 +72,19 @@ class TypeMismatchWireTest
     @Test
     void failStopsTheQueryNamingTheItemAndAttribute()
     {
-        assertThatThrownBy(() -> read("fail")).hasMessageContaining("Table Mismatch, item {Id=b}, attribute Qty");
+        assertThatThrownBy(() -> read("fail")).hasMessageContaining("Table Mismatch, item {Id=b}, attribute Qty")
+                // The data does not fit, the query is fine: not the user's input (athena-local exits 1, not 2).
+                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("InvalidResponseException"));
         assertThatThrownBy(() -> read("maybe")).hasMessageContaining("type_mismatch='maybe': expected null or fail");
+    }
+
+    private static String errorCode(Throwable e)
+    {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AthenaConnectorException connector && connector.getErrorDetails() != null) {
+                return connector.getErrorDetails().errorCode();
+            }
+        }
+        return null;
     }
 }

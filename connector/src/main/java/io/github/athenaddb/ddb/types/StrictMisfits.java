@@ -2,6 +2,7 @@ package io.github.athenaddb.ddb.types;
 
 import io.github.athenaddb.ConnectorException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.glue.model.FederationSourceErrorCode;
 
 import java.util.List;
 import java.util.Map;
@@ -42,12 +43,15 @@ public final class StrictMisfits
         this.item = requireNonNull(item, "item is null");
     }
 
-    /** @throws ConnectorException (invalid input) naming table, item key and attribute path */
+    /**
+     * @throws ConnectorException naming table, item key and attribute path, coded as an invalid
+     *         response: the table's data does not fit the declared columns, the query itself is fine
+     */
     @Override
     public void report(String attributePath, String problem)
     {
         String what = problem.endsWith(READ_AS_NULL) ? problem.substring(0, problem.length() - READ_AS_NULL.length()) : problem;
-        throw ConnectorException.invalidInput("Table " + table + ", item " + key() + ", attribute " + attributePath + ": " + what
+        throw ConnectorException.withCode(FederationSourceErrorCode.INVALID_RESPONSE_EXCEPTION, "Table " + table + ", item " + key() + ", attribute " + attributePath + ": " + what
                 + ". Strict typing is on, so a value that does not fit its column fails the query instead of reading as NULL.");
     }
 
