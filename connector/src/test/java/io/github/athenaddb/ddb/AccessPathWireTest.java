@@ -4,6 +4,7 @@ import com.amazonaws.athena.connector.lambda.domain.predicate.Range;
 import com.amazonaws.athena.connector.lambda.domain.predicate.SortedRangeSet;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
 import io.github.athenaddb.devkit.AthenaSequence;
+import io.github.athenaddb.devkit.DifferentialTable;
 import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.LambdaWire;
 import io.github.athenaddb.testing.LocalSettings;
@@ -57,7 +58,7 @@ class AccessPathWireTest
     static void setUp()
     {
         Dynalite dynalite = Dynalite.shared();
-        IndexedTables.create(dynalite.client(), TABLE);
+        DifferentialTable.create(dynalite.client(), TABLE);
         load(dynalite.client(), TABLE, ITEMS);
         wire = LocalSettings.dynamo(dynalite.endpoint()).wire();
         athena = new AthenaSequence(wire);

@@ -2,6 +2,7 @@ package io.github.athenaddb.ddb;
 
 import io.github.athenaddb.ConnectorConfig;
 import io.github.athenaddb.devkit.AthenaSequence;
+import io.github.athenaddb.devkit.DifferentialTable;
 import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.LambdaWire;
 import io.github.athenaddb.testing.LocalSettings;
@@ -38,8 +39,8 @@ class DifferentialPushdownTest
     static void setUp()
     {
         Dynalite dynalite = Dynalite.shared();
-        IndexedTables.create(dynalite.client(), TABLE);
-        load(dynalite.client(), TABLE, DifferentialItems.generate(new Random(SEED), 300));
+        DifferentialTable.create(dynalite.client(), TABLE);
+        load(dynalite.client(), TABLE, DifferentialTable.generate(new Random(SEED), 300));
         // A small key budget so that long IN lists fall back, and two Scan segments.
         wire = LocalSettings.dynamo(dynalite.endpoint()).with(ConnectorConfig.MAX_KEY_LOOKUPS, "6").with(ConnectorConfig.SCAN_SEGMENTS, "2").wire();
         harness = new DifferentialHarness(new AthenaSequence(wire), "default", TABLE.toLowerCase(), weights(), List.of("pk", "gsi1pk"),
@@ -56,7 +57,7 @@ class DifferentialPushdownTest
     void pushdownReturnsExactlyTheRowsAFilteredFullReadReturns()
     {
         assertThat(harness.allRows()).hasSize(300);
-        DifferentialHarness.Result result = harness.run(SEED, CASES, DifferentialItems.ABSENT_TEXT);
+        DifferentialHarness.Result result = harness.run(SEED, CASES, DifferentialTable.ABSENT_TEXT);
         System.out.println(result.summary("DifferentialPushdownTest", SEED, CASES));
         result.failures().stream().limit(20).forEach(System.out::println);
         assertThat(result.failures()).as("cases whose rows differ with pushdown (seed %d)", SEED).isEmpty();

@@ -7,6 +7,7 @@ import com.amazonaws.athena.connector.lambda.domain.predicate.SortedRangeSet;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
 import io.github.athenaddb.ConnectorConfig;
 import io.github.athenaddb.devkit.AthenaSequence;
+import io.github.athenaddb.devkit.DifferentialTable;
 import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.LambdaWire;
 import io.github.athenaddb.testing.LocalSettings;
@@ -50,7 +51,7 @@ class LimitPushdownWireTest
     static void setUp()
     {
         Dynalite dynalite = Dynalite.shared();
-        IndexedTables.create(dynalite.client(), TABLE);
+        DifferentialTable.create(dynalite.client(), TABLE);
         load(dynalite.client(), TABLE, ITEMS);
         wire = LocalSettings.dynamo(dynalite.endpoint()).with(ConnectorConfig.SCAN_SEGMENTS, "4").wire();
         athena = new AthenaSequence(wire);

@@ -5,6 +5,7 @@ import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
 import io.github.athenaddb.ConnectorConfig;
 import io.github.athenaddb.ConnectorException;
 import io.github.athenaddb.devkit.AthenaSequence;
+import io.github.athenaddb.devkit.DifferentialTable;
 import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.LambdaWire;
 import io.github.athenaddb.testing.LocalSettings;
@@ -36,7 +37,7 @@ class ScanGuardWireTest
     static void setUp()
     {
         Dynalite dynalite = Dynalite.shared();
-        IndexedTables.create(dynalite.client(), TABLE);
+        DifferentialTable.create(dynalite.client(), TABLE);
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             items.add(Map.of("PK", s("C#" + i), "SK", s("O#1")));

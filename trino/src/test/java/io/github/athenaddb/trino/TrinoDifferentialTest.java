@@ -2,6 +2,7 @@ package io.github.athenaddb.trino;
 
 import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
 import com.amazonaws.athena.connector.lambda.records.ReadRecordsRequest;
+import io.github.athenaddb.devkit.DifferentialTable;
 import io.github.athenaddb.devkit.Dynalite;
 import io.trino.testing.MaterializedRow;
 import org.junit.jupiter.api.AfterAll;
@@ -47,8 +48,8 @@ class TrinoDifferentialTest
     static void setUp()
     {
         Dynalite dynalite = Dynalite.shared();
-        IndexedItems.create(dynalite.client(), TABLE);
-        load(dynalite.client(), TABLE, IndexedItems.generate(new Random(SEED), 300));
+        DifferentialTable.create(dynalite.client(), TABLE);
+        load(dynalite.client(), TABLE, DifferentialTable.generate(new Random(SEED), 300));
         // A small key budget so that long IN lists fall back to Query or Scan, and two Scan segments.
         Map<String, String> handler = Map.of("max_key_lookups", "6", "scan_segments", "2");
         trino = FederationQueryRunner.start("ddb")
@@ -198,17 +199,17 @@ class TrinoDifferentialTest
     /** The columns to constrain, with the chance of a predicate on each and values present and absent. */
     private static List<RandomWhere.Column> columns()
     {
-        List<String> absent = IndexedItems.ABSENT_TEXT;
+        List<String> absent = DifferentialTable.ABSENT_TEXT;
         List<RandomWhere.Column> columns = new ArrayList<>();
-        columns.add(new RandomWhere.Column("pk", true, concat(IndexedItems.PARTITIONS, absent), 0.55));
-        columns.add(new RandomWhere.Column("sk", true, concat(IndexedItems.SORT_KEYS, absent), 0.4));
-        columns.add(new RandomWhere.Column("gsi1pk", true, concat(IndexedItems.GSI_PARTITIONS, absent), 0.4));
-        columns.add(number("gsi1sk", concat(IndexedItems.GSI_SORT_KEYS, List.of("-100", "2.49", "7.250000001", "1000")), 0.4));
-        columns.add(new RandomWhere.Column("lsisk", true, concat(IndexedItems.SORT_KEYS, absent), 0.3));
-        List<String> mixed = concat(IndexedItems.MIXED_TEXT, IndexedItems.MIXED_NUMBERS);
+        columns.add(new RandomWhere.Column("pk", true, concat(DifferentialTable.PARTITIONS, absent), 0.55));
+        columns.add(new RandomWhere.Column("sk", true, concat(DifferentialTable.SORT_KEYS, absent), 0.4));
+        columns.add(new RandomWhere.Column("gsi1pk", true, concat(DifferentialTable.GSI_PARTITIONS, absent), 0.4));
+        columns.add(number("gsi1sk", concat(DifferentialTable.GSI_SORT_KEYS, List.of("-100", "2.49", "7.250000001", "1000")), 0.4));
+        columns.add(new RandomWhere.Column("lsisk", true, concat(DifferentialTable.SORT_KEYS, absent), 0.3));
+        List<String> mixed = concat(DifferentialTable.MIXED_TEXT, DifferentialTable.MIXED_NUMBERS);
         columns.add(isText("mixed") ? new RandomWhere.Column("mixed", true, concat(mixed, absent), 0.2) : number("mixed", mixed, 0.2));
         columns.add(number("qty", List.of("-5", "-1", "0", "3", "7", "10", "25", "50", "51", "2.5", "1000"), 0.2));
-        columns.add(new RandomWhere.Column("note", true, concat(IndexedItems.NOTES, absent), 0.15));
+        columns.add(new RandomWhere.Column("note", true, concat(DifferentialTable.NOTES, absent), 0.15));
         return columns;
     }
 

@@ -1,4 +1,4 @@
-package io.github.athenaddb.trino;
+package io.github.athenaddb.devkit;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,31 +24,32 @@ import static io.github.athenaddb.devkit.Tables.s;
 import static io.github.athenaddb.devkit.Tables.table;
 
 /**
- * The table shape and random items of the connector's own differential test (its
- * {@code IndexedTables} and {@code DifferentialItems}, copied: test classes do not cross modules):
+ * The table shape and random items the differential tests read, the connector's through its
+ * wire and the Trino connector's through SQL:
  * PK/SK; a sparse GSI1 on GSI1PK (S) / GSI1SK (N), each on only some items and not always together;
  * an LSI ByLsi on PK / LsiSk; Mixed, S in some items and N in others; NULLs and missing attributes;
  * and text whose UTF-8 and UTF-16 orders differ.
  */
-final class IndexedItems
+public final class DifferentialTable
 {
-    static final List<String> PARTITIONS = List.of("p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "é", "Ａ", "😀x");
-    static final List<String> SORT_KEYS = List.of("a", "b", "c", "d", "m", "n", "z", "A", "Z", "0", "9", "~", "O#1", "O#10", "O#2",
+    public static final List<String> PARTITIONS = List.of("p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "é", "Ａ", "😀x");
+    public static final List<String> SORT_KEYS = List.of("a", "b", "c", "d", "m", "n", "z", "A", "Z", "0", "9", "~", "O#1", "O#10", "O#2",
             "O#20", "é", "ê", "Ａ", "ｚ", "😀", "😀b", "\uE000", "a b", "ab", "abc", "x", "y", "q", "r");
-    static final List<String> GSI_PARTITIONS = List.of("G0", "G1", "G2", "G3", "é");
-    static final List<String> GSI_SORT_KEYS = List.of("-3", "0", "1", "2", "2.5", "3", "5", "7.25", "8", "10", "-0.75", "15");
-    static final List<String> MIXED_TEXT = List.of("7", "x", "10", "ab", "é", "10.5");
-    static final List<String> MIXED_NUMBERS = List.of("7", "10.5", "-1", "3", "10");
-    static final List<String> NOTES = List.of("", "hello", "Hello", "héllo", "😀", "Ａ", "zz");
+    public static final List<String> GSI_PARTITIONS = List.of("G0", "G1", "G2", "G3", "é");
+    public static final List<String> GSI_SORT_KEYS = List.of("-3", "0", "1", "2", "2.5", "3", "5", "7.25", "8", "10", "-0.75", "15");
+    public static final List<String> MIXED_TEXT = List.of("7", "x", "10", "ab", "é", "10.5");
+    public static final List<String> MIXED_NUMBERS = List.of("7", "10.5", "-1", "3", "10");
+    public static final List<String> NOTES = List.of("", "hello", "Hello", "héllo", "😀", "Ａ", "zz");
     /** Text in no item, for predicates that select nothing or fall between values. */
-    static final List<String> ABSENT_TEXT = List.of("", "zz", "G9", "p99", "O#3", "Ｚ", "😀😀", "\uFFFF", "\uD7FF", "a\u0000", " ");
+    public static final List<String> ABSENT_TEXT = List.of("", "zz", "G9", "p99", "O#3", "Ｚ", "😀😀", "\uFFFF", "\uD7FF", "a\u0000", " ");
 
-    private IndexedItems() {}
+    private DifferentialTable() {}
 
-    static void create(DynamoDbClient dynamo, String name)
+    /** PK (S) / SK (S); GSI1 on GSI1PK (S) / GSI1SK (N), sparse, projection ALL; LSI ByLsi on PK / LsiSk (S), projection ALL. */
+    public static void create(DynamoDbClient dynamo, String name)
     {
         Projection all = Projection.builder().projectionType(ProjectionType.ALL).build();
-        io.github.athenaddb.devkit.Tables.create(dynamo, table(name, "PK", ScalarAttributeType.S)
+        Tables.create(dynamo, table(name, "PK", ScalarAttributeType.S)
                 .keySchema(key("PK", KeyType.HASH), key("SK", KeyType.RANGE))
                 .attributeDefinitions(attribute("PK", ScalarAttributeType.S), attribute("SK", ScalarAttributeType.S),
                         attribute("GSI1PK", ScalarAttributeType.S), attribute("GSI1SK", ScalarAttributeType.N),
@@ -60,7 +61,7 @@ final class IndexedItems
                 .build());
     }
 
-    static List<Map<String, AttributeValue>> generate(Random random, int count)
+    public static List<Map<String, AttributeValue>> generate(Random random, int count)
     {
         Set<String> keys = new LinkedHashSet<>();
         List<Map<String, AttributeValue>> items = new ArrayList<>();
