@@ -69,7 +69,8 @@ public final class Dynalite
 
     private static Path findCli()
     {
-        Path dir = Path.of("").toAbsolutePath();
+        // bin/athena-local names its checkout (the caller may be anywhere); tests run inside it.
+        Path dir = Path.of(System.getProperty("athena.local.root", "")).toAbsolutePath();
         while (dir != null) {
             Path cli = dir.resolve("node_modules/dynalite/cli.js");
             if (Files.exists(cli)) {

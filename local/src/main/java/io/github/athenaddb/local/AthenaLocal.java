@@ -25,21 +25,8 @@ public final class AthenaLocal
 
     public static void main(String[] args)
     {
-        // The connector logs each split at INFO for CloudWatch; a terminal wants the stats line instead.
-        logLevel("io.github.athenaddb", "warn");
-        // The connector logs each failed request in one line, which the CLI prints as its own error; with --debug, the
-        // connector's stack trace of the cause (an SDK call's, say) is shown too.
-        boolean debug = Arrays.asList(args).contains("--debug");
-        logLevel("io.github.athenaddb.DdbCompositeHandler", "error");
-        logLevel("io.github.athenaddb.ErrorTranslator", debug ? "debug" : "warn");
+        CliLogs.configure(Arrays.asList(args).contains("--debug"));
         System.exit(commandLine().execute(args));
-    }
-
-    /** Before any logger exists: slf4j-simple reads a logger's level once, when the logger is made. */
-    private static void logLevel(String logger, String level)
-    {
-        String property = "org.slf4j.simpleLogger.log." + logger;
-        System.setProperty(property, System.getProperty(property, level));
     }
 
     static CommandLine commandLine()

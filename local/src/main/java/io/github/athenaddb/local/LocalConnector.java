@@ -136,7 +136,8 @@ final class LocalConnector
 
     static Path examplesDirectory()
     {
-        Path dir = Path.of("").toAbsolutePath();
+        // bin/athena-local names its checkout; a caller may be anywhere.
+        Path dir = Path.of(System.getProperty("athena.local.root", "")).toAbsolutePath();
         while (dir != null) {
             if (Files.isDirectory(dir.resolve("examples/ecommerce"))) {
                 return dir.resolve("examples");

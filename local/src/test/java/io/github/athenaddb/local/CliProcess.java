@@ -19,7 +19,8 @@ record CliProcess(int exit, String out, String err)
             throws IOException, InterruptedException
     {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), AthenaLocal.class.getName()));
+                "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-modules=jdk.incubator.vector",
+                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("athena-local", ".out");
         Path err = Files.createTempFile("athena-local", ".err");
@@ -29,7 +30,9 @@ record CliProcess(int exit, String out, String err)
                 process.destroyForcibly();
                 throw new IllegalStateException("athena-local did not finish within 120 s: " + command);
             }
-            return new CliProcess(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            // The JVM's own notice of --add-modules=jdk.incubator.vector, which Trino's engine needs: not athena-local's output.
+            String errors = Files.readString(err, StandardCharsets.UTF_8).replaceFirst("^WARNING: Using incubator modules: jdk.incubator.vector\\R", "");
+            return new CliProcess(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), errors);
         }
         finally {
             Files.deleteIfExists(out);

@@ -46,7 +46,7 @@ class SourceFailureOutputTest
         CliProcess run = CliProcess.of("query", "--debug", "--dynamodb-endpoint", "http://127.0.0.1:" + port, "SELECT * FROM ddb.default.orders");
 
         assertThat(run.exit()).as(run.err()).isEqualTo(1);
-        assertThat(run.err()).contains("DEBUG io.github.athenaddb.ErrorTranslator - Request failed")
+        assertThat(run.err()).contains("FINE: Request failed")
                 .contains("\tat software.amazon.awssdk.services.dynamodb.DefaultDynamoDbClient.listTables")
                 .endsWith("athena-local: DynamoDB ListTables failed after 9 attempts (endpoint http://127.0.0.1:" + port
                         + "): Connect to 127.0.0.1:" + port + " [/127.0.0.1] failed: Connection refused" + System.lineSeparator());

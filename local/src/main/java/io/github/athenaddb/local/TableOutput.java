@@ -1,4 +1,6 @@
-package io.github.athenaddb.trino.local;
+package io.github.athenaddb.local;
+
+import io.github.athenaddb.local.engine.ResultOutput;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.github.athenaddb.trino.local;
+package io.github.athenaddb.local.engine;
 
 import io.trino.client.QueryError;
 
@@ -9,20 +9,20 @@ import static java.util.Objects.requireNonNull;
  * catalog, schema, table or column: Trino's USER_ERROR) is told apart from the source's failures
  * (EXTERNAL: DynamoDB unreachable, throttled) and the engine's.
  */
-final class QueryFailure
+public final class QueryFailure
         extends RuntimeException
 {
     private final String errorName;
     private final boolean userError;
 
-    QueryFailure(String message, String errorName, boolean userError)
+    public QueryFailure(String message, String errorName, boolean userError)
     {
         super(requireNonNull(message, "message is null"));
         this.errorName = requireNonNull(errorName, "errorName is null");
         this.userError = userError;
     }
 
-    static QueryFailure of(QueryError error)
+    public static QueryFailure of(QueryError error)
     {
         String message = error.getMessage() == null ? "Query failed" : error.getMessage();
         // Access denied by AWS is the source's failure for the CLI: the SQL is fine, the credentials are not.
@@ -34,18 +34,18 @@ final class QueryFailure
         return failure;
     }
 
-    String errorName()
+    public String errorName()
     {
         return errorName;
     }
 
-    boolean userError()
+    public boolean userError()
     {
         return userError;
     }
 
     /** One line: Trino's message (its first line) and the error name. */
-    String oneLine()
+    public String oneLine()
     {
         String message = getMessage().lines().findFirst().orElse(getMessage());
         return message + " (" + errorName + ")";

@@ -1,4 +1,4 @@
-package io.github.athenaddb.trino.local;
+package io.github.athenaddb.local.engine;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

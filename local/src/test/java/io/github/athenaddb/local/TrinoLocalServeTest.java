@@ -1,5 +1,7 @@
-package io.github.athenaddb.trino.local;
+package io.github.athenaddb.local;
 
+import io.github.athenaddb.local.engine.LocalCatalogs;
+import io.github.athenaddb.local.engine.LocalTrino;
 import io.github.athenaddb.devkit.Dynalite;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,9 @@
-package io.github.athenaddb.trino.local;
+package io.github.athenaddb.local;
 
+import io.github.athenaddb.local.engine.LocalCatalogs;
+import io.github.athenaddb.local.engine.LocalTrino;
+import io.github.athenaddb.local.engine.ServeRegistry;
+import io.github.athenaddb.local.engine.ServeState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.athenaddb.devkit.Dynalite;

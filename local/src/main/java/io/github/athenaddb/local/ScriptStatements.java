@@ -1,4 +1,4 @@
-package io.github.athenaddb.trino.local;
+package io.github.athenaddb.local;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.github.athenaddb.trino.local;
+package io.github.athenaddb.local;
 
+import io.github.athenaddb.local.engine.ResultOutput;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;

@@ -1,4 +1,4 @@
-package io.github.athenaddb.trino.local;
+package io.github.athenaddb.local.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -25,20 +25,20 @@ import static java.util.Objects.requireNonNull;
  * it stops; one left by a killed serve is stale (its process is gone, or is another process with
  * the same pid, or nothing listens on its port) and is removed by the next query that finds it.
  */
-final class ServeRegistry
+public final class ServeRegistry
 {
     private static final int CONNECT_MILLIS = 300;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path directory;
 
-    ServeRegistry(Path directory)
+    public ServeRegistry(Path directory)
     {
         this.directory = requireNonNull(directory, "directory is null");
     }
 
     /** Records a started serve; the returned file is removed by {@link #remove}. */
-    Path register(ServeState state)
+    public Path register(ServeState state)
     {
         Path file = directory.resolve("serve-" + state.baseUrl().getPort() + ".json");
         try {
@@ -58,7 +58,7 @@ final class ServeRegistry
         }
     }
 
-    static void remove(Path file)
+    public static void remove(Path file)
     {
         try {
             Files.deleteIfExists(file);
@@ -69,7 +69,7 @@ final class ServeRegistry
     }
 
     /** The serves that are up, stale files removed on the way. */
-    List<ServeState> running()
+    public List<ServeState> running()
     {
         List<ServeState> running = new ArrayList<>();
         if (!Files.isDirectory(directory)) {

@@ -1,4 +1,4 @@
-package io.github.athenaddb.trino.local;
+package io.github.athenaddb.local;
 
 import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.Tables;

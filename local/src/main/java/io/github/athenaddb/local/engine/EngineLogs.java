@@ -1,4 +1,4 @@
-package io.github.athenaddb.trino.local;
+package io.github.athenaddb.local.engine;
 
 import io.airlift.log.Logging;
 
@@ -9,25 +9,25 @@ import java.util.logging.Logger;
  * Trino's engine logs its start-up and every query at INFO (airlift's logging, over
  * java.util.logging), and the connector logs each failed request, which the CLI already reports
  * in one line: only errors are shown, unless --debug. A server's log keeps warnings. Apart from
- * {@link TrinoLocal} so that a query sent to a running serve does not load airlift's logging.
+ * the CLI so that a query sent to a running serve does not load airlift's logging.
  */
-final class EngineLogs
+public final class EngineLogs
 {
     // Held: java.util.logging keeps loggers weakly, and a collected one would lose its level.
     private static final Logger LOGGING_START = Logger.getLogger("io.airlift.log.Logging");
 
     private EngineLogs() {}
 
-    static void quiet(LocalArguments arguments)
+    /** @param serve a server's log keeps warnings; a command's shows only errors */
+    public static void quiet(boolean serve, boolean debug)
     {
-        boolean serve = arguments.command().equals("serve");
-        Level level = arguments.debug() ? Level.INFO : serve ? Level.WARNING : Level.SEVERE;
+        Level level = debug ? Level.INFO : serve ? Level.WARNING : Level.SEVERE;
         // Airlift's start announces itself ("Logging to stderr") after setting the root to INFO.
-        LOGGING_START.setLevel(arguments.debug() ? Level.INFO : Level.WARNING);
+        LOGGING_START.setLevel(debug ? Level.INFO : Level.WARNING);
         Logger.getLogger("").setLevel(level);
         Logging logging = Logging.initialize();
-        logging.setRootLevel(arguments.debug() ? io.airlift.log.Level.INFO : serve ? io.airlift.log.Level.WARN : io.airlift.log.Level.ERROR);
-        if (!arguments.debug()) {
+        logging.setRootLevel(debug ? io.airlift.log.Level.INFO : serve ? io.airlift.log.Level.WARN : io.airlift.log.Level.ERROR);
+        if (!debug) {
             // The federation SDK warns on every GetSplits that Athena sent no configOptions, which no local request has.
             logging.setLevel("com.amazonaws.athena.connector.lambda.handlers.MetadataHandler", io.airlift.log.Level.ERROR);
         }

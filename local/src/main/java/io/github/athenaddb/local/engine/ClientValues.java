@@ -1,4 +1,4 @@
-package io.github.athenaddb.trino.local;
+package io.github.athenaddb.local.engine;
 
 import io.trino.client.ClientTypeSignature;
 import io.trino.client.ClientTypeSignatureParameter;
@@ -16,11 +16,11 @@ import java.util.Map;
  * become maps from field name to value (so JSON shows the names, as Athena's console does), and
  * decimals, which the protocol carries as text to keep every digit, become {@link BigDecimal}.
  */
-final class ClientValues
+public final class ClientValues
 {
     private ClientValues() {}
 
-    static Object plain(ClientTypeSignature type, Object value)
+    public static Object plain(ClientTypeSignature type, Object value)
     {
         if (value == null) {
             return null;

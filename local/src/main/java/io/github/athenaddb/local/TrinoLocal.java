@@ -1,4 +1,13 @@
-package io.github.athenaddb.trino.local;
+package io.github.athenaddb.local;
+
+import io.github.athenaddb.local.engine.ClientStatements;
+import io.github.athenaddb.local.engine.EngineLogs;
+import io.github.athenaddb.local.engine.LocalCatalogs;
+import io.github.athenaddb.local.engine.LocalTrino;
+import io.github.athenaddb.local.engine.QueryFailure;
+import io.github.athenaddb.local.engine.ResultOutput;
+import io.github.athenaddb.local.engine.ServeRegistry;
+import io.github.athenaddb.local.engine.ServeState;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,7 +101,7 @@ public final class TrinoLocal
                 return query(serve.get().baseUrl(), statements, arguments);
             }
         }
-        EngineLogs.quiet(arguments);
+        EngineLogs.quiet(arguments.command().equals("serve"), arguments.debug());
         LocalTrino trino;
         try {
             trino = LocalTrino.start(catalogs, arguments.command().equals("serve") ? arguments.port() : 0);
@@ -179,7 +188,7 @@ public final class TrinoLocal
                 if (i > 0 && arguments.format().equals("table")) {
                     out.println();
                 }
-                client.execute(statements.get(i), ResultOutput.of(arguments.format(), out));
+                client.execute(statements.get(i), output(arguments.format()));
             }
             return 0;
         }
@@ -193,6 +202,16 @@ public final class TrinoLocal
         catch (RuntimeException e) {
             return failed(e, arguments.debug());
         }
+    }
+
+    private ResultOutput output(String format)
+    {
+        return switch (format) {
+            case "table" -> new TableOutput(out);
+            case "csv" -> new CsvOutput(out);
+            case "json" -> new JsonLinesOutput(out);
+            default -> throw new IllegalArgumentException("--format must be table, csv or json, not '" + format + "'");
+        };
     }
 
     private int failed(RuntimeException e, boolean debug)

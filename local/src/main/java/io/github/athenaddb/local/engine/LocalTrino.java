@@ -1,4 +1,4 @@
-package io.github.athenaddb.trino.local;
+package io.github.athenaddb.local.engine;
 
 import com.google.inject.Key;
 import io.github.athenaddb.trino.FederationPlugin;

@@ -1,5 +1,6 @@
-package io.github.athenaddb.trino.local;
+package io.github.athenaddb.local;
 
+import io.github.athenaddb.local.engine.LocalCatalogs;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.github.athenaddb.trino.local;
+package io.github.athenaddb.local;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package io.github.athenaddb.trino.local;
+package io.github.athenaddb.local.engine;
 
 import io.trino.client.ClientSession;
 import io.trino.client.Column;
@@ -22,7 +22,7 @@ import static java.util.Objects.requireNonNull;
  * after another in one session: a {@code USE} or {@code SET SESSION} carries over to the next.
  * Rows are handed on as they arrive.
  */
-final class ClientStatements
+public final class ClientStatements
         implements AutoCloseable
 {
     // Plain HTTP only: the server is always athena-local's own on loopback, and a client able to
@@ -32,7 +32,7 @@ final class ClientStatements
             .build();
     private ClientSession session;
 
-    ClientStatements(URI server, String catalog, String schema)
+    public ClientStatements(URI server, String catalog, String schema)
     {
         requireNonNull(server, "server is null");
         this.session = ClientSession.builder()
@@ -47,7 +47,7 @@ final class ClientStatements
     }
 
     /** @throws QueryFailure when Trino fails the statement */
-    void execute(String sql, ResultOutput output)
+    public void execute(String sql, ResultOutput output)
     {
         try (StatementClient client = newStatementClient(http, session, sql, Optional.empty())) {
             List<Column> columns = null;

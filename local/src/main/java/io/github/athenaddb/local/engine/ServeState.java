@@ -1,4 +1,4 @@
-package io.github.athenaddb.trino.local;
+package io.github.athenaddb.local.engine;
 
 import java.net.URI;
 import java.time.Instant;
@@ -12,9 +12,9 @@ import static java.util.Objects.requireNonNull;
  * {@code --debug}, and the fingerprint of every setting that decides what a query sees
  * ({@link LocalCatalogs#fingerprint()}), which is what {@code query} compares.
  */
-record ServeState(URI baseUrl, long pid, String started, String dynamodbEndpoint, String region, String fingerprint)
+public record ServeState(URI baseUrl, long pid, String started, String dynamodbEndpoint, String region, String fingerprint)
 {
-    ServeState
+    public ServeState
     {
         requireNonNull(baseUrl, "baseUrl is null");
         requireNonNull(started, "started is null");
@@ -23,7 +23,7 @@ record ServeState(URI baseUrl, long pid, String started, String dynamodbEndpoint
         requireNonNull(fingerprint, "fingerprint is null");
     }
 
-    static ServeState of(URI baseUrl, LocalCatalogs catalogs)
+    public static ServeState of(URI baseUrl, LocalCatalogs catalogs)
     {
         ProcessHandle self = ProcessHandle.current();
         return new ServeState(baseUrl, self.pid(), started(self),
@@ -31,18 +31,18 @@ record ServeState(URI baseUrl, long pid, String started, String dynamodbEndpoint
     }
 
     /** When the process started, as the system tells it: with the pid, it names one process. */
-    static String started(ProcessHandle process)
+    public static String started(ProcessHandle process)
     {
         return process.info().startInstant().orElse(Instant.EPOCH).toString();
     }
 
     /** The source in words, for a message: {@code http://127.0.0.1:8000 (us-east-1)}. */
-    String source()
+    public String source()
     {
         return source(dynamodbEndpoint, region);
     }
 
-    static String source(String dynamodbEndpoint, String region)
+    public static String source(String dynamodbEndpoint, String region)
     {
         return (dynamodbEndpoint.isEmpty() ? "AWS's DynamoDB" : dynamodbEndpoint) + " (" + region + ")";
     }
