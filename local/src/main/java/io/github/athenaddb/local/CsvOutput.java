@@ -18,7 +18,7 @@ final class CsvOutput
     }
 
     @Override
-    public void begin(List<String> columns)
+    public void begin(List<String> columns, List<String> types)
     {
         out.print(line(new ArrayList<>(columns)));
     }

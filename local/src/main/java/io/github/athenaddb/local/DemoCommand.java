@@ -1,16 +1,13 @@
 package io.github.athenaddb.local;
 
-import com.amazonaws.athena.connector.lambda.metadata.GetTableResponse;
-import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.Schema;
 import io.github.athenaddb.ddb.glue.GlueConfig;
 import io.github.athenaddb.devkit.EmbeddedPostgresDb;
 import io.github.athenaddb.jdbc.JdbcSource;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import io.github.athenaddb.local.engine.EngineOptions;
 import io.github.athenaddb.local.engine.LocalEngine;
 import io.github.athenaddb.local.engine.QueryResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -63,27 +61,26 @@ final class DemoCommand
             int loaded = local.loadExample(LocalConnector.examplesDirectory().resolve("ecommerce"));
             out.printf(Locale.ROOT, "Loaded %,d items from examples/ecommerce/items.jsonl in %.1f s%n%n", loaded, seconds(start));
 
-            out.println("Schemas of \"lambda:ddb\": " + local.athena.listSchemas());
-            out.println("Tables in \"lambda:ddb\".\"default\": " + local.athena.listTables("default"));
-            out.println("Entity views in \"lambda:ddb\".\"shop\" (examples/ecommerce/tables.json, Glue's shape): "
-                    + local.athena.listTables("shop"));
-
-            GetTableResponse table = local.athena.getTable(TABLE);
-            Schema schema = table.getSchema();
-            out.printf("%nColumns of \"lambda:ddb\".\"default\".\"%s\" (inferred from a sample):%n", TABLE);
-            for (Field f : schema.getFields()) {
-                out.printf("  %-14s %s%n", f.getName().toLowerCase(Locale.ROOT), SqlTypeNames.of(f));
-            }
-
-            for (String view : local.athena.listTables("shop")) {
-                out.printf("%nColumns of view \"shop\".\"%s\" (inferred from that entity's items only):%n  ", view);
-                out.println(String.join(", ", local.athena.getTable("shop", view).getSchema().getFields().stream()
-                        .map(f -> f.getName().toLowerCase(Locale.ROOT) + " " + SqlTypeNames.of(f)).toList()));
-            }
-
-            out.println("Tables in \"lambda:" + RDS + "\".\"public\" (PostgreSQL): " + local.athena(RDS).listTables("public"));
-
+            // Through the engine, as a user would ask: Trino's SHOW and DESCRIBE over the connector's metadata.
             try (LocalEngine engine = local.engine(EngineOptions.DEFAULTS)) {
+                out.println("Schemas of \"lambda:ddb\": " + column(engine, "SHOW SCHEMAS FROM \"lambda:ddb\"").stream()
+                        .filter(name -> !name.equals("information_schema")).toList());
+                out.println("Tables in \"lambda:ddb\".\"default\": " + column(engine, "SHOW TABLES FROM \"lambda:ddb\".\"default\""));
+                List<String> views = column(engine, "SHOW TABLES FROM \"lambda:ddb\".shop");
+                out.println("Entity views in \"lambda:ddb\".\"shop\" (examples/ecommerce/tables.json, Glue's shape): " + views);
+
+                out.printf("%nColumns of \"lambda:ddb\".\"default\".\"%s\" (inferred from a sample):%n", TABLE);
+                for (List<Object> column : engine.execute("DESCRIBE \"lambda:ddb\".\"default\".\"" + TABLE + "\"").rows()) {
+                    out.printf("  %-14s %s%n", column.get(0), column.get(1));
+                }
+                for (String view : views) {
+                    out.printf("%nColumns of view \"shop\".\"%s\" (inferred from that entity's items only):%n  ", view);
+                    out.println(String.join(", ", engine.execute("DESCRIBE \"lambda:ddb\".shop.\"" + view + "\"").rows().stream()
+                            .map(column -> column.get(0) + " " + column.get(1)).toList()));
+                }
+                out.println("Tables in \"lambda:" + RDS + "\".\"public\" (PostgreSQL): "
+                        + column(engine, "SHOW TABLES FROM \"lambda:" + RDS + "\".public"));
+
                 run(engine, examples.resolve("queries.sql"));
                 run(engine, examples.resolve("federated.sql"));
             }
@@ -92,9 +89,9 @@ final class DemoCommand
     }
 
     private void run(LocalEngine engine, Path queries)
-            throws IOException, SQLException
+            throws IOException
     {
-        out.printf("%nRunning %s through the local engine (Calcite), every read through the connector's wire:%n",
+        out.printf("%nRunning %s on Trino (Athena engine v3's engine), every read through the connector's wire:%n",
                 LocalConnector.examplesDirectory().getParent().relativize(queries));
         for (String statement : Statements.split(Files.readString(queries, StandardCharsets.UTF_8))) {
             out.println();
@@ -103,6 +100,12 @@ final class DemoCommand
             ResultFormat.TABLE.print(result, out);
             out.print(StatsReport.text(result));
         }
+    }
+
+    /** The first column of a statement's rows. */
+    private static List<String> column(LocalEngine engine, String sql)
+    {
+        return engine.execute(sql).rows().stream().map(row -> String.valueOf(row.get(0))).toList();
     }
 
     private static double seconds(long startNanos)

@@ -1,6 +1,7 @@
 package io.github.athenaddb.local;
 
 import com.amazonaws.athena.connector.lambda.exceptions.AthenaConnectorException;
+import io.github.athenaddb.local.engine.QueryFailure;
 import software.amazon.awssdk.services.glue.model.FederationSourceErrorCode;
 
 /**
@@ -26,11 +27,16 @@ final class Failures
         if (debug) {
             e.printStackTrace();
         }
+        if (e instanceof QueryFailure failure) {
+            // Trino failed the statement: its message and error name say whose error it is.
+            System.err.println("athena-local: " + failure.oneLine());
+            return failure.userError() ? BAD_INPUT : FAILED;
+        }
         System.err.println("athena-local: " + message(e));
         return isUserError(rootCause(e)) ? BAD_INPUT : FAILED;
     }
 
-    /** The innermost message: Calcite wraps "Object 'x' not found" in several layers. */
+    /** The innermost message: starting Trino's catalogs wraps a setting the connector refuses in several layers. */
     static String message(Throwable e)
     {
         Throwable root = rootCause(e);
@@ -39,12 +45,13 @@ final class Failures
     }
 
     /**
-     * Calcite wraps every failure of a statement in a SQLException, the source's too: the innermost
-     * cause decides. The connector's error code says whose error it is, as it does for Athena.
+     * Outside a statement (starting the engine, loading data), the innermost cause decides: a
+     * setting the connector refuses (it names it) is the user's, as is an error code of the
+     * connector that says so, as it does for Athena.
      */
     private static boolean isUserError(Throwable root)
     {
-        if (root instanceof InvalidSettingException) {
+        if (root instanceof InvalidSettingException || root instanceof IllegalArgumentException) {
             return true;
         }
         if (root instanceof AthenaConnectorException connector) {
@@ -52,9 +59,7 @@ final class Failures
             return FederationSourceErrorCode.INVALID_INPUT_EXCEPTION.toString().equals(code)
                     || FederationSourceErrorCode.ENTITY_NOT_FOUND_EXCEPTION.toString().equals(code);
         }
-        String name = root.getClass().getName();
-        return name.startsWith("org.apache.calcite.sql.validate") || name.startsWith("org.apache.calcite.sql.parser")
-                || name.startsWith("org.apache.calcite.runtime.CalciteContextException");
+        return false;
     }
 
     private static Throwable rootCause(Throwable e)

@@ -47,7 +47,7 @@ final class JsonLinesOutput
     }
 
     @Override
-    public void begin(List<String> columns)
+    public void begin(List<String> columns, List<String> types)
     {
         keys = uniqueKeys(columns);
     }

@@ -8,6 +8,7 @@ import io.github.athenaddb.devkit.DynamoJson;
 import io.github.athenaddb.devkit.LambdaWire;
 import io.github.athenaddb.devkit.Tables;
 import io.github.athenaddb.local.engine.EngineOptions;
+import io.github.athenaddb.local.engine.LocalCatalogs;
 import io.github.athenaddb.local.engine.LocalEngine;
 import io.github.athenaddb.jdbc.JdbcSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -91,13 +92,16 @@ final class LocalConnector
         return new LocalConnector(Optional.empty(), config);
     }
 
-    /** The DynamoDB catalog, and one catalog per configured JDBC source, all through the same Lambda wire. */
+    /** Trino's engine with the DynamoDB catalog, and one catalog per configured JDBC source, all reached through the Lambda wire. */
     LocalEngine engine(EngineOptions options)
     {
-        Map<String, AthenaSequence> sources = new LinkedHashMap<>();
-        sources.put(SOURCE, athena);
-        JdbcSource.fromConfig(config).keySet().forEach(name -> sources.put(name, new AthenaSequence(wire, name)));
-        return new LocalEngine(sources, options);
+        return LocalEngine.start(catalogs(options), options);
+    }
+
+    /** The catalogs of this connector's settings. */
+    LocalCatalogs catalogs(EngineOptions options)
+    {
+        return new LocalCatalogs(config, Optional.empty(), Optional.empty(), options.pushdown());
     }
 
     /** Athena's call sequence for another catalog of the same Lambda, e.g. a JDBC source. */

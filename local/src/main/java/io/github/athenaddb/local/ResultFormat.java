@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.github.athenaddb.local.engine.QueryResult;
-import org.apache.calcite.avatica.util.ByteString;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -73,9 +72,6 @@ enum ResultFormat
         }
         if (value instanceof byte[] b) {
             return Base64.getEncoder().encodeToString(b);
-        }
-        if (value instanceof ByteString b) {
-            return Base64.getEncoder().encodeToString(b.getBytes());
         }
         if (value instanceof List<?> || value instanceof Map<?, ?>) {
             return json(value);
@@ -146,9 +142,6 @@ enum ResultFormat
         }
         else if (value instanceof Timestamp t) {
             g.writeString(text(t));
-        }
-        else if (value instanceof ByteString b) {
-            g.writeString(Base64.getEncoder().encodeToString(b.getBytes()));
         }
         else if (value instanceof byte[] b) {
             g.writeString(Base64.getEncoder().encodeToString(b));

@@ -1,6 +1,7 @@
 package io.github.athenaddb.local;
 
 import io.github.athenaddb.local.engine.LocalEngine;
+import io.github.athenaddb.local.engine.QueryFailure;
 import io.github.athenaddb.local.engine.QueryResult;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -27,6 +29,9 @@ import java.util.concurrent.Callable;
 final class ShellCommand
         implements Callable<Integer>
 {
+    /** A terminal is no place for a million rows: the first ones, and how many were left out. */
+    static final int MAX_ROWS_SHOWN = 1000;
+
     @ParentCommand
     AthenaLocal parent;
 
@@ -69,15 +74,25 @@ final class ShellCommand
         }
     }
 
+    /** Runs one statement; Ctrl-C meanwhile cancels it, and only it. */
     private void run(LocalEngine engine, String sql, Terminal terminal)
     {
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> engine.cancel());
         try {
+            if (sql.isBlank()) {
+                return;
+            }
             if (sql.toLowerCase(Locale.ROOT).startsWith("explain ")) {
                 terminal.writer().print(engine.explain(sql.substring("explain ".length())));
             }
             else {
                 QueryResult result = engine.execute(sql);
-                ResultFormat.TABLE.print(result, new java.io.PrintStream(terminal.output(), true, StandardCharsets.UTF_8));
+                PrintStream out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
+                ResultFormat.TABLE.print(firstRows(result), out);
+                if (result.rows().size() > MAX_ROWS_SHOWN) {
+                    out.printf(Locale.ROOT, "-- %,d more rows not shown (the shell shows %,d; use query --format csv for all)%n",
+                            result.rows().size() - MAX_ROWS_SHOWN, MAX_ROWS_SHOWN);
+                }
                 terminal.writer().print(StatsReport.text(result));
             }
         }
@@ -85,8 +100,19 @@ final class ShellCommand
             if (source.debug) {
                 e.printStackTrace(terminal.writer());
             }
-            terminal.writer().println("error: " + Failures.message(e));
+            terminal.writer().println("error: " + (e instanceof QueryFailure failure ? failure.oneLine() : Failures.message(e)));
         }
-        terminal.writer().flush();
+        finally {
+            terminal.handle(Terminal.Signal.INT, previous);
+            terminal.writer().flush();
+        }
+    }
+
+    private static QueryResult firstRows(QueryResult result)
+    {
+        if (result.rows().size() <= MAX_ROWS_SHOWN) {
+            return result;
+        }
+        return new QueryResult(result.columns(), result.types(), result.rows().subList(0, MAX_ROWS_SHOWN), result.wallMillis(), result.sources());
     }
 }

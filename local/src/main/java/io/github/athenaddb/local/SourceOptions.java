@@ -37,11 +37,8 @@ final class SourceOptions
                     + "read from Secrets Manager.")
     Map<String, String> jdbc = new LinkedHashMap<>();
 
-    @Option(names = "--no-pushdown", description = "Send no constraints to the connector: read everything, filter in the engine.")
+    @Option(names = "--no-pushdown", description = "Send no constraints or LIMIT to the connector: read everything, Trino filters.")
     boolean noPushdown;
-
-    @Option(names = "--split-parallelism", defaultValue = "4", paramLabel = "N", description = "Splits read at once per table (default: ${DEFAULT-VALUE}).")
-    int splitParallelism;
 
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
@@ -68,6 +65,6 @@ final class SourceOptions
 
     EngineOptions engineOptions()
     {
-        return new EngineOptions(!noPushdown, splitParallelism);
+        return new EngineOptions(!noPushdown, debug);
     }
 }

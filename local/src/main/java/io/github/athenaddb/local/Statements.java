@@ -9,7 +9,7 @@ final class Statements
     private Statements() {}
 
     /**
-     * The statement without surrounding blanks, its trailing semicolon (Calcite rejects it) and
+     * The statement without surrounding blanks, its trailing semicolon (Trino's client rejects it) and
      * any comment after that semicolon.
      */
     static String strip(String sql)

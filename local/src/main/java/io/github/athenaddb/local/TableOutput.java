@@ -23,7 +23,7 @@ final class TableOutput
     }
 
     @Override
-    public void begin(List<String> columns)
+    public void begin(List<String> columns, List<String> types)
     {
         this.columns = List.copyOf(columns);
         rows.clear();

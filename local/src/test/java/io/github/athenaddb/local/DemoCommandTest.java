@@ -16,8 +16,8 @@ class DemoCommandTest
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(output)
                 .contains("Loaded 10,591 items")
-                .contains("Tables in \"lambda:ddb\".\"default\": [Ecommerce]")
-                .contains("  address        row(City varchar, Zip varchar)")
+                .contains("Tables in \"lambda:ddb\".\"default\": [ecommerce]")
+                .contains("  address        row(\"city\" varchar, \"zip\" varchar)")
                 .contains("  interests      array(varchar)")
                 .contains("| Customer  | 650   |")
                 .contains("| Order     | 2859  |")
@@ -25,7 +25,7 @@ class DemoCommandTest
                 .contains("-- ddb.default.ecommerce: 1 split, requests: Scan 2, 182.5 RCU, 10,591 items scanned, 10,591 rows returned")
                 .contains("| ada_lovelace_000 | Ada Lovelace | Berlin | [\"books\",\"music\"] | 1           | 89.500000000 |")
                 .contains("--   pushed: type = 'Order'")
-                .contains("Entity views in \"lambda:ddb\".\"shop\" (examples/ecommerce/tables.json, Glue's shape): [customers, orders, order_items]")
+                .contains("Entity views in \"lambda:ddb\".\"shop\" (examples/ecommerce/tables.json, Glue's shape): [customers, order_items, orders]")
                 .contains("  pk varchar, sk varchar, category varchar, orderid varchar, price decimal(38,9), productid varchar, productname varchar, "
                         + "quantity bigint, type varchar")
                 .contains("| ITEM#04 | Fountain pen     | 1        | 64.000000000  |")
@@ -33,8 +33,8 @@ class DemoCommandTest
                 // The federated queries: DynamoDB views joined with the embedded PostgreSQL's customers.
                 .contains("650 customers from examples/ecommerce/customers.csv")
                 .contains("Tables in \"lambda:rds\".\"public\" (PostgreSQL): [customers]")
-                .contains("| female     | Noise-cancelling headphones | 29    | 8671.000000000 |")
-                .contains("| non-binary | Rain jacket                 | 10    | 1599.000000000 |")
+                .contains("| female     | Noise-cancelling headphones | 29    | 8671.000000 |")
+                .contains("| non-binary | Rain jacket                 | 10    | 1599.000000 |")
                 .contains("| Lisbon | 308    | 137071.070000000 |")
                 .contains("| linus_thompson_371   | 2026-05-18 00:00:00.000 | 1962       | 7      | 6026.770000000 |")
                 .contains("-- rds.public.customers: 1 split, 207 rows returned")

@@ -1,8 +1,7 @@
 package io.github.athenaddb.local;
 
 import io.github.athenaddb.ConnectorException;
-import org.apache.calcite.runtime.CalciteContextException;
-import org.apache.calcite.sql.validate.SqlValidatorException;
+import io.github.athenaddb.local.engine.QueryFailure;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.glue.model.FederationSourceErrorCode;
 
@@ -37,7 +36,7 @@ class FailuresTest
         assertThat(Failures.message(e)).isEqualTo("IllegalStateException");
     }
 
-    /** As Calcite's JDBC layer reports any failure of a statement: a SQLException around the cause. */
+    /** A failure wrapped a few layers deep, as a JDBC driver or the engine start reports one. */
     private static SQLException executing(Throwable cause)
     {
         return new SQLException("Error while executing SQL \"SELECT * FROM ddb.default.orders\": " + cause.getMessage(),
@@ -48,13 +47,12 @@ class FailuresTest
     void reportPrintsTheMessageAndGivesBadInputForStatementErrors()
     {
         StringBuilder err = new StringBuilder();
-        int sql = reportCapturing(new SQLException("Error while executing", new CalciteContextException("From line 1, column 8",
-                new SqlValidatorException("Column 'x' not found in any table", null))), err);
-        int validation = reportCapturing(new RuntimeException("wrap", new SqlValidatorException("No match found", null)), err);
+        int sql = reportCapturing(new QueryFailure("line 1:8: Column 'x' cannot be resolved", "COLUMN_NOT_FOUND", true), err);
+        int source = reportCapturing(new QueryFailure("DynamoDB throttled the request", "FEDERATION_SOURCE_ERROR", false), err);
         assertThat(sql).isEqualTo(Failures.BAD_INPUT);
-        assertThat(validation).isEqualTo(Failures.BAD_INPUT);
-        assertThat(err.toString()).isEqualTo("athena-local: Column 'x' not found in any table\nathena-local: No match found\n"
-                .replace("\n", System.lineSeparator()));
+        assertThat(source).isEqualTo(Failures.FAILED);
+        assertThat(err.toString()).isEqualTo(("athena-local: line 1:8: Column 'x' cannot be resolved (COLUMN_NOT_FOUND)\n"
+                + "athena-local: DynamoDB throttled the request (FEDERATION_SOURCE_ERROR)\n").replace("\n", System.lineSeparator()));
     }
 
     @Test

@@ -31,9 +31,10 @@ import static io.github.athenaddb.devkit.Tables.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * LIMIT and ORDER BY ... LIMIT through the engine, the connector's wire and dynalite, with the
- * limit sent to the connector: the rows are those of {@code --no-pushdown}, whatever the
- * connector does with the limit (use it to read less, or ignore it).
+ * LIMIT and ORDER BY ... LIMIT through Trino, the connector's wire and dynalite, sent as Athena
+ * sends them: a LIMIT only when the connector declares LIMIT pushdown (it does) and no filter of
+ * Trino's sits between it and the read; an ORDER BY with it only when the connector declares top-N
+ * pushdown (it does not). The rows are those of {@code --no-pushdown} either way.
  */
 class LimitPushdownEndToEndTest
 {
@@ -55,7 +56,7 @@ class LimitPushdownEndToEndTest
         connector = LocalConnector.forEndpoint(Optional.of(dynalite.endpoint()),
                 Map.of(ConnectorConfig.SCHEMA_CACHE_SECONDS, "0", ConnectorConfig.SCAN_SEGMENTS, "3"));
         engine = connector.engine(EngineOptions.DEFAULTS);
-        withoutPushdown = connector.engine(new EngineOptions(false, 2));
+        withoutPushdown = connector.engine(new EngineOptions(false, false));
     }
 
     @AfterAll
@@ -101,7 +102,7 @@ class LimitPushdownEndToEndTest
             "SELECT seq, qty FROM ddb.default.shop WHERE type = 'Order' ORDER BY qty NULLS FIRST, seq LIMIT 6",
             "SELECT seq, qty FROM ddb.default.shop WHERE type = 'Order' ORDER BY qty DESC, seq LIMIT 6",
             "SELECT seq, qty FROM ddb.default.shop ORDER BY qty, seq DESC LIMIT 9",
-            "SELECT seq FROM ddb.default.shop WHERE seq BETWEEN 110 AND 340 ORDER BY seq LIMIT 5 OFFSET 10",
+            "SELECT seq FROM ddb.default.shop WHERE seq BETWEEN 110 AND 340 ORDER BY seq OFFSET 10 LIMIT 5",
             "SELECT * FROM ddb.default.shop ORDER BY seq LIMIT 3",
             "SELECT pk, sk FROM ddb.default.shop WHERE pk IN ('C#1', 'C#3') AND sk >= 'ORDER#05' ORDER BY sk DESC, pk LIMIT 4",
             "SELECT upper(sk) AS u, seq FROM ddb.default.shop WHERE status <> 'PLACED' ORDER BY seq LIMIT 4",
@@ -113,8 +114,8 @@ class LimitPushdownEndToEndTest
         QueryResult pushed = engine.execute(sql);
         QueryResult local = withoutPushdown.execute(sql);
         assertThat(pushed.rows()).as(sql).isNotEmpty().isEqualTo(local.rows());
-        assertThat(pushed.sources().get(0).limitPerRead()).as(sql)
-                .singleElement().satisfies(limit -> assertThat(limit.orderBy()).isNotEmpty());
+        // Undeclared, so never sent: Trino sorts and cuts.
+        assertThat(pushed.sources().get(0).limitPerRead()).as(sql).containsExactly(ScanLimit.NONE);
         assertThat(local.sources().get(0).limitPerRead()).containsExactly(ScanLimit.NONE);
         assertThat(pushed.sources().get(0).rowsReturned()).as(sql).isLessThanOrEqualTo(local.sources().get(0).rowsReturned());
     }
@@ -128,7 +129,8 @@ class LimitPushdownEndToEndTest
         assertThat(matching).hasSizeGreaterThan(5);
         QueryResult r = engine.execute("SELECT pk, sk, qty, status " + where + " LIMIT 5");
         assertThat(r.rows()).hasSize(5).doesNotHaveDuplicates().isSubsetOf(matching);
-        assertThat(r.sources().get(0).limitPerRead()).containsExactly(new ScanLimit(5, List.of()));
+        // The WHERE is sent, and Trino applies it again above the read: a LIMIT below it would cut before the filter.
+        assertThat(r.sources().get(0).limitPerRead()).containsExactly(ScanLimit.NONE);
         assertThat(r.sources().get(0).pushedPerRead()).containsExactly("qty >= 2 AND status = 'PLACED' AND type = 'Order'");
     }
 
@@ -136,9 +138,11 @@ class LimitPushdownEndToEndTest
     void plainLimitOnOnePartitionWithAnOffset()
             throws SQLException
     {
-        QueryResult r = engine.execute("SELECT pk, sk FROM ddb.default.shop WHERE pk = 'C#3' LIMIT 4 OFFSET 3");
+        QueryResult r = engine.execute("SELECT pk, sk FROM ddb.default.shop WHERE pk = 'C#3' OFFSET 3 LIMIT 4");
         assertThat(r.rows()).hasSize(4).doesNotHaveDuplicates().allSatisfy(row -> assertThat(row.get(0)).isEqualTo("C#3"));
-        assertThat(r.sources().get(0).limitPerRead()).containsExactly(new ScanLimit(7, List.of()));
+        QueryResult whole = engine.execute("SELECT pk, sk FROM ddb.default.shop OFFSET 3 LIMIT 4");
+        assertThat(whole.rows()).hasSize(4).doesNotHaveDuplicates();
+        assertThat(whole.sources().get(0).limitPerRead()).containsExactly(new ScanLimit(7, List.of()));
     }
 
     @Test
@@ -155,11 +159,10 @@ class LimitPushdownEndToEndTest
     void limitedBranchesOfAUnionEachSendTheirOwnLimit()
             throws SQLException
     {
-        QueryResult r = engine.execute("SELECT * FROM (SELECT sk FROM ddb.default.shop WHERE pk = 'C#1' LIMIT 2) "
+        QueryResult r = engine.execute("SELECT * FROM (SELECT sk FROM ddb.default.shop LIMIT 2) "
                 + "UNION ALL SELECT * FROM (SELECT sk FROM ddb.default.shop WHERE pk = 'C#2' ORDER BY sk DESC LIMIT 3)");
         assertThat(r.rows()).hasSize(5).contains(List.of("PROFILE"), List.of("ORDER#12"), List.of("ORDER#11"));
-        assertThat(r.sources().get(0).limitPerRead()).extracting(ScanLimit::describe)
-                .containsExactlyInAnyOrder("limit 2", "order by sk desc; limit 3");
+        assertThat(r.sources().get(0).limitPerRead()).extracting(ScanLimit::describe).containsExactlyInAnyOrder("limit 2", "");
     }
 
     @Test

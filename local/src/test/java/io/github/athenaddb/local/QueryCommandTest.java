@@ -97,9 +97,9 @@ class QueryCommandTest
     {
         CliRun table = CliRun.of("query", "--dynamodb-endpoint", dynalite.endpoint().toString(), "SELECT * FROM ddb.default.nope");
         assertThat(table.exit()).isEqualTo(2);
-        assertThat(table.err()).contains("'nope'");
+        assertThat(table.err()).contains("Table 'ddb.default.nope' does not exist (TABLE_NOT_FOUND)");
         CliRun column = CliRun.of("query", "--dynamodb-endpoint", dynalite.endpoint().toString(), "SELECT colour FROM ddb.default.products");
         assertThat(column.exit()).isEqualTo(2);
-        assertThat(column.err()).contains("Column 'colour' not found");
+        assertThat(column.err()).contains("Column 'colour' cannot be resolved (COLUMN_NOT_FOUND)");
     }
 }

@@ -34,7 +34,7 @@ class SourceFailureOutputTest
         assertThat(run.exit()).as(run.err()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).isEqualTo("athena-local: DynamoDB ListTables failed after 9 attempts (endpoint http://127.0.0.1:" + port
-                + "): Connect to 127.0.0.1:" + port + " [/127.0.0.1] failed: Connection refused" + System.lineSeparator());
+                + "): Connect to 127.0.0.1:" + port + " [/127.0.0.1] failed: Connection refused (FEDERATION_SOURCE_ERROR)" + System.lineSeparator());
     }
 
     @Test
@@ -46,10 +46,10 @@ class SourceFailureOutputTest
         CliProcess run = CliProcess.of("query", "--debug", "--dynamodb-endpoint", "http://127.0.0.1:" + port, "SELECT * FROM ddb.default.orders");
 
         assertThat(run.exit()).as(run.err()).isEqualTo(1);
-        assertThat(run.err()).contains("FINE: Request failed")
+        assertThat(run.err()).contains("Request failed")
                 .contains("\tat software.amazon.awssdk.services.dynamodb.DefaultDynamoDbClient.listTables")
                 .endsWith("athena-local: DynamoDB ListTables failed after 9 attempts (endpoint http://127.0.0.1:" + port
-                        + "): Connect to 127.0.0.1:" + port + " [/127.0.0.1] failed: Connection refused" + System.lineSeparator());
+                        + "): Connect to 127.0.0.1:" + port + " [/127.0.0.1] failed: Connection refused (FEDERATION_SOURCE_ERROR)" + System.lineSeparator());
     }
 
     @Test

@@ -13,6 +13,19 @@ public final class FederationConnectorFactory
 {
     public static final String NAME = "athena_federation";
 
+    private final FederationListener listener;
+
+    public FederationConnectorFactory()
+    {
+        this(FederationListener.NONE);
+    }
+
+    /** @param listener told what every catalog of this factory asks its source (an embedding engine's stats) */
+    public FederationConnectorFactory(FederationListener listener)
+    {
+        this.listener = requireNonNull(listener, "listener is null");
+    }
+
     @Override
     public String getName()
     {
@@ -26,7 +39,8 @@ public final class FederationConnectorFactory
         FederationConfig settings = FederationConfig.parse(config);
         FederationFunction function = settings.endpoint().open(settings.handlerConfig());
         FederationClient client = new FederationClient(function);
-        FederationSource source = new FederationSource(client, settings.sourceCatalog().orElse(catalogName), settings.readSizes(), settings.aws());
+        FederationSource source = new FederationSource(client, settings.sourceCatalog().orElse(catalogName), settings.readSizes(), settings.aws(),
+                listener);
         return new FederationConnector(source, context.getTypeManager(), settings.pushdown());
     }
 }

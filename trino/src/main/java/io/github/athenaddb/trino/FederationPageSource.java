@@ -78,7 +78,7 @@ final class FederationPageSource
             Deque<Page> result = new ArrayDeque<>();
             if (response instanceof RemoteReadRecordsResponse remote) {
                 // Rows over the source's inline limit were spilled to S3: read back, block by block, with the split's key.
-                source.readSpilled(remote, block -> result.addAll(toPages(block)));
+                source.readSpilled(queryId, table.federationName(), remote, block -> result.addAll(toPages(block)));
             }
             else {
                 result.addAll(toPages(((ReadRecordsResponse) response).getRecords()));

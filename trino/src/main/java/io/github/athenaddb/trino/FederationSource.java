@@ -18,6 +18,7 @@ import com.amazonaws.athena.connector.lambda.metadata.ListTablesRequest;
 import com.amazonaws.athena.connector.lambda.metadata.ListTablesResponse;
 import com.amazonaws.athena.connector.lambda.metadata.optimizations.OptimizationSubType;
 import com.amazonaws.athena.connector.lambda.records.ReadRecordsRequest;
+import com.amazonaws.athena.connector.lambda.records.ReadRecordsResponse;
 import com.amazonaws.athena.connector.lambda.records.RecordResponse;
 import com.amazonaws.athena.connector.lambda.records.RemoteReadRecordsResponse;
 import com.amazonaws.athena.connector.lambda.security.FederatedIdentity;
@@ -49,15 +50,17 @@ public final class FederationSource
     private final String catalog;
     private final ReadSizes readSizes;
     private final SpillReader spillReader;
+    private final FederationListener listener;
     private volatile Map<String, List<OptimizationSubType>> capabilities;
 
     public FederationSource(FederationClient client, String catalog)
     {
-        this(client, catalog, ReadSizes.IN_PROCESS, AwsSettings.defaults());
+        this(client, catalog, ReadSizes.IN_PROCESS, AwsSettings.defaults(), FederationListener.NONE);
     }
 
-    public FederationSource(FederationClient client, String catalog, ReadSizes readSizes, AwsSettings aws)
+    public FederationSource(FederationClient client, String catalog, ReadSizes readSizes, AwsSettings aws, FederationListener listener)
     {
+        this.listener = requireNonNull(listener, "listener is null");
         this.client = requireNonNull(client, "client is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.readSizes = requireNonNull(readSizes, "readSizes is null");
@@ -128,6 +131,7 @@ public final class FederationSource
                 token = response.getContinuationToken();
             }
             while (token != null);
+            listener.splitsPlanned(queryId, catalog, table, schema, constraints, splits.size());
             return splits;
         }
         finally {
@@ -138,14 +142,21 @@ public final class FederationSource
     /** ReadRecords for one split: inline records, or a spilled response ({@link #readSpilled}); the caller closes it. */
     public RecordResponse readRecords(String queryId, TableName table, Schema schema, Split split, Constraints constraints)
     {
-        return client.call(new ReadRecordsRequest(IDENTITY, catalog, queryId, table, schema, split, constraints, readSizes.maxBlockBytes(),
-                readSizes.maxInlineBlockBytes()), RecordResponse.class);
+        RecordResponse response = client.call(new ReadRecordsRequest(IDENTITY, catalog, queryId, table, schema, split, constraints,
+                readSizes.maxBlockBytes(), readSizes.maxInlineBlockBytes()), RecordResponse.class);
+        if (response instanceof ReadRecordsResponse inline) {
+            listener.rowsReturned(queryId, catalog, table, inline.getRecordCount());
+        }
+        return response;
     }
 
     /** The blocks a source spilled to S3 for one split, in order; each is closed after {@code consumer} ran. */
-    public void readSpilled(RemoteReadRecordsResponse response, Consumer<Block> consumer)
+    public void readSpilled(String queryId, TableName table, RemoteReadRecordsResponse response, Consumer<Block> consumer)
     {
-        spillReader.read(response, consumer);
+        spillReader.read(response, block -> {
+            listener.rowsReturned(queryId, catalog, table, block.getRowCount());
+            consumer.accept(block);
+        });
     }
 
     @Override

@@ -100,4 +100,28 @@ public record FederationTableHandle(
     {
         return projection.orElse(columns);
     }
+
+    /**
+     * What EXPLAIN shows for the read: the table, the columns read and what goes to the source with
+     * them ({@code orders columns=[pk, total] constraint=[pk = 'A'] limit=10 orderBy=[sk DESC]}).
+     */
+    @Override
+    public String toString()
+    {
+        StringBuilder out = new StringBuilder(schemaName).append('.').append(tableName);
+        if (!passthroughArguments.isEmpty()) {
+            out.append(" query=").append(passthroughArguments);
+        }
+        out.append(" columns=").append(readColumns().stream().map(FederationColumnHandle::name).toList());
+        if (!constraint.isAll()) {
+            out.append(" constraint=").append(constraint.getDomains().map(domains -> domains.entrySet().stream()
+                    .map(entry -> entry.getKey().name() + " " + entry.getValue().toString(10))
+                    .toList().toString()).orElse("[none]"));
+        }
+        limit.ifPresent(n -> out.append(" limit=").append(n));
+        if (!orderBy.isEmpty()) {
+            out.append(" orderBy=").append(orderBy);
+        }
+        return out.toString();
+    }
 }

@@ -31,6 +31,7 @@ public final class ClientStatements
             .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
             .build();
     private ClientSession session;
+    private volatile StatementClient running;
 
     public ClientStatements(URI server, String catalog, String schema)
     {
@@ -46,10 +47,14 @@ public final class ClientStatements
                 .build();
     }
 
-    /** @throws QueryFailure when Trino fails the statement */
-    public void execute(String sql, ResultOutput output)
+    /**
+     * @return Trino's id of the query
+     * @throws QueryFailure when Trino fails the statement
+     */
+    public String execute(String sql, ResultOutput output)
     {
         try (StatementClient client = newStatementClient(http, session, sql, Optional.empty())) {
+            running = client;
             List<Column> columns = null;
             while (client.isRunning()) {
                 if (columns == null) {
@@ -76,6 +81,19 @@ public final class ClientStatements
                 output.end();
             }
             carryOver(client);
+            return status.getId();
+        }
+        finally {
+            running = null;
+        }
+    }
+
+    /** Cancels the statement being run, if any (from another thread: Ctrl-C); its {@link #execute} fails with CLIENT_ABORTED. */
+    public void cancel()
+    {
+        StatementClient client = running;
+        if (client != null) {
+            client.close();
         }
     }
 
@@ -86,7 +104,7 @@ public final class ClientStatements
         if (columns == null || (columns.isEmpty() && status.getUpdateType() != null)) {
             return null;
         }
-        output.begin(columns.stream().map(Column::getName).toList());
+        output.begin(columns.stream().map(Column::getName).toList(), columns.stream().map(Column::getType).toList());
         return columns;
     }
 

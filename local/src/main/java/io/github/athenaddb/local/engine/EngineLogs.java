@@ -2,6 +2,7 @@ package io.github.athenaddb.local.engine;
 
 import io.airlift.log.Logging;
 
+import java.io.PrintStream;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,7 +26,12 @@ public final class EngineLogs
         // Airlift's start announces itself ("Logging to stderr") after setting the root to INFO.
         LOGGING_START.setLevel(debug ? Level.INFO : Level.WARNING);
         Logger.getLogger("").setLevel(level);
+        // Airlift sends System.out and System.err into its log; the CLI's rows and one-line errors stay where they were.
+        PrintStream out = System.out;
+        PrintStream err = System.err;
         Logging logging = Logging.initialize();
+        System.setOut(out);
+        System.setErr(err);
         logging.setRootLevel(debug ? io.airlift.log.Level.INFO : serve ? io.airlift.log.Level.WARN : io.airlift.log.Level.ERROR);
         if (!debug) {
             // The federation SDK warns on every GetSplits that Athena sent no configOptions, which no local request has.

@@ -1,17 +1,11 @@
 package io.github.athenaddb.local.engine;
 
 /**
- * @param pushdown send WHERE conjuncts to connectors as constraints (off: read everything, filter in the engine)
- * @param splitParallelism how many splits of one table are read at once
+ * @param pushdown send the predicate and LIMIT to connectors as Athena does (off: read everything,
+ *         Trino filters), a reference to compare the connector's pushdown against
+ * @param debug show the engine's and the connector's logs (else only their errors)
  */
-public record EngineOptions(boolean pushdown, int splitParallelism)
+public record EngineOptions(boolean pushdown, boolean debug)
 {
-    public static final EngineOptions DEFAULTS = new EngineOptions(true, 4);
-
-    public EngineOptions
-    {
-        if (splitParallelism < 1) {
-            throw new IllegalArgumentException("splitParallelism must be at least 1");
-        }
-    }
+    public static final EngineOptions DEFAULTS = new EngineOptions(true, false);
 }

@@ -6,9 +6,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -22,16 +24,24 @@ import static java.util.Objects.requireNonNull;
  * Lambda reads its own, so every setting of README's Configuration table applies locally; the
  * command line's endpoint and region win over it.
  */
-public record LocalCatalogs(Map<String, String> environment, Optional<URI> dynamodbEndpoint, Optional<String> region)
+public record LocalCatalogs(Map<String, String> environment, Optional<URI> dynamodbEndpoint, Optional<String> region, boolean pushdown)
 {
     static final String HANDLER = "io.github.athenaddb.DdbCompositeHandler";
-    static final List<String> NAMES = List.of("ddb", "lambda:ddb");
+    static final String DYNAMODB_CATALOG = "ddb";
+    private static final String LAMBDA_PREFIX = "lambda:";
+    // The connector's JDBC setting: NAME_connection_string mounts catalog NAME (JdbcSource.SUFFIX).
+    private static final String JDBC_SUFFIX = "_connection_string";
 
     // The connector's own setting names (ConnectorConfig): this module reaches the connector only through the wire.
     private static final String DYNAMODB_ENDPOINT = "dynamodb_endpoint";
     private static final String REGION = "AWS_REGION";
     private static final String DEFAULT_REGION = "us-east-1";
     private static final String QUERY_STATUS_CHECK = "athena_query_status_check";
+
+    public LocalCatalogs(Map<String, String> environment, Optional<URI> dynamodbEndpoint, Optional<String> region)
+    {
+        this(environment, dynamodbEndpoint, region, true);
+    }
 
     public LocalCatalogs
     {
@@ -100,11 +110,34 @@ public record LocalCatalogs(Map<String, String> environment, Optional<URI> dynam
         return lowerCase || name.startsWith("AWS_");
     }
 
+    /**
+     * The catalogs to mount: {@code ddb}, and one per JDBC source the settings configure
+     * ({@code rds_connection_string} mounts {@code rds}), each also as {@code "lambda:NAME"}, the
+     * name Athena gives it. The same Lambda serves them all, routing by the catalog each request names.
+     */
+    public List<String> catalogNames()
+    {
+        List<String> names = new ArrayList<>();
+        names.add(DYNAMODB_CATALOG);
+        new TreeMap<>(handlerSettings()).forEach((key, value) -> {
+            String lower = key.toLowerCase(Locale.ROOT);
+            if (lower.endsWith(JDBC_SUFFIX) && lower.length() > JDBC_SUFFIX.length() && value != null && !value.isBlank()) {
+                names.add(lower.substring(0, lower.length() - JDBC_SUFFIX.length()));
+            }
+        });
+        List<String> withLambda = new ArrayList<>(names);
+        names.forEach(name -> withLambda.add(LAMBDA_PREFIX + name));
+        return withLambda;
+    }
+
     /** The properties of each catalog, as {@code etc/catalog/NAME.properties} would hold them. */
     public Map<String, String> catalogProperties()
     {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("federation.handler", HANDLER);
+        if (!pushdown) {
+            properties.put("federation.pushdown", "false");
+        }
         handlerSettings().forEach((name, value) -> properties.put("federation.config." + name, value));
         return properties;
     }

@@ -1,201 +1,150 @@
 package io.github.athenaddb.local.engine;
 
-import io.github.athenaddb.devkit.AthenaSequence;
-import org.apache.calcite.jdbc.CalciteConnection;
-import org.apache.calcite.runtime.Hook;
-import org.apache.calcite.schema.SchemaPlus;
-import org.apache.calcite.schema.impl.AbstractSchema;
-import org.apache.calcite.schema.impl.ScalarFunctionImpl;
-import org.apache.calcite.schema.impl.TableFunctionImpl;
-
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Struct;
+import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
 
 /**
- * The local stand-in for Athena: Calcite plans and runs the SQL; every table is a connector's,
- * mounted as {@code "lambda:NAME"} and {@code NAME}, and read only through the Lambda wire.
+ * The local stand-in for Athena: Trino's engine (Athena engine v3) in this JVM, with the connector
+ * behind the Trino connector as {@code ddb} and {@code "lambda:ddb"} (and each JDBC source), read
+ * only through the Lambda wire. Statements go over Trino's client protocol, as from any client;
+ * what each asked of the connector comes from the Trino connector ({@link ReadLog}), what it cost
+ * in DynamoDB from the AWS SDK ({@link DynamoDbRequestMeter}).
  */
 public final class LocalEngine
         implements AutoCloseable
 {
-    private final Connection connection;
-    private final StatementStats stats = new StatementStats();
-    private final List<SourceCatalog> catalogs = new ArrayList<>();
-    private final boolean pushdown;
+    /** The schema a passthrough query's result is read from (system.query), whose requests are ExecuteStatement's. */
+    private static final String PASSTHROUGH_SCHEMA = "system";
 
-    /** @param sources connectors by data-source name ({@code ddb}), each reached through its wire */
-    public LocalEngine(Map<String, AthenaSequence> sources, EngineOptions options)
+    private final LocalTrino trino;
+    private final ReadLog reads;
+    private final ClientStatements client;
+
+    private LocalEngine(LocalTrino trino, ReadLog reads)
     {
-        this.pushdown = options.pushdown();
-        try {
-            Properties props = new Properties();
-            props.setProperty("caseSensitive", "false");
-            props.setProperty("unquotedCasing", "TO_LOWER");
-            props.setProperty("quotedCasing", "UNCHANGED");
-            props.setProperty("quoting", "DOUBLE_QUOTE");
-            props.setProperty("conformance", "LENIENT");
-            props.setProperty("fun", "standard,postgresql,oracle");
-            // Athena (Trino) puts NULLs last in ORDER BY whatever the direction; Calcite's default puts them first for DESC.
-            props.setProperty("defaultNullCollation", "LAST");
-            connection = DriverManager.getConnection("jdbc:calcite:", props);
-            SchemaPlus root = connection.unwrap(CalciteConnection.class).getRootSchema();
-            root.add("date_trunc", ScalarFunctionImpl.create(AthenaFunctions.class, "dateTrunc"));
-            root.add("date_add", ScalarFunctionImpl.create(AthenaFunctions.class, "dateAdd"));
-            root.add("from_iso8601_timestamp", ScalarFunctionImpl.create(AthenaFunctions.class, "fromIso8601Timestamp"));
-            SchemaPlus system = root.add("system", new AbstractSchema());
-            system.add("query", TableFunctionImpl.create(PassthroughFunction.class, "query"));
-            sources.forEach((name, sequence) -> {
-                SourceCatalog catalog = new SourceCatalog(name, sequence, options, stats);
-                catalogs.add(catalog);
-                root.add("lambda:" + name, catalog);
-                root.add(name, catalog);
-            });
-        }
-        catch (SQLException e) {
-            throw new IllegalStateException("Could not start the SQL engine: " + e.getMessage(), e);
-        }
+        this.trino = requireNonNull(trino, "trino is null");
+        this.reads = reads;
+        this.client = new ClientStatements(trino.baseUrl(), LocalCatalogs.DYNAMODB_CATALOG, "default");
     }
 
+    /** Starts Trino's engine with the catalogs, on a free loopback port. */
+    public static LocalEngine start(LocalCatalogs catalogs, EngineOptions options)
+    {
+        return start(catalogs, options, 0);
+    }
+
+    /** @param port 0 for any free port */
+    public static LocalEngine start(LocalCatalogs catalogs, EngineOptions options, int port)
+    {
+        EngineLogs.quiet(false, options.debug());
+        ReadLog reads = new ReadLog();
+        return new LocalEngine(LocalTrino.start(catalogs, port, reads), reads);
+    }
+
+    public URI baseUrl()
+    {
+        return trino.baseUrl();
+    }
+
+    public String jdbcUrl()
+    {
+        return trino.jdbcUrl();
+    }
+
+    /**
+     * Runs one statement to its last row; a {@code USE} or {@code SET SESSION} carries over to the next.
+     *
+     * @throws QueryFailure when Trino fails the statement, with its message and error name
+     */
     public QueryResult execute(String sql)
-            throws SQLException
     {
-        stats.reset();
-        catalogs.forEach(SourceCatalog::newStatement);
+        DynamoDbRequestMeter.reset();
         long start = System.nanoTime();
-        // system.query(...) runs against the first mounted connector, as Athena runs it against the current catalog.
-        PassthroughFunction.begin(catalogs.get(0));
-        try (Hook.Closeable limits = limitPushdown();
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(AthenaDialect.toCalcite(sql))) {
-            ResultSetMetaData meta = rs.getMetaData();
-            List<String> columns = new ArrayList<>();
-            List<String> types = new ArrayList<>();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                columns.add(meta.getColumnLabel(i).toLowerCase(Locale.ROOT));
-                types.add(meta.getColumnTypeName(i).toLowerCase(Locale.ROOT));
-            }
-            List<List<Object>> rows = new ArrayList<>();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>(columns.size());
-                for (int i = 1; i <= columns.size(); i++) {
-                    row.add(plain(rs.getObject(i)));
-                }
-                rows.add(row);
-            }
-            long wall = (System.nanoTime() - start) / 1_000_000;
-            return new QueryResult(columns, types, rows, wall, sourceStats());
-        }
-        finally {
-            PassthroughFunction.end();
-        }
+        Rows rows = new Rows();
+        String queryId = client.execute(sql, rows);
+        long wall = (System.nanoTime() - start) / 1_000_000;
+        return new QueryResult(rows.columns, rows.types, rows.values, wall, sourceStats(reads.take(queryId)));
     }
 
+    /** Cancels the statement being run (Ctrl-C in the shell): its {@link #execute} fails with CLIENT_ABORTED. */
+    public void cancel()
+    {
+        client.cancel();
+    }
+
+    /** Trino's plan of the statement, without running it; each read shows what goes to the connector. */
     public String explain(String sql)
-            throws SQLException
     {
-        PassthroughFunction.begin(catalogs.get(0));
-        try (Hook.Closeable limits = limitPushdown()) {
-            return new PlanExplainer(connection).explain(AthenaDialect.toCalcite(sql));
-        }
-        finally {
-            PassthroughFunction.end();
-        }
-    }
-
-    /** Limits (and their ORDER BY) go to the connector with the constraints, so {@code --no-pushdown} sends neither. */
-    private Hook.Closeable limitPushdown()
-    {
-        return pushdown ? LimitPushdown.install() : Hook.Closeable.EMPTY;
+        QueryResult plan = execute("EXPLAIN " + sql);
+        StringBuilder out = new StringBuilder();
+        plan.rows().forEach(row -> out.append(row.get(0)).append('\n'));
+        return out.toString();
     }
 
     /**
      * One entry per table read, however many times the statement reads it (a self-join reads
      * twice): DynamoDB's requests are counted per table, so they cannot be split between reads.
      */
-    private List<QueryResult.SourceStats> sourceStats()
+    private static List<QueryResult.SourceStats> sourceStats(ReadLog.QueryReads query)
     {
-        Map<String, QueryResult.SourceStats> byTable = new LinkedHashMap<>();
+        Map<String, List<ReadLog.Read>> byTable = new LinkedHashMap<>();
+        query.reads().forEach(read -> byTable.computeIfAbsent(ReadLog.key(read.catalog(), read.schema(), read.table()), k -> new ArrayList<>()).add(read));
         // Requests are counted per DynamoDB table: two views of one table show them on the first.
         Map<String, String> meteredBy = new HashMap<>();
-        for (SourceScan scan : stats.scans()) {
-            String key = scan.catalog() + "." + scan.schema() + "." + scan.table();
-            QueryResult.SourceStats previous = byTable.get(key);
-            List<String> pushed = new ArrayList<>();
-            List<ScanLimit> limits = new ArrayList<>();
-            int splits = scan.splits();
-            long rows = scan.rowsReturned();
-            if (previous != null) {
-                splits += previous.splits();
-                rows += previous.rowsReturned();
-                pushed.addAll(previous.pushedPerRead());
-                limits.addAll(previous.limitPerRead());
-            }
-            pushed.add(String.join(" AND ", scan.pushedConstraints().values()));
-            limits.add(scan.limit());
-            String metered = PassthroughFunction.SCHEMA.equals(scan.schema()) ? DynamoDbRequestMeter.PASSTHROUGH : scan.dynamoTable();
-            String owner = meteredBy.computeIfAbsent(scan.catalog() + "/" + metered.toLowerCase(java.util.Locale.ROOT), m -> key);
+        List<QueryResult.SourceStats> stats = new ArrayList<>();
+        byTable.forEach((key, tableReads) -> {
+            ReadLog.Read first = tableReads.get(0);
+            String metered = first.schema().equals(PASSTHROUGH_SCHEMA) ? DynamoDbRequestMeter.PASSTHROUGH : first.dynamoTable();
+            String owner = meteredBy.computeIfAbsent(first.catalog() + "/" + metered.toLowerCase(Locale.ROOT), m -> key);
             DynamoDbRequestMeter.TableUsage usage = owner.equals(key) ? DynamoDbRequestMeter.usage(metered) : new DynamoDbRequestMeter.TableUsage();
-            byTable.put(key, new QueryResult.SourceStats(scan.catalog(), scan.schema(), scan.table(), splits, usage.requests(),
-                    usage.rcu(), usage.itemsScanned(), rows, pushed, limits, lossy(previous, scan)));
-        }
-        return new ArrayList<>(byTable.values());
-    }
-
-    private static List<String> lossy(QueryResult.SourceStats previous, SourceScan scan)
-    {
-        java.util.Set<String> columns = new java.util.LinkedHashSet<>(previous == null ? List.of() : previous.lossyColumns());
-        columns.addAll(scan.lossyColumns());
-        return List.copyOf(columns);
-    }
-
-    private static Object plain(Object value)
-            throws SQLException
-    {
-        if (value instanceof Array array) {
-            List<Object> out = new ArrayList<>();
-            for (Object o : (Object[]) array.getArray()) {
-                out.add(plain(o));
-            }
-            return out;
-        }
-        if (value instanceof Struct struct) {
-            return Arrays.asList(struct.getAttributes());
-        }
-        if (value instanceof Object[] values) {
-            List<Object> out = new ArrayList<>();
-            for (Object o : values) {
-                out.add(plain(o));
-            }
-            return out;
-        }
-        if (value instanceof List<?> list) {
-            List<Object> out = new ArrayList<>();
-            for (Object o : list) {
-                out.add(plain(o));
-            }
-            return out;
-        }
-        return value;
+            Set<String> lossy = new LinkedHashSet<>();
+            tableReads.forEach(read -> lossy.addAll(read.lossyColumns()));
+            stats.add(new QueryResult.SourceStats(first.catalog(), first.schema(), first.table(),
+                    tableReads.stream().mapToInt(ReadLog.Read::splits).sum(), usage.requests(), usage.rcu(), usage.itemsScanned(),
+                    query.rowsByTable().getOrDefault(key, 0L), tableReads.stream().map(ReadLog.Read::pushed).toList(),
+                    tableReads.stream().map(ReadLog.Read::limit).toList(), List.copyOf(lossy)));
+        });
+        return stats;
     }
 
     @Override
     public void close()
-            throws SQLException
     {
-        connection.close();
+        client.close();
+        trino.close();
+    }
+
+    /** A statement's result, collected. */
+    private static final class Rows
+            implements ResultOutput
+    {
+        private List<String> columns = List.of();
+        private List<String> types = List.of();
+        private final List<List<Object>> values = new ArrayList<>();
+
+        @Override
+        public void begin(List<String> names, List<String> columnTypes)
+        {
+            columns = List.copyOf(names);
+            types = List.copyOf(columnTypes);
+        }
+
+        @Override
+        public void row(List<Object> row)
+        {
+            values.add(row);
+        }
+
+        @Override
+        public void end() {}
     }
 }

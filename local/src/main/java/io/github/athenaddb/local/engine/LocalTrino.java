@@ -1,6 +1,7 @@
 package io.github.athenaddb.local.engine;
 
 import com.google.inject.Key;
+import io.github.athenaddb.trino.FederationListener;
 import io.github.athenaddb.trino.FederationPlugin;
 import io.trino.connector.ConnectorServicesProvider;
 import io.trino.server.testing.TestingTrinoServer;
@@ -32,6 +33,12 @@ public final class LocalTrino
     /** @param port 0 for any free port */
     public static LocalTrino start(LocalCatalogs catalogs, int port)
     {
+        return start(catalogs, port, FederationListener.NONE);
+    }
+
+    /** @param listener told what each statement asks the connector (the stats) */
+    public static LocalTrino start(LocalCatalogs catalogs, int port, FederationListener listener)
+    {
         if (catalogs.needsDummyCredentials()) {
             System.setProperty("aws.accessKeyId", "local");
             System.setProperty("aws.secretAccessKey", "local");
@@ -45,9 +52,9 @@ public final class LocalTrino
                 .build();
         try {
             server.getInstance(Key.get(ConnectorServicesProvider.class)).loadInitialCatalogs();
-            server.installPlugin(new FederationPlugin());
+            server.installPlugin(new FederationPlugin(listener));
             Map<String, String> properties = catalogs.catalogProperties();
-            for (String name : LocalCatalogs.NAMES) {
+            for (String name : catalogs.catalogNames()) {
                 server.createCatalog(name, LocalCatalogs.connectorName(), properties);
             }
             return new LocalTrino(server);
