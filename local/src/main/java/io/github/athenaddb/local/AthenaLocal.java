@@ -11,7 +11,8 @@ import static java.util.Objects.requireNonNull;
 /** {@code bin/athena-local}: the connector on a laptop, called exactly as Athena calls it. */
 @Command(name = "athena-local", mixinStandardHelpOptions = true, version = "athena-local 0.1.0",
         description = "Runs the Athena DynamoDB connector locally, with no AWS account.",
-        subcommands = {DemoCommand.class, QueryCommand.class, ShellCommand.class, ExplainCommand.class, LoadCommand.class, BenchCommand.class,
+        subcommands = {DemoCommand.class, QueryCommand.class, ShellCommand.class, ExplainCommand.class, ServeCommand.class, LoadCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class AthenaLocal
         implements Runnable

@@ -1,23 +1,16 @@
 package io.github.athenaddb.local;
 
-/**
- * {@code bin/athena-local}'s entry point: {@code serve} and {@code trino-query} run on Trino's
- * engine ({@link TrinoLocal}), the other commands on the picocli command line ({@link AthenaLocal}).
- */
+/** {@code bin/athena-local}'s entry point; {@code trino-query} is kept as another name of {@code query}. */
 public final class Main
 {
     private Main() {}
 
     public static void main(String[] args)
     {
-        String command = args.length == 0 ? "" : args[0];
-        if (command.equals("serve") || command.equals("trino-query")) {
-            String[] rest = args.clone();
-            rest[0] = command.equals("trino-query") ? "query" : "serve";
-            TrinoLocal.main(rest);
+        String[] command = args.clone();
+        if (command.length > 0 && command[0].equals("trino-query")) {
+            command[0] = "query";
         }
-        else {
-            AthenaLocal.main(args);
-        }
+        AthenaLocal.main(command);
     }
 }

@@ -2,6 +2,7 @@ package io.github.athenaddb.local;
 
 import io.github.athenaddb.ConnectorConfig;
 import io.github.athenaddb.local.engine.EngineOptions;
+import io.github.athenaddb.local.engine.LocalCatalogs;
 import picocli.CommandLine.Option;
 
 import io.github.athenaddb.ddb.glue.GlueConfig;
@@ -49,6 +50,17 @@ final class SourceOptions
      */
     LocalConnector connect(Map<String, String> environment)
     {
+        return LocalConnector.forEndpoint(Optional.ofNullable(endpoint), settings(environment));
+    }
+
+    /** The catalogs these options and settings mount, without starting anything (to find a serve of the same). */
+    LocalCatalogs catalogs(Map<String, String> environment)
+    {
+        return new LocalCatalogs(settings(environment), Optional.ofNullable(endpoint), Optional.empty(), !noPushdown);
+    }
+
+    private Map<String, String> settings(Map<String, String> environment)
+    {
         Map<String, String> config = new HashMap<>(environment);
         if (region != null) {
             config.put(ConnectorConfig.REGION, region);
@@ -60,7 +72,7 @@ final class SourceOptions
             config.put(GlueConfig.GLUE_DEFINITIONS_FILE, definitions.toString());
         }
         jdbc.forEach((name, url) -> config.put(name.toLowerCase(java.util.Locale.ROOT) + JdbcSource.SUFFIX, url));
-        return LocalConnector.forEndpoint(Optional.ofNullable(endpoint), config);
+        return config;
     }
 
     EngineOptions engineOptions()

@@ -90,7 +90,7 @@ final class StatsReport
             sources.add(source);
         }
         root.put("sources", sources);
-        return ResultFormat.json(root);
+        return ValueText.json(root);
     }
 
     /** {@code type = 'Order'; order by amount desc; limit 2}: constraints, then what goes with the limit. */

@@ -53,7 +53,6 @@ final class TableOutput
         out.println(line(columns.toArray(new String[0]), widths));
         out.println(rule(widths));
         rows.forEach(r -> out.println(line(r, widths)));
-        out.println("(" + rows.size() + (rows.size() == 1 ? " row)" : " rows)"));
         out.flush();
     }
 

@@ -27,7 +27,7 @@ import static java.util.Objects.requireNonNull;
 public record LocalCatalogs(Map<String, String> environment, Optional<URI> dynamodbEndpoint, Optional<String> region, boolean pushdown)
 {
     static final String HANDLER = "io.github.athenaddb.DdbCompositeHandler";
-    static final String DYNAMODB_CATALOG = "ddb";
+    public static final String DYNAMODB_CATALOG = "ddb";
     private static final String LAMBDA_PREFIX = "lambda:";
     // The connector's JDBC setting: NAME_connection_string mounts catalog NAME (JdbcSource.SUFFIX).
     private static final String JDBC_SUFFIX = "_connection_string";

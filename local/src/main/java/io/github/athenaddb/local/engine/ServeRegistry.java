@@ -19,7 +19,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The running {@code serve}s of one checkout, one file each ({@code serve-PORT.json}) in a
- * directory that {@code bin/athena-local} places under {@code trino/target}: a serve runs its
+ * directory that {@code bin/athena-local} places under {@code local/target}: a serve runs its
  * checkout's build, so a query from another checkout (another branch) must not get its answers.
  * A file is written whole (written aside, then renamed) once the server answers, and removed when
  * it stops; one left by a killed serve is stale (its process is gone, or is another process with
@@ -32,9 +32,29 @@ public final class ServeRegistry
 
     private final Path directory;
 
+    /** Where bin/athena-local has serves record themselves; unset, none is recorded or used. */
+    public static final String DIRECTORY_PROPERTY = "athena.local.serve-dir";
+
     public ServeRegistry(Path directory)
     {
         this.directory = requireNonNull(directory, "directory is null");
+    }
+
+    /** The registry bin/athena-local names ({@link #DIRECTORY_PROPERTY}), if it names one. */
+    public static Optional<ServeRegistry> fromSystemProperty()
+    {
+        return Optional.ofNullable(System.getProperty(DIRECTORY_PROPERTY)).map(dir -> new ServeRegistry(Path.of(dir)));
+    }
+
+    /**
+     * A running serve of the same source, which answers without starting Trino in this JVM (half a
+     * second instead of ten). One reading another source (another endpoint, region or setting) is
+     * passed over: its answers would be another table's.
+     */
+    public Optional<ServeState> sameSource(LocalCatalogs catalogs)
+    {
+        String fingerprint = catalogs.fingerprint();
+        return running().stream().filter(state -> state.fingerprint().equals(fingerprint)).findFirst();
     }
 
     /** Records a started serve; the returned file is removed by {@link #remove}. */

@@ -10,15 +10,11 @@ import io.github.athenaddb.devkit.Dynalite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code trino-query} while a {@code serve} of the same source is up: the statements go to that
  * server (it lists them among its queries) and print as on an engine of the query's own.
  */
-class TrinoLocalServeReuseTest
+class QueryThroughServeTest
 {
     @TempDir
     Path dir;
@@ -48,21 +44,23 @@ class TrinoLocalServeReuseTest
             // What serve does once its server answers.
             Path recorded = registry.register(ServeState.of(trino.baseUrl(), catalogs));
 
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int status = new TrinoLocal(Map.of(), new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8), Optional.of(registry))
-                    .run(new String[] {"query", sql, "--dynamodb-endpoint", dynalite.endpoint().toString()});
+            CliRun run;
+            System.setProperty(ServeRegistry.DIRECTORY_PROPERTY, dir.toString());
+            try {
+                run = CliRun.withEnvironment(Map.of(), "query", sql, "--dynamodb-endpoint", dynalite.endpoint().toString());
+            }
+            finally {
+                System.clearProperty(ServeRegistry.DIRECTORY_PROPERTY);
+            }
 
-            assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
-            assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
-            // As TrinoLocalQueryTest's engine of its own prints it.
-            assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("""
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.err()).startsWith("-- 2 rows in ").contains(" on the serve at " + trino.baseUrl());
+            // As QueryScriptTest's engine of its own prints it.
+            assertThat(run.out()).isEqualTo("""
                     | sk | city   |
                     |----|--------|
                     | 3  | Lyon   |
                     | 2  | Nantes |
-                    (2 rows)
                     """);
             assertThat(queriesSeenBy(trino.baseUrl())).contains(sql);
             assertThat(recorded).exists();

@@ -18,7 +18,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code athena-local serve}'s engine, reached as DBeaver or a BI tool reaches it: Trino's JDBC driver over HTTP. */
-class TrinoLocalServeTest
+class ServeJdbcTest
 {
     @Test
     void jdbcClientReadsTheLambdaCatalogOnLoopback()

@@ -1,0 +1,76 @@
+package io.github.athenaddb.local;
+
+import io.github.athenaddb.local.engine.LocalEngine;
+import io.github.athenaddb.local.engine.ServeRegistry;
+import io.github.athenaddb.local.engine.ServeState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Trino's engine with the connector's catalogs as a server on 127.0.0.1, for the Trino CLI, JDBC,
+ * DBeaver or a BI tool, until Ctrl-C; {@code query} sends its statements to it when it reads the
+ * same source ({@link ServeRegistry}).
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run Trino with the connector's catalogs as a server on 127.0.0.1 (Trino CLI, JDBC, BI tools) until Ctrl-C.")
+final class ServeCommand
+        implements Callable<Integer>
+{
+    @ParentCommand
+    AthenaLocal parent;
+
+    @Mixin
+    SourceOptions source = new SourceOptions();
+
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "N", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 for any free one).")
+    int port;
+
+    @Override
+    public Integer call()
+    {
+        LocalConnector connector;
+        LocalEngine engine;
+        try {
+            connector = source.connect(parent.environment());
+            engine = LocalEngine.start(connector.catalogs(source.engineOptions()), source.engineOptions(), port);
+        }
+        catch (RuntimeException e) {
+            return Failures.report(e, source.debug);
+        }
+        Optional<Path> recorded = Optional.empty();
+        try {
+            recorded = ServeRegistry.fromSystemProperty().map(registry -> registry.register(ServeState.of(engine.baseUrl(), source.catalogs(parent.environment()))));
+        }
+        catch (UncheckedIOException e) {
+            // The server works without it; only query will not find it.
+            System.err.println("athena-local: " + e.getMessage() + ": query will start its own engine");
+        }
+        Optional<Path> file = recorded;
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // First, so that no query picks a server that is going away.
+            file.ifPresent(ServeRegistry::remove);
+            engine.close();
+            connector.close();
+            stopped.countDown();
+        }, "athena-local-stop"));
+        System.out.println("Trino on " + engine.baseUrl() + "  JDBC: " + engine.jdbcUrl() + "  CLI: trino --server " + engine.baseUrl()
+                + " --catalog ddb --schema default  (Ctrl-C stops)");
+        System.out.flush();
+        try {
+            stopped.await();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}
