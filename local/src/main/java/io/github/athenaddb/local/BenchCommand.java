@@ -108,10 +108,10 @@ final class BenchCommand
         try (LocalConnector local = LocalConnector.startWithDynalite(config)) {
             console.println("Local DynamoDB (dynalite, in memory) at " + local.endpoint());
             DynamoBenchScenarios dynamo = new DynamoBenchScenarios(local, settings, console);
-            if (selected.contains(BenchScenario.FULL_READ)) {
-                results.addAll(dynamo.fullReads());
+            if (selected.contains(BenchScenario.FULL_READ) || selected.contains(BenchScenario.SQL_FULL_READ)) {
+                results.addAll(dynamo.fullReads(selected));
             }
-            Set<BenchScenario> keyed = EnumSet.of(BenchScenario.QUERY_PARTITION, BenchScenario.TOP_N, BenchScenario.POINT_LOOKUP);
+            Set<BenchScenario> keyed = EnumSet.of(BenchScenario.QUERY_PARTITION, BenchScenario.TOP_N, BenchScenario.POINT_LOOKUP, BenchScenario.GROUP_BY);
             keyed.retainAll(selected);
             if (!keyed.isEmpty()) {
                 results.addAll(dynamo.keyed(keyed));

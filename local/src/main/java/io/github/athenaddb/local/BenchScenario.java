@@ -11,6 +11,8 @@ enum BenchScenario
     QUERY_PARTITION("query-partition", "SELECT * of one partition (pk = ...) of a pk + sk table: a DynamoDB Query"),
     TOP_N("top-n", "ORDER BY sk DESC LIMIT 10 within that partition: a backwards Query of 10 items"),
     POINT_LOOKUP("point-lookup", "one item by its full primary key (pk = ... AND sk = ...): a GetItem"),
+    GROUP_BY("group-by", "GROUP BY over that partition's items (a Query), aggregated by the engine"),
+    SQL_FULL_READ("sql-full-read", "SELECT * of the flat table through the engine, every row to the client (one result per --items size)"),
     JDBC_READ("jdbc-read", "full read of an embedded PostgreSQL table (10 columns) through the connector's JDBC source"),
     COLD_START("cold-start", "fresh JVMs on the shaded Lambda jar: to the first GetTable and first ReadRecords response");
 

@@ -39,22 +39,43 @@ final class DynamoBenchScenarios
         this.out = out;
     }
 
-    /** One result per size; each table is deleted after its read, so dynalite holds one at a time. */
-    List<BenchResults.Scenario> fullReads()
+    /**
+     * One result per size and selected scenario (through the wire, and through the engine with
+     * every row to the client); each table is deleted after its reads, so dynalite holds one at a time.
+     */
+    List<BenchResults.Scenario> fullReads(Set<BenchScenario> selected)
     {
         List<BenchResults.Scenario> results = new ArrayList<>();
-        for (int items : settings.items()) {
-            String name = BenchScenario.FULL_READ.id + "-" + BenchScenario.size(items);
-            String table = "bench_flat_" + BenchScenario.size(items);
-            try (DynamoDbClient loader = local.loader()) {
-                BenchData.createFlatTable(loader, table);
-                BenchData.load(loader, table, items, BenchData::flatItem, out);
-                out.println("  running " + name);
-                List<TimedRuns.Run> runs = TimedRuns.measure(settings.runs(), table, () -> fullRead(table));
-                results.add(TimedRuns.summarize(name, String.format(Locale.ROOT, "full read of %,d flat items (10 attributes) through the wire, %d split(s)", items,
-                                settings.segments()), runs,
-                        BenchData.lowerBound(0, items, BenchData::flatItem)));
-                loader.deleteTable(b -> b.tableName(table));
+        LocalEngine engine = selected.contains(BenchScenario.SQL_FULL_READ) ? local.engine(EngineOptions.DEFAULTS) : null;
+        try {
+            for (int items : settings.items()) {
+                String table = "bench_flat_" + BenchScenario.size(items);
+                try (DynamoDbClient loader = local.loader()) {
+                    BenchData.createFlatTable(loader, table);
+                    BenchData.load(loader, table, items, BenchData::flatItem, out);
+                    RcuLowerBound bound = BenchData.lowerBound(0, items, BenchData::flatItem);
+                    if (selected.contains(BenchScenario.FULL_READ)) {
+                        String name = BenchScenario.FULL_READ.id + "-" + BenchScenario.size(items);
+                        out.println("  running " + name);
+                        List<TimedRuns.Run> runs = TimedRuns.measure(settings.runs(), table, () -> fullRead(table));
+                        results.add(TimedRuns.summarize(name, String.format(Locale.ROOT, "full read of %,d flat items (10 attributes) through the wire, %d split(s)",
+                                items, settings.segments()), runs, bound));
+                    }
+                    if (engine != null) {
+                        String name = BenchScenario.SQL_FULL_READ.id + "-" + BenchScenario.size(items);
+                        out.println("  running " + name);
+                        List<TimedRuns.Run> runs = TimedRuns.measure(settings.runs(), table,
+                                () -> engine.execute("SELECT * FROM ddb.default." + table).rows().size());
+                        results.add(TimedRuns.summarize(name, String.format(Locale.ROOT, "SELECT * of %,d flat items through the engine, every row to the client",
+                                items), runs, bound));
+                    }
+                    loader.deleteTable(b -> b.tableName(table));
+                }
+            }
+        }
+        finally {
+            if (engine != null) {
+                engine.close();
             }
         }
         return results;
@@ -91,6 +112,10 @@ final class DynamoBenchScenarios
                 int i = n / 2;
                 results.add(sql(engine, BenchScenario.POINT_LOOKUP, from + " AND sk = '" + BenchData.sortKey(i) + "'",
                         BenchData.lowerBound(i, i + 1, this::keyed)));
+            }
+            if (selected.contains(BenchScenario.GROUP_BY)) {
+                results.add(sql(engine, BenchScenario.GROUP_BY, "SELECT warehouse, count(*) AS items, sum(quantity) AS units FROM ddb.default."
+                        + KEYED_TABLE + " WHERE pk = '" + BenchData.PARTITION + "' GROUP BY warehouse", BenchData.lowerBound(0, n, this::keyed)));
             }
             loader.deleteTable(b -> b.tableName(KEYED_TABLE));
         }
