@@ -1,5 +1,7 @@
 package io.github.athenaddb.ddb;
 
+import io.github.athenaddb.ddb.table.TableSchemaMetadata;
+import io.github.athenaddb.ddb.table.TableDescription;
 import com.amazonaws.athena.connector.lambda.QueryStatusChecker;
 import com.amazonaws.athena.connector.lambda.data.BlockAllocator;
 import com.amazonaws.athena.connector.lambda.data.BlockWriter;

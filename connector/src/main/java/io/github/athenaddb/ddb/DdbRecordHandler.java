@@ -1,5 +1,7 @@
 package io.github.athenaddb.ddb;
 
+import io.github.athenaddb.ddb.table.TableSchemaMetadata;
+import io.github.athenaddb.ddb.table.TableDescription;
 import io.github.athenaddb.SpillingRecordHandler;
 import com.amazonaws.athena.connector.lambda.QueryStatusChecker;
 import com.amazonaws.athena.connector.lambda.data.BlockSpiller;
@@ -18,7 +20,7 @@ import io.github.athenaddb.ddb.exec.ReadStats;
 import io.github.athenaddb.ddb.exec.RowBudget;
 import io.github.athenaddb.ddb.exec.TableFetch;
 import io.github.athenaddb.ddb.plan.IndexCoverage;
-import io.github.athenaddb.ddb.schema.EntityFilter;
+import io.github.athenaddb.ddb.table.EntityFilter;
 import io.github.athenaddb.ddb.exec.ScanReader;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import io.github.athenaddb.ddb.types.ItemRowWriter;

@@ -1,5 +1,7 @@
 package io.github.athenaddb.ddb;
 
+import io.github.athenaddb.ddb.table.TableNames;
+import io.github.athenaddb.ddb.table.TableDescription;
 import io.github.athenaddb.ConnectorException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;

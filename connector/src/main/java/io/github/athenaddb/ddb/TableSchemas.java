@@ -1,5 +1,7 @@
 package io.github.athenaddb.ddb;
 
+import io.github.athenaddb.ddb.table.TableNames;
+import io.github.athenaddb.ddb.table.TableDescription;
 import io.github.athenaddb.ConnectorException;
 import io.github.athenaddb.ddb.glue.CatalogSource;
 import io.github.athenaddb.ddb.glue.GlueTableKind;

@@ -1,6 +1,7 @@
 package io.github.athenaddb.ddb.plan;
 
-import io.github.athenaddb.ddb.TableDescription;
+import io.github.athenaddb.ddb.table.KeySchema;
+import io.github.athenaddb.ddb.table.TableDescription;
 
 import java.util.Optional;
 
@@ -57,12 +58,7 @@ public final class LimitPlanner
 
     private static Optional<TableDescription.KeyAttribute> sortKey(TableDescription table, AccessPlan.Queries queries)
     {
-        if (queries.index().isEmpty()) {
-            return table.rangeKey();
-        }
-        return table.indexes().stream().filter(i -> i.name().equals(queries.index().get())).findFirst()
-                .flatMap(TableDescription.Index::rangeKey)
-                .map(r -> table.attributeTypes().getOrDefault(r, new TableDescription.KeyAttribute(r, "S")));
+        return table.keySchema(queries.index()).flatMap(KeySchema::range);
     }
 
     /**

@@ -1,9 +1,8 @@
 package io.github.athenaddb.ddb.plan;
 
-import io.github.athenaddb.ddb.TableDescription;
+import io.github.athenaddb.ddb.table.TableDescription;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,15 +38,6 @@ public final class ReadPlanner
     /** A Query's filter may not name the key attributes of the table or index it queries. */
     private static Set<String> queriedKeys(TableDescription table, AccessPlan.Queries queries)
     {
-        Set<String> keys = new HashSet<>();
-        if (queries.index().isEmpty()) {
-            table.keyAttributes().forEach(k -> keys.add(k.name()));
-            return keys;
-        }
-        table.indexes().stream().filter(i -> i.name().equals(queries.index().get())).findFirst().ifPresent(i -> {
-            keys.add(i.hashKey());
-            i.rangeKey().ifPresent(keys::add);
-        });
-        return keys;
+        return table.keySchema(queries.index()).map(k -> Set.copyOf(k.names())).orElse(Set.of());
     }
 }
