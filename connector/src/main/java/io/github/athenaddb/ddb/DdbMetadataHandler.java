@@ -1,5 +1,8 @@
 package io.github.athenaddb.ddb;
 
+import io.github.athenaddb.ddb.split.SplitPlanner;
+import io.github.athenaddb.ddb.split.ReadOptions;
+import io.github.athenaddb.ddb.split.ReadSplit;
 import io.github.athenaddb.ddb.table.TableSchemaMetadata;
 import io.github.athenaddb.ddb.table.TableDescription;
 import com.amazonaws.athena.connector.lambda.QueryStatusChecker;
@@ -31,11 +34,11 @@ import io.github.athenaddb.ddb.exec.ReadRateLimiter;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import io.github.athenaddb.ddb.plan.ReadPlan;
 import io.github.athenaddb.ddb.plan.ReadPlanner;
-import io.github.athenaddb.ddb.plan.ReadRatePlan;
 import io.github.athenaddb.ddb.plan.ReadRatePlanner;
 import com.amazonaws.athena.connector.lambda.metadata.optimizations.DataSourceOptimizations;
 import com.amazonaws.athena.connector.lambda.metadata.optimizations.pushdown.LimitPushdownSubType;
 import io.github.athenaddb.ddb.plan.ScanGuard;
+import io.github.athenaddb.ddb.split.SplitCodec;
 import io.github.athenaddb.ddb.glue.CatalogSource;
 import io.github.athenaddb.ddb.schema.ComplexColumns;
 import io.github.athenaddb.ddb.schema.SchemaCache;
@@ -69,9 +72,6 @@ public class DdbMetadataHandler
     private static final Logger log = LoggerFactory.getLogger(DdbMetadataHandler.class);
     public static final String SOURCE_TYPE = "ddb";
     public static final String SCHEMA = TableSchemas.DEFAULT;
-    static final String SEGMENTS_KEY = "ddb.totalSegments";
-    static final String READ_BUDGET = "ddb.readUnitsPerSecond";
-    static final String READ_CAP = "ddb.readUnitsPerSecondCap";
 
     private final ConnectorConfig config;
     private final TableCatalog catalog;
@@ -174,7 +174,7 @@ public class DdbMetadataHandler
         int segments = config.scanSegments().orElseGet(() -> ScanSegments.forTable(
                 metadata.table().sizeBytes(), config.segmentTargetBytes(), config.maxSegments()));
         Map<String, String> partitionMetadata = new HashMap<>(request.getSchema().getCustomMetadata());
-        partitionMetadata.put(SEGMENTS_KEY, Integer.toString(segments));
+        partitionMetadata.put(SplitCodec.TOTAL_SEGMENTS, Integer.toString(segments));
         partitionMetadata.putAll(PlannerConstraints.layoutMetadata(request.getSchema(), metadata));
         return SinglePartition.layout(allocator, request, partitionMetadata);
     }
@@ -190,23 +190,22 @@ public class DdbMetadataHandler
     {
         Map<String, String> partitionMetadata = request.getPartitions().getSchema().getCustomMetadata();
         TableSchemaMetadata metadata = TableSchemaMetadata.fromSchemaMetadata(partitionMetadata, request.getTableName().getTableName());
-        String segments = partitionMetadata.get(SEGMENTS_KEY);
-        if (segments == null) {
-            throw ConnectorException.invalidInput("The partitions sent to GetSplits lack " + SEGMENTS_KEY
+        if (!partitionMetadata.containsKey(SplitCodec.TOTAL_SEGMENTS)) {
+            throw ConnectorException.invalidInput("The partitions sent to GetSplits lack " + SplitCodec.TOTAL_SEGMENTS
                     + "; send the partitions GetTableLayout returned unchanged.");
         }
         Constraints constraints = request.getConstraints();
         if (constraints != null && constraints.isQueryPassThrough()) {
             passthrough.verify(constraints.getQueryPassthroughArguments());
             String statement = PartiqlPassthrough.statement(constraints.getQueryPassthroughArguments());
-            Split.Builder split = new ReadSplit.PartiqlSplit(metadata.table().name(), statement)
-                    .addTo(Split.newBuilder(makeSpillLocation(request), makeEncryptionKey()));
+            Split.Builder split = SplitCodec.write(new ReadSplit.PartiqlSplit(metadata.table().name(), statement),
+                    Split.newBuilder(makeSpillLocation(request), makeEncryptionKey()));
             // One split, with the whole cap: a passthrough reads the table as much as any other query.
-            withReadRate(split, ReadRatePlanner.plan(config.maxReadUnitsPerSecond(), 1));
+            SplitCodec.write(ReadRatePlanner.plan(config.maxReadUnitsPerSecond(), 1), split);
             return new GetSplitsResponse(request.getCatalogName(), Set.of(split.build()));
         }
         ReadPlan readPlan = ReadPlanner.plan(metadata.table(), PlannerConstraints.of(metadata, request.getConstraints(), partitionMetadata), config.maxKeyLookups());
-        SplitPlanner.Planned planned = SplitPlanner.plan(metadata.table().name(), readPlan, Integer.parseInt(segments),
+        SplitPlanner.Planned planned = SplitPlanner.plan(metadata.table().name(), readPlan, SplitCodec.totalSegments(partitionMetadata),
                 config.maxReadUnitsPerSecond());
         log.info("Query {}, table {}: {}{}", request.getQueryId(), metadata.table().name(), readPlan.reason(),
                 planned.rate().capped() ? "; " + planned.rate().reason() : "");
@@ -214,22 +213,9 @@ public class DdbMetadataHandler
         ReadOptions options = new ReadOptions(readPlan.limit(), readPlan.filter());
         Set<Split> splits = new LinkedHashSet<>();
         for (ReadSplit read : planned.reads()) {
-            Split.Builder split = options.addTo(read.addTo(Split.newBuilder(makeSpillLocation(request), makeEncryptionKey())));
-            splits.add(withReadRate(split, planned.rate()).build());
+            Split.Builder split = SplitCodec.write(read, Split.newBuilder(makeSpillLocation(request), makeEncryptionKey()));
+            splits.add(SplitCodec.write(planned.rate(), SplitCodec.write(options, split)).build());
         }
         return new GetSplitsResponse(request.getCatalogName(), splits);
-    }
-
-    /**
-     * The split's share of the cap, and the cap itself: the splits of a read that run in one JVM
-     * share one budget of their shares, never more than the cap (QueryReadBudgets).
-     */
-    private static Split.Builder withReadRate(Split.Builder split, ReadRatePlan rate)
-    {
-        if (rate.capped()) {
-            split.add(READ_BUDGET, Double.toString(rate.unitsPerSplit()));
-            split.add(READ_CAP, Double.toString(rate.unitsPerSplit() * rate.splits()));
-        }
-        return split;
     }
 }
