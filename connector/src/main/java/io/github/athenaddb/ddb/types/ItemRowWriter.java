@@ -1,5 +1,6 @@
 package io.github.athenaddb.ddb.types;
 
+import io.github.athenaddb.arrow.ArrowValueWriter;
 import io.github.athenaddb.ddb.table.TableSchemaMetadata;
 import com.amazonaws.athena.connector.lambda.data.Block;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ConstraintProjector;
