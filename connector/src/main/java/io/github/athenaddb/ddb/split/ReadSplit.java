@@ -17,11 +17,11 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * What one split reads, carried in the split's properties ({@link SplitCodec}) so that any Lambda
- * instance can run it without planning again: a Scan segment, Queries, a set of primary keys, or
- * a passthrough statement. Each kind reads itself.
+ * instance can run it without planning again: a Scan segment, Queries, a set of primary keys, a
+ * passthrough statement, or a stream shard. Each kind reads itself.
  */
 public sealed interface ReadSplit
-        permits ScanSplit, ReadSplit.QuerySplit, ReadSplit.KeysSplit, ReadSplit.PartiqlSplit
+        permits ScanSplit, ReadSplit.QuerySplit, ReadSplit.KeysSplit, ReadSplit.PartiqlSplit, ShardSplit
 {
     String table();
 

@@ -6,6 +6,7 @@ import io.github.athenaddb.ddb.plan.FilterCondition;
 import io.github.athenaddb.ddb.plan.ReadRatePlan;
 import io.github.athenaddb.ddb.plan.RowLimit;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -30,6 +31,9 @@ public final class SplitCodec
     static final String INDEX_ATTRIBUTES = "ddb.indexAttributes";
     static final String KEYS = "ddb.keys";
     static final String STATEMENT = "ddb.statement";
+    static final String STREAM = "ddb.streamArn";
+    static final String SHARD = "ddb.shardId";
+    static final String READ_UNTIL = "ddb.readUntilMillis";
     static final String ROW_LIMIT = "ddb.rowLimit";
     static final String BACKWARD = "ddb.scanBackward";
     static final String REQUEST_LIMIT = "ddb.requestLimit";
@@ -42,6 +46,7 @@ public final class SplitCodec
     private static final String QUERY = "QUERY";
     private static final String GET = "GET";
     private static final String PARTIQL = "PARTIQL";
+    private static final String SHARD_KIND = "SHARD";
 
     private SplitCodec() {}
 
@@ -66,6 +71,9 @@ public final class SplitCodec
         else if (read instanceof ReadSplit.PartiqlSplit partiql) {
             split.add(STATEMENT, partiql.statement());
         }
+        else if (read instanceof ShardSplit shard) {
+            split.add(STREAM, shard.streamArn()).add(SHARD, shard.shardId()).add(READ_UNTIL, Long.toString(shard.readUntil().toEpochMilli()));
+        }
         return split;
     }
 
@@ -76,6 +84,9 @@ public final class SplitCodec
         }
         if (read instanceof ReadSplit.QuerySplit) {
             return QUERY;
+        }
+        if (read instanceof ShardSplit) {
+            return SHARD_KIND;
         }
         return read instanceof ReadSplit.KeysSplit ? GET : PARTIQL;
     }
@@ -95,6 +106,8 @@ public final class SplitCodec
                         Optional.ofNullable(split.getProperty(INDEX_ATTRIBUTES)).map(KeyJson::readNames));
                 case GET -> new ReadSplit.KeysSplit(table, KeyJson.readKeys(required(split, KEYS)));
                 case PARTIQL -> new ReadSplit.PartiqlSplit(table, required(split, STATEMENT));
+                case SHARD_KIND -> new ShardSplit(table, required(split, STREAM), required(split, SHARD),
+                        Instant.ofEpochMilli(Long.parseLong(required(split, READ_UNTIL))));
                 default -> throw ConnectorException.invalidInput("Unknown split kind '" + kind + "'; send splits as GetSplits returned them");
             };
         }
