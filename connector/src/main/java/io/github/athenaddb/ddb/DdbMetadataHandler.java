@@ -39,6 +39,9 @@ import com.amazonaws.athena.connector.lambda.metadata.optimizations.DataSourceOp
 import com.amazonaws.athena.connector.lambda.metadata.optimizations.pushdown.LimitPushdownSubType;
 import io.github.athenaddb.ddb.plan.ScanGuard;
 import io.github.athenaddb.ddb.split.SplitCodec;
+import io.github.athenaddb.ddb.split.ShardSplit;
+import io.github.athenaddb.ddb.changes.ChangeSchema;
+import io.github.athenaddb.ddb.changes.StreamShards;
 import io.github.athenaddb.ddb.glue.CatalogSource;
 import io.github.athenaddb.ddb.schema.ComplexColumns;
 import io.github.athenaddb.ddb.schema.SchemaCache;
@@ -50,6 +53,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -78,6 +82,7 @@ public class DdbMetadataHandler
     private final PartiqlReader partiqlReader;
     private final PartiqlPassthrough passthrough = new PartiqlPassthrough();
     private final TableSchemas schemas;
+    private final StreamShards shards;
 
     public DdbMetadataHandler(ConnectorConfig config, TableCatalog catalog, SchemaSampler sampler, PartiqlReader partiqlReader,
                               Map<String, String> configOptions)
@@ -94,6 +99,7 @@ public class DdbMetadataHandler
         this.partiqlReader = requireNonNull(partiqlReader, "partiqlReader is null");
         this.schemas = new TableSchemas(catalog, glue, sampler,
                 new SchemaCache(Duration.ofSeconds(config.schemaCacheSeconds()), Clock.systemUTC()), ComplexColumns.fromConfig(configOptions));
+        this.shards = new StreamShards(DynamoDbClients.lazyStreams(config));
     }
 
     /**
@@ -158,8 +164,22 @@ public class DdbMetadataHandler
     public GetTableResponse doGetTable(BlockAllocator allocator, GetTableRequest request)
     {
         TableName name = request.getTableName();
-        Schema schema = schemas.schema(name.getSchemaName(), name.getTableName());
+        Optional<String> changesOf = ChangeSchema.baseTable(name.getTableName())
+                .filter(t -> name.getSchemaName() == null || SCHEMA.equalsIgnoreCase(name.getSchemaName()));
+        Schema schema = changesOf.isPresent() ? changeSchema(name.getTableName(), changesOf.get())
+                : schemas.schema(name.getSchemaName(), name.getTableName());
         return new GetTableResponse(request.getCatalogName(), name, schema, Set.of());
+    }
+
+    /** A change table's columns: the table's row as its images, from the table's own (cached) schema. */
+    private Schema changeSchema(String changeTable, String table)
+    {
+        Schema row = schemas.schema(SCHEMA, table);
+        String resolved = TableSchemaMetadata.fromSchemaMetadata(row.getCustomMetadata(), table).table().name();
+        String stream = catalog.streamArn(resolved).orElseThrow(() -> ConnectorException.notFound("Table '" + changeTable
+                + "' reads the stream of DynamoDB table '" + resolved + "', which has no stream enabled: enable one "
+                + "(view type NEW_AND_OLD_IMAGES for both images) to read its changes"));
+        return ChangeSchema.of(row, table, stream);
     }
 
     /**
@@ -169,6 +189,10 @@ public class DdbMetadataHandler
     @Override
     public GetTableLayoutResponse doGetTableLayout(BlockAllocator allocator, GetTableLayoutRequest request)
     {
+        if (ChangeSchema.streamArn(request.getSchema().getCustomMetadata()).isPresent()) {
+            // A stream is read shard by shard: no Scan segments, no key order.
+            return SinglePartition.layout(allocator, request, request.getSchema().getCustomMetadata());
+        }
         TableSchemaMetadata metadata = TableSchemaMetadata.fromSchemaMetadata(
                 request.getSchema().getCustomMetadata(), request.getTableName().getTableName());
         int segments = config.scanSegments().orElseGet(() -> ScanSegments.forTable(
@@ -190,6 +214,10 @@ public class DdbMetadataHandler
     {
         Map<String, String> partitionMetadata = request.getPartitions().getSchema().getCustomMetadata();
         TableSchemaMetadata metadata = TableSchemaMetadata.fromSchemaMetadata(partitionMetadata, request.getTableName().getTableName());
+        Optional<String> stream = ChangeSchema.streamArn(partitionMetadata);
+        if (stream.isPresent()) {
+            return changeSplits(request, metadata.table().name(), stream.get());
+        }
         if (!partitionMetadata.containsKey(SplitCodec.TOTAL_SEGMENTS)) {
             throw ConnectorException.invalidInput("The partitions sent to GetSplits lack " + SplitCodec.TOTAL_SEGMENTS
                     + "; send the partitions GetTableLayout returned unchanged.");
@@ -216,6 +244,22 @@ public class DdbMetadataHandler
             Split.Builder split = SplitCodec.write(read, Split.newBuilder(makeSpillLocation(request), makeEncryptionKey()));
             splits.add(SplitCodec.write(planned.rate(), SplitCodec.write(options, split)).build());
         }
+        return new GetSplitsResponse(request.getCatalogName(), splits);
+    }
+
+    /**
+     * One split per shard of the stream, closed or open, each read up to now: records written
+     * after the query started are not its rows, and the read of an open shard must end.
+     */
+    private GetSplitsResponse changeSplits(GetSplitsRequest request, String table, String stream)
+    {
+        Instant readUntil = Instant.now();
+        Set<Split> splits = new LinkedHashSet<>();
+        for (String shard : shards.shardIds(stream)) {
+            splits.add(SplitCodec.write(new ShardSplit(table, stream, shard, readUntil),
+                    Split.newBuilder(makeSpillLocation(request), makeEncryptionKey())).build());
+        }
+        log.info("Query {}, table {}: changes from {} stream shard(s)", request.getQueryId(), table, splits.size());
         return new GetSplitsResponse(request.getCatalogName(), splits);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.athenaddb.ddb;
 
+import com.google.common.base.Suppliers;
 import io.github.athenaddb.ConnectorConfig;
 import io.github.athenaddb.aws.AssumedRoleCredentials;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -8,6 +9,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
+
+import java.util.function.Supplier;
 
 /**
  * Builds the DynamoDB client from the connector's configuration. The endpoint override is set
@@ -34,7 +37,13 @@ public final class DynamoDbClients
      * the DynamoDB endpoint (an emulator such as moto_server serves both on one port); the same
      * region and cross-account role as the tables'.
      */
-    public static DynamoDbStreamsClient streams(ConnectorConfig config)
+    public static Supplier<DynamoDbStreamsClient> lazyStreams(ConnectorConfig config)
+    {
+        // Built once, on first use: most functions never read a stream.
+        return Suppliers.memoize(() -> streams(config));
+    }
+
+    private static DynamoDbStreamsClient streams(ConnectorConfig config)
     {
         DynamoDbStreamsClientBuilder builder = DynamoDbStreamsClient.builder()
                 .region(Region.of(config.region()))

@@ -77,6 +77,15 @@ public final class TableCatalog
         return TableDescription.from(dynamoDb.describeTable(DescribeTableRequest.builder().tableName(table).build()).table());
     }
 
+    /** The table's current stream, when it has one enabled (DescribeTable's LatestStreamArn). */
+    public Optional<String> streamArn(String table)
+    {
+        software.amazon.awssdk.services.dynamodb.model.TableDescription t =
+                dynamoDb.describeTable(DescribeTableRequest.builder().tableName(table).build()).table();
+        boolean enabled = t.streamSpecification() != null && Boolean.TRUE.equals(t.streamSpecification().streamEnabled());
+        return enabled ? Optional.ofNullable(t.latestStreamArn()) : Optional.empty();
+    }
+
     private boolean containsIgnoringCase(String requested)
     {
         return cachedNames.stream().anyMatch(n -> n.equalsIgnoreCase(requested));
