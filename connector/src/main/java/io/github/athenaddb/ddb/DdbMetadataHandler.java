@@ -41,7 +41,11 @@ import io.github.athenaddb.ddb.plan.ScanGuard;
 import io.github.athenaddb.ddb.split.SplitCodec;
 import io.github.athenaddb.ddb.split.ShardSplit;
 import io.github.athenaddb.ddb.changes.ChangeSchema;
+import io.github.athenaddb.ddb.changes.ChangeSplits;
 import io.github.athenaddb.ddb.changes.StreamShards;
+import io.github.athenaddb.ddb.changes.StreamTables;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import java.util.function.Supplier;
 import io.github.athenaddb.ddb.glue.CatalogSource;
 import io.github.athenaddb.ddb.schema.ComplexColumns;
 import io.github.athenaddb.ddb.schema.SchemaCache;
@@ -60,6 +64,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -83,6 +88,7 @@ public class DdbMetadataHandler
     private final PartiqlPassthrough passthrough = new PartiqlPassthrough();
     private final TableSchemas schemas;
     private final StreamShards shards;
+    private final StreamTables streamTables;
 
     public DdbMetadataHandler(ConnectorConfig config, TableCatalog catalog, SchemaSampler sampler, PartiqlReader partiqlReader,
                               Map<String, String> configOptions)
@@ -99,7 +105,9 @@ public class DdbMetadataHandler
         this.partiqlReader = requireNonNull(partiqlReader, "partiqlReader is null");
         this.schemas = new TableSchemas(catalog, glue, sampler,
                 new SchemaCache(Duration.ofSeconds(config.schemaCacheSeconds()), Clock.systemUTC()), ComplexColumns.fromConfig(configOptions));
-        this.shards = new StreamShards(DynamoDbClients.lazyStreams(config));
+        Supplier<DynamoDbStreamsClient> streams = DynamoDbClients.lazyStreams(config);
+        this.shards = new StreamShards(streams);
+        this.streamTables = new StreamTables(streams);
     }
 
     /**
@@ -156,7 +164,15 @@ public class DdbMetadataHandler
             return new ListTablesResponse(request.getCatalogName(), tables, null);
         }
         TableCatalog.Page page = catalog.listPage(Optional.ofNullable(request.getNextToken()), request.getPageSize());
-        List<TableName> tables = page.names().stream().map(n -> new TableName(SCHEMA, n)).collect(Collectors.toList());
+        Set<String> withStream = page.names().isEmpty() ? Set.of() : streamTables.tables();
+        List<TableName> tables = new ArrayList<>();
+        for (String table : page.names()) {
+            tables.add(new TableName(SCHEMA, table));
+            // Next to its table, so that the page's last name stays the table list's token.
+            if (withStream.contains(table)) {
+                tables.add(new TableName(SCHEMA, table + ChangeSchema.SUFFIX));
+            }
+        }
         return new ListTablesResponse(request.getCatalogName(), tables, page.lastName().orElse(null));
     }
 
@@ -248,18 +264,24 @@ public class DdbMetadataHandler
     }
 
     /**
-     * One split per shard of the stream, closed or open, each read up to now: records written
-     * after the query started are not its rows, and the read of an open shard must end.
+     * The stream's shards, closed or open, each read up to now: records written after the query
+     * started are not its rows, and the read of an open shard must end.
      */
     private GetSplitsResponse changeSplits(GetSplitsRequest request, String table, String stream)
     {
-        Instant readUntil = Instant.now();
+        Constraints constraints = request.getConstraints();
+        // A LIMIT with an ORDER BY is a top-N: Athena sorts and cuts, so every row is read.
+        boolean plainLimit = constraints != null && constraints.hasLimit()
+                && (constraints.getOrderByClause() == null || constraints.getOrderByClause().isEmpty());
+        OptionalLong limit = plainLimit ? OptionalLong.of(constraints.getLimit()) : OptionalLong.empty();
+        List<String> shardIds = shards.shardIds(stream);
+        ChangeSplits.Planned planned = ChangeSplits.plan(table, stream, shardIds, Instant.now(), limit);
         Set<Split> splits = new LinkedHashSet<>();
-        for (String shard : shards.shardIds(stream)) {
-            splits.add(SplitCodec.write(new ShardSplit(table, stream, shard, readUntil),
-                    Split.newBuilder(makeSpillLocation(request), makeEncryptionKey())).build());
+        for (ShardSplit read : planned.splits()) {
+            splits.add(SplitCodec.write(planned.options(), SplitCodec.write(read, Split.newBuilder(makeSpillLocation(request), makeEncryptionKey())))
+                    .build());
         }
-        log.info("Query {}, table {}: changes from {} stream shard(s)", request.getQueryId(), table, splits.size());
+        log.info("Query {}, table {}: changes from {} stream shard(s) in {} split(s)", request.getQueryId(), table, shardIds.size(), splits.size());
         return new GetSplitsResponse(request.getCatalogName(), splits);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.athenaddb.ddb;
 
 import com.amazonaws.athena.connector.lambda.data.BlockAllocatorImpl;
+import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
 import com.amazonaws.athena.connector.lambda.domain.predicate.EquatableValueSet;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
 import com.amazonaws.athena.connector.lambda.exceptions.AthenaConnectorException;
@@ -62,6 +63,12 @@ class ChangeTableWireTest
     }
 
     @Test
+    void listsAChangeTableNextToEachTableWithAStream()
+    {
+        assertThat(athena.listTables("default")).containsExactly("Orders", "Orders$changes", "Quiet");
+    }
+
+    @Test
     void hasTheEventColumnsTheKeysAndTheImagesTypedAsTheRow()
     {
         Schema schema = athena.getTable("orders$changes").getSchema();
@@ -94,6 +101,18 @@ class ChangeTableWireTest
 
             assertThat(rows).extracting(r -> r.get("pk")).containsExactly("O#2");
         }
+    }
+
+    @Test
+    void aLimitStopsTheReadAtThatManyRows()
+    {
+        Schema schema = AthenaSequence.lowerCased(athena.getTable("orders$changes").getSchema());
+        Constraints constraints = new Constraints(Map.of(), List.of(), List.of(), 2, Map.of(), null);
+        List<Map<String, Object>> rows = new ArrayList<>();
+
+        athena.read("default", "orders$changes", schema, constraints, 1, block -> rows.addAll(AthenaSequence.rows(block)));
+
+        assertThat(rows).hasSize(2);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.github.athenaddb.ddb.plan.ReadRatePlan;
 import io.github.athenaddb.ddb.plan.RowLimit;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -32,7 +33,7 @@ public final class SplitCodec
     static final String KEYS = "ddb.keys";
     static final String STATEMENT = "ddb.statement";
     static final String STREAM = "ddb.streamArn";
-    static final String SHARD = "ddb.shardId";
+    static final String SHARDS = "ddb.shardIds";
     static final String READ_UNTIL = "ddb.readUntilMillis";
     static final String ROW_LIMIT = "ddb.rowLimit";
     static final String BACKWARD = "ddb.scanBackward";
@@ -46,7 +47,7 @@ public final class SplitCodec
     private static final String QUERY = "QUERY";
     private static final String GET = "GET";
     private static final String PARTIQL = "PARTIQL";
-    private static final String SHARD_KIND = "SHARD";
+    private static final String SHARD = "SHARD";
 
     private SplitCodec() {}
 
@@ -72,7 +73,8 @@ public final class SplitCodec
             split.add(STATEMENT, partiql.statement());
         }
         else if (read instanceof ShardSplit shard) {
-            split.add(STREAM, shard.streamArn()).add(SHARD, shard.shardId()).add(READ_UNTIL, Long.toString(shard.readUntil().toEpochMilli()));
+            split.add(STREAM, shard.streamArn()).add(SHARDS, KeyJson.writeNames(shard.shardIds()))
+                    .add(READ_UNTIL, Long.toString(shard.readUntil().toEpochMilli()));
         }
         return split;
     }
@@ -86,7 +88,7 @@ public final class SplitCodec
             return QUERY;
         }
         if (read instanceof ShardSplit) {
-            return SHARD_KIND;
+            return SHARD;
         }
         return read instanceof ReadSplit.KeysSplit ? GET : PARTIQL;
     }
@@ -106,7 +108,7 @@ public final class SplitCodec
                         Optional.ofNullable(split.getProperty(INDEX_ATTRIBUTES)).map(KeyJson::readNames));
                 case GET -> new ReadSplit.KeysSplit(table, KeyJson.readKeys(required(split, KEYS)));
                 case PARTIQL -> new ReadSplit.PartiqlSplit(table, required(split, STATEMENT));
-                case SHARD_KIND -> new ShardSplit(table, required(split, STREAM), required(split, SHARD),
+                case SHARD -> new ShardSplit(table, required(split, STREAM), List.copyOf(KeyJson.readNames(required(split, SHARDS))),
                         Instant.ofEpochMilli(Long.parseLong(required(split, READ_UNTIL))));
                 default -> throw ConnectorException.invalidInput("Unknown split kind '" + kind + "'; send splits as GetSplits returned them");
             };

@@ -6,6 +6,7 @@ import io.github.athenaddb.ConnectorException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,12 +24,12 @@ class ShardSplitTest
     @Test
     void roundTripsThroughTheCodec()
     {
-        ShardSplit shard = new ShardSplit("Orders", ARN, "shardId-00000001", Instant.ofEpochMilli(1_780_000_000_123L));
+        ShardSplit shard = new ShardSplit("Orders", ARN, List.of("shardId-00000002", "shardId-00000001"), Instant.ofEpochMilli(1_780_000_000_123L));
 
         Split split = SplitCodec.write(shard, builder()).build();
 
         assertThat(split.getProperties()).isEqualTo(Map.of("ddb.kind", "SHARD", "ddb.table", "Orders", "ddb.streamArn", ARN,
-                "ddb.shardId", "shardId-00000001", "ddb.readUntilMillis", "1780000000123"));
+                "ddb.shardIds", "[\"shardId-00000002\",\"shardId-00000001\"]", "ddb.readUntilMillis", "1780000000123"));
         assertThat(SplitCodec.read(split)).isEqualTo(shard);
     }
 
@@ -36,7 +37,7 @@ class ShardSplitTest
     void aShardWithoutItsEndIsAClearError()
     {
         Split split = builder().applyProperties(Map.of("ddb.kind", "SHARD", "ddb.table", "Orders", "ddb.streamArn", ARN,
-                "ddb.shardId", "shardId-00000001")).build();
+                "ddb.shardIds", "[\"shardId-00000001\"]")).build();
 
         assertThatThrownBy(() -> SplitCodec.read(split))
                 .isInstanceOf(ConnectorException.class)
