@@ -187,15 +187,12 @@ public class DdbMetadataHandler
         return new GetTableResponse(request.getCatalogName(), name, schema, Set.of());
     }
 
-    /** A change table's columns: the table's row as its images, from the table's own (cached) schema. */
+    /** A change table's columns, reading the table's current stream. */
     private Schema changeSchema(String changeTable, String table)
     {
-        Schema row = schemas.schema(SCHEMA, table);
-        String resolved = TableSchemaMetadata.fromSchemaMetadata(row.getCustomMetadata(), table).table().name();
-        String stream = catalog.streamArn(resolved).orElseThrow(() -> ConnectorException.notFound("Table '" + changeTable
-                + "' reads the stream of DynamoDB table '" + resolved + "', which has no stream enabled: enable one "
-                + "(view type NEW_AND_OLD_IMAGES for both images) to read its changes"));
-        return ChangeSchema.of(row, table, stream);
+        return schemas.changeSchema(table, resolved -> catalog.streamArn(resolved).orElseThrow(() -> ConnectorException.notFound(
+                "Table '" + changeTable + "' reads the stream of DynamoDB table '" + resolved + "', which has no stream enabled: enable one "
+                + "(view type NEW_AND_OLD_IMAGES for both images) to read its changes")));
     }
 
     /**

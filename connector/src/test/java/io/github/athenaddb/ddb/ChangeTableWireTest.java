@@ -104,6 +104,18 @@ class ChangeTableWireTest
     }
 
     @Test
+    void complexColumnsAppliesToTheImages()
+    {
+        try (LambdaWire json = LocalSettings.dynamo(moto.endpoint()).with("complex_columns", "json").wire()) {
+            AthenaSequence jsonAthena = new AthenaSequence(json);
+
+            assertThat(jsonAthena.getTable("orders$changes").getSchema().findField("new_image").getType()).isEqualTo(ArrowType.Utf8.INSTANCE);
+            List<Map<String, Object>> rows = jsonAthena.scan("orders$changes");
+            assertThat(rows.get(2).get("new_image").toString()).startsWith("{").contains("\"Status\":\"SHIPPED\"");
+        }
+    }
+
+    @Test
     void aLimitStopsTheReadAtThatManyRows()
     {
         Schema schema = AthenaSequence.lowerCased(athena.getTable("orders$changes").getSchema());

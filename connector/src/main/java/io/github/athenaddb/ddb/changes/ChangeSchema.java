@@ -1,5 +1,6 @@
 package io.github.athenaddb.ddb.changes;
 
+import io.github.athenaddb.ConnectorException;
 import io.github.athenaddb.ddb.exec.ChangeRow;
 import io.github.athenaddb.ddb.table.KeySchema;
 import io.github.athenaddb.ddb.table.TableDescription;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The columns of a change table ({@code <table>$changes}): one row per stream record, with the
@@ -27,6 +29,8 @@ public final class ChangeSchema
 {
     public static final String SUFFIX = "$changes";
     static final String STREAM_ARN = "ddb.streamArn";
+    private static final Set<String> EVENT_COLUMNS = Set.of(ChangeRow.EVENT_ID, ChangeRow.EVENT_NAME, ChangeRow.EVENT_TIME,
+            ChangeRow.SEQUENCE_NUMBER, ChangeRow.SHARD_ID, ChangeRow.NEW_IMAGE, ChangeRow.OLD_IMAGE);
 
     private ChangeSchema() {}
 
@@ -45,8 +49,19 @@ public final class ChangeSchema
         return schemaMetadata == null ? Optional.empty() : Optional.ofNullable(schemaMetadata.get(STREAM_ARN));
     }
 
-    /** @param rowSchema the table's own schema (GetTable of the table) */
-    public static Schema of(Schema rowSchema, String tableForErrors, String streamArn)
+    /** The same columns, reading {@code streamArn}: kept apart from the columns, which are cached while a stream may be replaced. */
+    public static Schema withStream(Schema changes, String streamArn)
+    {
+        Map<String, String> metadata = new HashMap<>(changes.getCustomMetadata());
+        metadata.put(STREAM_ARN, streamArn);
+        return new Schema(changes.getFields(), metadata);
+    }
+
+    /**
+     * @param rowSchema the table's inferred schema with its complex attributes as they are
+     *         (complex_columns applies to the change table's columns, images included)
+     */
+    public static Schema of(Schema rowSchema, String tableForErrors)
     {
         TableSchemaMetadata row = TableSchemaMetadata.fromSchemaMetadata(rowSchema.getCustomMetadata(), tableForErrors);
         List<Field> image = new ArrayList<>();
@@ -72,6 +87,10 @@ public final class ChangeSchema
         TableDescription table = row.table();
         KeySchema keys = table.keySchema();
         for (String key : keys.names()) {
+            if (EVENT_COLUMNS.contains(key.toLowerCase(Locale.ROOT))) {
+                throw ConnectorException.invalidInput("The change table of '" + table.name() + "' cannot have its key attribute '" + key
+                        + "' as a column: a change table's own column has that name");
+            }
             Field field = byAttribute.get(key);
             fields.add(field != null ? new Field(key.toLowerCase(Locale.ROOT), field.getFieldType(), field.getChildren()) : text(key));
             attributes.put(key.toLowerCase(Locale.ROOT), key);
@@ -79,9 +98,7 @@ public final class ChangeSchema
         fields.add(new Field(ChangeRow.NEW_IMAGE, FieldType.nullable(ArrowType.Struct.INSTANCE), image));
         fields.add(new Field(ChangeRow.OLD_IMAGE, FieldType.nullable(ArrowType.Struct.INSTANCE), image));
         fields.forEach(f -> attributes.putIfAbsent(f.getName(), f.getName()));
-        Map<String, String> metadata = new HashMap<>(new TableSchemaMetadata(table, attributes).toSchemaMetadata());
-        metadata.put(STREAM_ARN, streamArn);
-        return new Schema(fields, metadata);
+        return new Schema(fields, new TableSchemaMetadata(table, attributes).toSchemaMetadata());
     }
 
     private static Field text(String name)
