@@ -36,10 +36,13 @@ public record ConnectorConfig(
         double maxReadUnitsPerSecond,
         int schemaCacheSeconds,
         CallTimeouts callTimeouts,
-        Optional<CrossAccountRole> crossAccountRole)
+        Optional<CrossAccountRole> crossAccountRole,
+        Optional<URI> dynamoDbStreamsEndpoint)
 {
     public static final String REGION = "AWS_REGION";
     public static final String DYNAMODB_ENDPOINT = "dynamodb_endpoint";
+    /** For change tables ({@code <table>$changes}); the DynamoDB endpoint when not set. */
+    public static final String DYNAMODB_STREAMS_ENDPOINT = "dynamodb_streams_endpoint";
     public static final String SCAN_SEGMENTS = "scan_segments";
     public static final String SEGMENT_TARGET_MB = "scan_segment_target_mb";
     public static final String MAX_SEGMENTS = "scan_max_segments";
@@ -82,6 +85,17 @@ public record ConnectorConfig(
         requireNonNull(scanSegments, "scanSegments is null");
         requireNonNull(callTimeouts, "callTimeouts is null");
         requireNonNull(crossAccountRole, "crossAccountRole is null");
+        requireNonNull(dynamoDbStreamsEndpoint, "dynamoDbStreamsEndpoint is null");
+    }
+
+    /** Without a streams endpoint of its own: streams are read at the DynamoDB endpoint. */
+    public ConnectorConfig(String region, Optional<URI> dynamoDbEndpoint, Optional<Integer> scanSegments, long segmentTargetBytes,
+                           int maxSegments, int sampleSize, boolean queryStatusCheck, int maxKeyLookups, long scanGuardBytes,
+                           double maxReadUnitsPerSecond, int schemaCacheSeconds, CallTimeouts callTimeouts,
+                           Optional<CrossAccountRole> crossAccountRole)
+    {
+        this(region, dynamoDbEndpoint, scanSegments, segmentTargetBytes, maxSegments, sampleSize, queryStatusCheck, maxKeyLookups,
+                scanGuardBytes, maxReadUnitsPerSecond, schemaCacheSeconds, callTimeouts, crossAccountRole, Optional.empty());
     }
 
     public static ConnectorConfig fromMap(Map<String, String> env)
@@ -106,7 +120,8 @@ public record ConnectorConfig(
                 parseInt(MAX_READ_UNITS_PER_SECOND, env.getOrDefault(MAX_READ_UNITS_PER_SECOND, "0"), 0, Integer.MAX_VALUE),
                 parseInt(SCHEMA_CACHE_SECONDS, env.getOrDefault(SCHEMA_CACHE_SECONDS, "300"), 0, 86_400),
                 callTimeouts(env),
-                crossAccountRole(env));
+                crossAccountRole(env),
+                Optional.ofNullable(blankToNull(env.get(DYNAMODB_STREAMS_ENDPOINT))).map(v -> parseEndpoint(DYNAMODB_STREAMS_ENDPOINT, v)));
     }
 
     /** An STS endpoint without a role to assume would be a setting that does nothing: refused, as a typo would be. */

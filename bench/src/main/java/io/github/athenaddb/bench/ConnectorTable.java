@@ -2,8 +2,8 @@ package io.github.athenaddb.bench;
 
 import com.amazonaws.athena.connector.lambda.data.Block;
 import com.amazonaws.athena.connector.lambda.data.BlockAllocator;
-import io.github.athenaddb.ddb.TableDescription;
-import io.github.athenaddb.ddb.TableSchemaMetadata;
+import io.github.athenaddb.ddb.table.TableDescription;
+import io.github.athenaddb.ddb.table.TableSchemaMetadata;
 import io.github.athenaddb.ddb.schema.SchemaInference;
 import io.github.athenaddb.ddb.types.ItemRowWriter;
 import io.github.athenaddb.ddb.types.Misfits;

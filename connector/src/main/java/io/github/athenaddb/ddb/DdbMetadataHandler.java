@@ -1,5 +1,10 @@
 package io.github.athenaddb.ddb;
 
+import io.github.athenaddb.ddb.split.SplitPlanner;
+import io.github.athenaddb.ddb.split.ReadOptions;
+import io.github.athenaddb.ddb.split.ReadSplit;
+import io.github.athenaddb.ddb.table.TableSchemaMetadata;
+import io.github.athenaddb.ddb.table.TableDescription;
 import com.amazonaws.athena.connector.lambda.QueryStatusChecker;
 import com.amazonaws.athena.connector.lambda.data.BlockAllocator;
 import com.amazonaws.athena.connector.lambda.data.BlockWriter;
@@ -29,11 +34,18 @@ import io.github.athenaddb.ddb.exec.ReadRateLimiter;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import io.github.athenaddb.ddb.plan.ReadPlan;
 import io.github.athenaddb.ddb.plan.ReadPlanner;
-import io.github.athenaddb.ddb.plan.ReadRatePlan;
 import io.github.athenaddb.ddb.plan.ReadRatePlanner;
 import com.amazonaws.athena.connector.lambda.metadata.optimizations.DataSourceOptimizations;
 import com.amazonaws.athena.connector.lambda.metadata.optimizations.pushdown.LimitPushdownSubType;
 import io.github.athenaddb.ddb.plan.ScanGuard;
+import io.github.athenaddb.ddb.split.SplitCodec;
+import io.github.athenaddb.ddb.split.ShardSplit;
+import io.github.athenaddb.ddb.changes.ChangeSchema;
+import io.github.athenaddb.ddb.changes.ChangeSplits;
+import io.github.athenaddb.ddb.changes.StreamShards;
+import io.github.athenaddb.ddb.changes.StreamTables;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import java.util.function.Supplier;
 import io.github.athenaddb.ddb.glue.CatalogSource;
 import io.github.athenaddb.ddb.schema.ComplexColumns;
 import io.github.athenaddb.ddb.schema.SchemaCache;
@@ -45,12 +57,14 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -67,15 +81,14 @@ public class DdbMetadataHandler
     private static final Logger log = LoggerFactory.getLogger(DdbMetadataHandler.class);
     public static final String SOURCE_TYPE = "ddb";
     public static final String SCHEMA = TableSchemas.DEFAULT;
-    static final String SEGMENTS_KEY = "ddb.totalSegments";
-    static final String READ_BUDGET = "ddb.readUnitsPerSecond";
-    static final String READ_CAP = "ddb.readUnitsPerSecondCap";
 
     private final ConnectorConfig config;
     private final TableCatalog catalog;
     private final PartiqlReader partiqlReader;
     private final PartiqlPassthrough passthrough = new PartiqlPassthrough();
     private final TableSchemas schemas;
+    private final StreamShards shards;
+    private final StreamTables streamTables;
 
     public DdbMetadataHandler(ConnectorConfig config, TableCatalog catalog, SchemaSampler sampler, PartiqlReader partiqlReader,
                               Map<String, String> configOptions)
@@ -92,6 +105,9 @@ public class DdbMetadataHandler
         this.partiqlReader = requireNonNull(partiqlReader, "partiqlReader is null");
         this.schemas = new TableSchemas(catalog, glue, sampler,
                 new SchemaCache(Duration.ofSeconds(config.schemaCacheSeconds()), Clock.systemUTC()), ComplexColumns.fromConfig(configOptions));
+        Supplier<DynamoDbStreamsClient> streams = DynamoDbClients.lazyStreams(config);
+        this.shards = new StreamShards(streams);
+        this.streamTables = new StreamTables(streams);
     }
 
     /**
@@ -148,7 +164,15 @@ public class DdbMetadataHandler
             return new ListTablesResponse(request.getCatalogName(), tables, null);
         }
         TableCatalog.Page page = catalog.listPage(Optional.ofNullable(request.getNextToken()), request.getPageSize());
-        List<TableName> tables = page.names().stream().map(n -> new TableName(SCHEMA, n)).collect(Collectors.toList());
+        Set<String> withStream = page.names().isEmpty() ? Set.of() : streamTables.tables();
+        List<TableName> tables = new ArrayList<>();
+        for (String table : page.names()) {
+            tables.add(new TableName(SCHEMA, table));
+            // Next to its table, so that the page's last name stays the table list's token.
+            if (withStream.contains(table)) {
+                tables.add(new TableName(SCHEMA, table + ChangeSchema.SUFFIX));
+            }
+        }
         return new ListTablesResponse(request.getCatalogName(), tables, page.lastName().orElse(null));
     }
 
@@ -156,8 +180,19 @@ public class DdbMetadataHandler
     public GetTableResponse doGetTable(BlockAllocator allocator, GetTableRequest request)
     {
         TableName name = request.getTableName();
-        Schema schema = schemas.schema(name.getSchemaName(), name.getTableName());
+        Optional<String> changesOf = ChangeSchema.baseTable(name.getTableName())
+                .filter(t -> name.getSchemaName() == null || SCHEMA.equalsIgnoreCase(name.getSchemaName()));
+        Schema schema = changesOf.isPresent() ? changeSchema(name.getTableName(), changesOf.get())
+                : schemas.schema(name.getSchemaName(), name.getTableName());
         return new GetTableResponse(request.getCatalogName(), name, schema, Set.of());
+    }
+
+    /** A change table's columns, reading the table's current stream. */
+    private Schema changeSchema(String changeTable, String table)
+    {
+        return schemas.changeSchema(table, resolved -> catalog.streamArn(resolved).orElseThrow(() -> ConnectorException.notFound(
+                "Table '" + changeTable + "' reads the stream of DynamoDB table '" + resolved + "', which has no stream enabled: enable one "
+                + "(view type NEW_AND_OLD_IMAGES for both images) to read its changes")));
     }
 
     /**
@@ -167,12 +202,16 @@ public class DdbMetadataHandler
     @Override
     public GetTableLayoutResponse doGetTableLayout(BlockAllocator allocator, GetTableLayoutRequest request)
     {
+        if (ChangeSchema.streamArn(request.getSchema().getCustomMetadata()).isPresent()) {
+            // A stream is read shard by shard: no Scan segments, no key order.
+            return SinglePartition.layout(allocator, request, request.getSchema().getCustomMetadata());
+        }
         TableSchemaMetadata metadata = TableSchemaMetadata.fromSchemaMetadata(
                 request.getSchema().getCustomMetadata(), request.getTableName().getTableName());
         int segments = config.scanSegments().orElseGet(() -> ScanSegments.forTable(
                 metadata.table().sizeBytes(), config.segmentTargetBytes(), config.maxSegments()));
         Map<String, String> partitionMetadata = new HashMap<>(request.getSchema().getCustomMetadata());
-        partitionMetadata.put(SEGMENTS_KEY, Integer.toString(segments));
+        partitionMetadata.put(SplitCodec.TOTAL_SEGMENTS, Integer.toString(segments));
         partitionMetadata.putAll(PlannerConstraints.layoutMetadata(request.getSchema(), metadata));
         return SinglePartition.layout(allocator, request, partitionMetadata);
     }
@@ -188,23 +227,26 @@ public class DdbMetadataHandler
     {
         Map<String, String> partitionMetadata = request.getPartitions().getSchema().getCustomMetadata();
         TableSchemaMetadata metadata = TableSchemaMetadata.fromSchemaMetadata(partitionMetadata, request.getTableName().getTableName());
-        String segments = partitionMetadata.get(SEGMENTS_KEY);
-        if (segments == null) {
-            throw ConnectorException.invalidInput("The partitions sent to GetSplits lack " + SEGMENTS_KEY
+        Optional<String> stream = ChangeSchema.streamArn(partitionMetadata);
+        if (stream.isPresent()) {
+            return changeSplits(request, metadata.table().name(), stream.get());
+        }
+        if (!partitionMetadata.containsKey(SplitCodec.TOTAL_SEGMENTS)) {
+            throw ConnectorException.invalidInput("The partitions sent to GetSplits lack " + SplitCodec.TOTAL_SEGMENTS
                     + "; send the partitions GetTableLayout returned unchanged.");
         }
         Constraints constraints = request.getConstraints();
         if (constraints != null && constraints.isQueryPassThrough()) {
             passthrough.verify(constraints.getQueryPassthroughArguments());
             String statement = PartiqlPassthrough.statement(constraints.getQueryPassthroughArguments());
-            Split.Builder split = new ReadSplit.PartiqlSplit(metadata.table().name(), statement)
-                    .addTo(Split.newBuilder(makeSpillLocation(request), makeEncryptionKey()));
+            Split.Builder split = SplitCodec.write(new ReadSplit.PartiqlSplit(metadata.table().name(), statement),
+                    Split.newBuilder(makeSpillLocation(request), makeEncryptionKey()));
             // One split, with the whole cap: a passthrough reads the table as much as any other query.
-            withReadRate(split, ReadRatePlanner.plan(config.maxReadUnitsPerSecond(), 1));
+            SplitCodec.write(ReadRatePlanner.plan(config.maxReadUnitsPerSecond(), 1), split);
             return new GetSplitsResponse(request.getCatalogName(), Set.of(split.build()));
         }
         ReadPlan readPlan = ReadPlanner.plan(metadata.table(), PlannerConstraints.of(metadata, request.getConstraints(), partitionMetadata), config.maxKeyLookups());
-        SplitPlanner.Planned planned = SplitPlanner.plan(metadata.table().name(), readPlan, Integer.parseInt(segments),
+        SplitPlanner.Planned planned = SplitPlanner.plan(metadata.table().name(), readPlan, SplitCodec.totalSegments(partitionMetadata),
                 config.maxReadUnitsPerSecond());
         log.info("Query {}, table {}: {}{}", request.getQueryId(), metadata.table().name(), readPlan.reason(),
                 planned.rate().capped() ? "; " + planned.rate().reason() : "");
@@ -212,22 +254,31 @@ public class DdbMetadataHandler
         ReadOptions options = new ReadOptions(readPlan.limit(), readPlan.filter());
         Set<Split> splits = new LinkedHashSet<>();
         for (ReadSplit read : planned.reads()) {
-            Split.Builder split = options.addTo(read.addTo(Split.newBuilder(makeSpillLocation(request), makeEncryptionKey())));
-            splits.add(withReadRate(split, planned.rate()).build());
+            Split.Builder split = SplitCodec.write(read, Split.newBuilder(makeSpillLocation(request), makeEncryptionKey()));
+            splits.add(SplitCodec.write(planned.rate(), SplitCodec.write(options, split)).build());
         }
         return new GetSplitsResponse(request.getCatalogName(), splits);
     }
 
     /**
-     * The split's share of the cap, and the cap itself: the splits of a read that run in one JVM
-     * share one budget of their shares, never more than the cap (QueryReadBudgets).
+     * The stream's shards, closed or open, each read up to now: records written after the query
+     * started are not its rows, and the read of an open shard must end.
      */
-    private static Split.Builder withReadRate(Split.Builder split, ReadRatePlan rate)
+    private GetSplitsResponse changeSplits(GetSplitsRequest request, String table, String stream)
     {
-        if (rate.capped()) {
-            split.add(READ_BUDGET, Double.toString(rate.unitsPerSplit()));
-            split.add(READ_CAP, Double.toString(rate.unitsPerSplit() * rate.splits()));
+        Constraints constraints = request.getConstraints();
+        // A LIMIT with an ORDER BY is a top-N: Athena sorts and cuts, so every row is read.
+        boolean plainLimit = constraints != null && constraints.hasLimit()
+                && (constraints.getOrderByClause() == null || constraints.getOrderByClause().isEmpty());
+        OptionalLong limit = plainLimit ? OptionalLong.of(constraints.getLimit()) : OptionalLong.empty();
+        List<String> shardIds = shards.shardIds(stream);
+        ChangeSplits.Planned planned = ChangeSplits.plan(table, stream, shardIds, Instant.now(), limit);
+        Set<Split> splits = new LinkedHashSet<>();
+        for (ShardSplit read : planned.splits()) {
+            splits.add(SplitCodec.write(planned.options(), SplitCodec.write(read, Split.newBuilder(makeSpillLocation(request), makeEncryptionKey())))
+                    .build());
         }
-        return split;
+        log.info("Query {}, table {}: changes from {} stream shard(s) in {} split(s)", request.getQueryId(), table, shardIds.size(), splits.size());
+        return new GetSplitsResponse(request.getCatalogName(), splits);
     }
 }

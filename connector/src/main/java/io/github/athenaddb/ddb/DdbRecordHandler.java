@@ -1,5 +1,9 @@
 package io.github.athenaddb.ddb;
 
+import io.github.athenaddb.ddb.split.ReadOptions;
+import io.github.athenaddb.ddb.split.ReadSplit;
+import io.github.athenaddb.ddb.table.TableSchemaMetadata;
+import io.github.athenaddb.ddb.table.TableDescription;
 import io.github.athenaddb.SpillingRecordHandler;
 import com.amazonaws.athena.connector.lambda.QueryStatusChecker;
 import com.amazonaws.athena.connector.lambda.data.BlockSpiller;
@@ -8,18 +12,14 @@ import com.amazonaws.athena.connector.lambda.domain.predicate.ConstraintProjecto
 import io.github.athenaddb.predicate.RowChecks;
 import com.amazonaws.athena.connector.lambda.records.ReadRecordsRequest;
 import io.github.athenaddb.ConnectorConfig;
-import io.github.athenaddb.ddb.exec.AttributeProjection;
-import io.github.athenaddb.ddb.exec.KeyLookupReader;
-import io.github.athenaddb.ddb.exec.PartiqlReader;
 import io.github.athenaddb.ddb.exec.QueryReadBudgets;
-import io.github.athenaddb.ddb.exec.QueryReader;
-import io.github.athenaddb.ddb.exec.ReadRateLimiter;
 import io.github.athenaddb.ddb.exec.ReadStats;
+import io.github.athenaddb.ddb.split.DynamoDbReaders;
+import io.github.athenaddb.ddb.split.ReadContext;
+import io.github.athenaddb.ddb.split.ReadProjection;
+import io.github.athenaddb.ddb.split.SplitCodec;
 import io.github.athenaddb.ddb.exec.RowBudget;
-import io.github.athenaddb.ddb.exec.TableFetch;
-import io.github.athenaddb.ddb.plan.IndexCoverage;
-import io.github.athenaddb.ddb.schema.EntityFilter;
-import io.github.athenaddb.ddb.exec.ScanReader;
+import io.github.athenaddb.ddb.table.EntityFilter;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import io.github.athenaddb.ddb.types.ItemRowWriter;
 import io.github.athenaddb.ddb.types.StrictMisfits;
@@ -50,10 +50,7 @@ public class DdbRecordHandler
     static final int ROWS_PER_WRITE = 64;
 
     private final ConnectorConfig config;
-    private final ScanReader scanReader;
-    private final QueryReader queryReader;
-    private final KeyLookupReader keyLookupReader;
-    private final PartiqlReader partiqlReader;
+    private final DynamoDbReaders readers;
     private final boolean failOnMismatch;
 
     /** {@code type_mismatch}: {@code null} (default) reads a value that does not fit its column as NULL, with a warning; {@code fail} fails the query. */
@@ -63,10 +60,7 @@ public class DdbRecordHandler
     {
         super(DdbMetadataHandler.SOURCE_TYPE, configOptions);
         this.config = requireNonNull(config, "config is null");
-        this.scanReader = new ScanReader(dynamoDb);
-        this.queryReader = new QueryReader(dynamoDb);
-        this.keyLookupReader = new KeyLookupReader(dynamoDb);
-        this.partiqlReader = new PartiqlReader(dynamoDb);
+        this.readers = DynamoDbReaders.of(dynamoDb, DynamoDbClients.lazyStreams(config));
         String mismatch = configOptions.getOrDefault(TYPE_MISMATCH, "null").trim();
         if (!mismatch.equals("null") && !mismatch.equals("fail")) {
             throw new IllegalArgumentException("Invalid configuration " + TYPE_MISMATCH + "='" + mismatch + "': expected null or fail");
@@ -77,7 +71,7 @@ public class DdbRecordHandler
     @Override
     protected void readWithConstraint(BlockSpiller spiller, ReadRecordsRequest request, QueryStatusChecker queryStatusChecker)
     {
-        ReadSplit split = ReadSplit.from(request.getSplit());
+        ReadSplit split = SplitCodec.read(request.getSplit());
         TableSchemaMetadata metadata = TableSchemaMetadata.fromSchemaMetadata(
                 request.getSchema().getCustomMetadata(), request.getTableName().getTableName());
         List<Field> fields = request.getSchema().getFields().stream().map(metadata::withColumnMetadata).toList();
@@ -91,7 +85,7 @@ public class DdbRecordHandler
             e.equality().ifPresent(c -> projected.add(c.attribute()));
             e.prefix().ifPresent(c -> projected.add(c.attribute()));
         });
-        AttributeProjection projection = AttributeProjection.of(projected);
+        ReadProjection projection = ReadProjection.of(projected, keys);
 
         ConstraintEvaluator evaluator = spiller.getConstraintEvaluator();
         boolean constrained = request.getConstraints() != null && request.getConstraints().getSummary() != null
@@ -101,7 +95,7 @@ public class DdbRecordHandler
         MisfitLog misfits = new MisfitLog(split.table(), keys);
         StrictMisfits strict = failOnMismatch ? new StrictMisfits(split.table(), keys, misfits) : null;
         BooleanSupplier keepGoing = config.queryStatusCheck() ? queryStatusChecker::isQueryRunning : () -> true;
-        ReadOptions options = ReadOptions.from(request.getSplit());
+        ReadOptions options = SplitCodec.options(request.getSplit());
         // A top-N counts rows whose sort-key column is not NULL; without that column in the request it cannot count at all.
         int countedColumn = options.limit().countedAttribute().map(attributes::indexOf).orElse(-1);
         boolean countable = options.limit().countedAttribute().isEmpty() || countedColumn >= 0;
@@ -112,69 +106,20 @@ public class DdbRecordHandler
 
         ReadStats stats;
         try (QueryReadBudgets.Lease budget = readBudget(request, split.table())) {
-            stats = read(split, options, projection, projected, keys, budget.limiter(), keepGoing, rows, pages);
+            stats = split.read(new ReadContext(readers, projection, options, budget.limiter(), keepGoing, rows, pages));
         }
         misfits.summarize();
         log.info("Query {}: read {} ({}): {} items in {} requests, {} read capacity units, {} misfit values",
-                request.getQueryId(), split.table(), describe(split), stats.items(), stats.requests(), stats.consumedReadUnits(),
+                request.getQueryId(), split.table(), split.describe(), stats.items(), stats.requests(), stats.consumedReadUnits(),
                 misfits.count());
     }
 
     /** The split's share of the read rate cap, pooled with the other splits of its read that run in this JVM. */
     private static QueryReadBudgets.Lease readBudget(ReadRecordsRequest request, String table)
     {
-        String share = request.getSplit().getProperty(DdbMetadataHandler.READ_BUDGET);
-        if (share == null) {
-            return QueryReadBudgets.UNLIMITED;
-        }
-        String cap = request.getSplit().getProperty(DdbMetadataHandler.READ_CAP);
-        double shareUnits = Double.parseDouble(share);
-        return QueryReadBudgets.JVM.join(request.getQueryId(), table, shareUnits,
-                cap == null ? shareUnits : Double.parseDouble(cap));
-    }
-
-    private ReadStats read(ReadSplit split, ReadOptions options, AttributeProjection projection, List<String> projected, List<String> keys,
-                           ReadRateLimiter limiter, BooleanSupplier keepGoing, RowBudget rows, Consumer<List<Map<String, AttributeValue>>> pages)
-    {
-        ReadStats stats;
-        if (split instanceof ScanSplit scan) {
-            stats = scanReader.scan(scan.table(), scan.segment(), scan.totalSegments(), projection, options.filter(), limiter, keepGoing,
-                    rows, pages);
-        }
-        else if (split instanceof ReadSplit.QuerySplit query && IndexCoverage.needsTableFetch(query.indexAttributes(), projected)) {
-            // The index lacks attributes the query needs: read its keys, then the items from the table.
-            TableFetch fetch = new TableFetch(keyLookupReader, query.table(), keys, projection, limiter, rows, pages);
-            ReadStats index = queryReader.query(query.table(), query.index(), query.conditions(), options.limit().forward(), options.filter(),
-                    AttributeProjection.of(keys), limiter, keepGoing, rows, fetch);
-            stats = new ReadStats(index.requests() + fetch.stats().requests(), index.items(),
-                    index.consumedReadUnits() + fetch.stats().consumedReadUnits());
-        }
-        else if (split instanceof ReadSplit.QuerySplit query) {
-            stats = queryReader.query(query.table(), query.index(), query.conditions(), options.limit().forward(), options.filter(),
-                    projection, limiter, keepGoing, rows, pages);
-        }
-        else if (split instanceof ReadSplit.PartiqlSplit partiql) {
-            stats = partiqlReader.execute(partiql.statement(), 0, limiter, keepGoing, pages);
-        }
-        else {
-            stats = keyLookupReader.get(split.table(), ((ReadSplit.KeysSplit) split).keys(), projection, limiter, pages);
-        }
-        return stats;
-    }
-
-    private static String describe(ReadSplit split)
-    {
-        if (split instanceof ScanSplit scan) {
-            return "Scan segment " + scan.segment() + "/" + scan.totalSegments();
-        }
-        if (split instanceof ReadSplit.QuerySplit query) {
-            return query.conditions().size() + " Query(s)" + query.index().map(i -> " on " + i).orElse("") + ": "
-                    + query.conditions().get(0).expression();
-        }
-        if (split instanceof ReadSplit.PartiqlSplit) {
-            return "PartiQL ExecuteStatement";
-        }
-        return "GetItem of " + ((ReadSplit.KeysSplit) split).keys().size() + " key(s)";
+        return SplitCodec.readShare(request.getSplit())
+                .map(share -> QueryReadBudgets.JVM.join(request.getQueryId(), table, share.unitsPerSecond(), share.capUnitsPerSecond()))
+                .orElse(QueryReadBudgets.UNLIMITED);
     }
 
     /** An entity view's rows are only the items its predicate matches (the plan read a superset). */

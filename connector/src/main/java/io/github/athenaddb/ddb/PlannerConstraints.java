@@ -1,5 +1,6 @@
 package io.github.athenaddb.ddb;
 
+import io.github.athenaddb.ddb.table.TableSchemaMetadata;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
 import com.amazonaws.athena.connector.lambda.domain.predicate.OrderByField;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.athenaddb.ConnectorException;
 import io.github.athenaddb.ddb.plan.ColumnDomain;
 import io.github.athenaddb.ddb.plan.ColumnDomains;
+import io.github.athenaddb.ddb.plan.EntityDomains;
 import io.github.athenaddb.ddb.plan.QueryConstraints;
 import io.github.athenaddb.ddb.plan.ReadFidelity;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -59,7 +61,7 @@ final class PlannerConstraints
     {
         Map<String, ColumnDomain> domains = new HashMap<>();
         if (constraints == null) {
-            metadata.entity().ifPresent(e -> domains.putAll(e.domains()));
+            metadata.entity().ifPresent(e -> domains.putAll(EntityDomains.of(e)));
             return QueryConstraints.of(domains);
         }
         if (constraints.getSummary() != null) {
@@ -73,7 +75,7 @@ final class PlannerConstraints
         }
         // An entity view's predicate narrows the read like a WHERE clause; the query's own domain on the
         // same attribute is kept (both are checked on every item).
-        metadata.entity().ifPresent(e -> e.domains().forEach(domains::putIfAbsent));
+        metadata.entity().ifPresent(e -> EntityDomains.of(e).forEach(domains::putIfAbsent));
         List<QueryConstraints.SortItem> orderBy = new ArrayList<>();
         if (constraints.getOrderByClause() != null) {
             for (OrderByField field : constraints.getOrderByClause()) {

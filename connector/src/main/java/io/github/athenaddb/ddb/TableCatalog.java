@@ -1,5 +1,7 @@
 package io.github.athenaddb.ddb;
 
+import io.github.athenaddb.ddb.table.TableNames;
+import io.github.athenaddb.ddb.table.TableDescription;
 import io.github.athenaddb.ConnectorException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
@@ -73,6 +75,15 @@ public final class TableCatalog
     public TableDescription describe(String table)
     {
         return TableDescription.from(dynamoDb.describeTable(DescribeTableRequest.builder().tableName(table).build()).table());
+    }
+
+    /** The table's current stream, when it has one enabled (DescribeTable's LatestStreamArn). */
+    public Optional<String> streamArn(String table)
+    {
+        software.amazon.awssdk.services.dynamodb.model.TableDescription t =
+                dynamoDb.describeTable(DescribeTableRequest.builder().tableName(table).build()).table();
+        boolean enabled = t.streamSpecification() != null && Boolean.TRUE.equals(t.streamSpecification().streamEnabled());
+        return enabled ? Optional.ofNullable(t.latestStreamArn()) : Optional.empty();
     }
 
     private boolean containsIgnoringCase(String requested)

@@ -1,6 +1,9 @@
 package io.github.athenaddb.ddb;
 
+import io.github.athenaddb.ddb.table.TableNames;
+import io.github.athenaddb.ddb.table.TableDescription;
 import io.github.athenaddb.ConnectorException;
+import io.github.athenaddb.ddb.changes.ChangeSchema;
 import io.github.athenaddb.ddb.glue.CatalogSource;
 import io.github.athenaddb.ddb.glue.GlueTableKind;
 import io.github.athenaddb.ddb.glue.OverrideSchema;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -94,6 +98,23 @@ public final class TableSchemas
         Table definition = glue.table(schema, table).orElseThrow(() -> ConnectorException.notFound("Table '" + table
                 + "' not found in schema '" + schema + "' (Glue database " + schema + ")"));
         return declared(schema, definition);
+    }
+
+    /**
+     * The columns of {@code <table>$changes} ({@link ChangeSchema}), under the table's
+     * complex_columns like its own columns.
+     *
+     * @param streamOf the stream of the resolved DynamoDB table; throws when it has none
+     */
+    public Schema changeSchema(String table, Function<String, String> streamOf)
+    {
+        String resolved = dynamo.resolve(table, matches -> ambiguousInQuery(table, matches));
+        String stream = streamOf.apply(resolved);
+        Schema changes = cache.get(DEFAULT + "." + resolved + ChangeSchema.SUFFIX, () -> {
+            TableDescription description = dynamo.describe(resolved);
+            return complexColumns.apply(ChangeSchema.of(SchemaInference.infer(description, sampler.sample(description)), table));
+        });
+        return ChangeSchema.withStream(changes, stream);
     }
 
     /** The DynamoDB table {@code table} of Glue's database "default", when that database is marked for the connector. */

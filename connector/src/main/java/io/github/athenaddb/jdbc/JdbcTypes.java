@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Column types of a JDBC source (PostgreSQL, MySQL/MariaDB) as Arrow fields, and the values of a
- * row as the Java objects {@link io.github.athenaddb.ddb.types.ArrowValueWriter} writes into those
+ * row as the Java objects {@link io.github.athenaddb.arrow.ArrowValueWriter} writes into those
  * fields.
  *
  * <p>The mapping ({@link #toField}):

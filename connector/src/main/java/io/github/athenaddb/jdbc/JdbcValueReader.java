@@ -26,7 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
- * Reads a row's values as the Java objects {@link io.github.athenaddb.ddb.types.ArrowValueWriter}
+ * Reads a row's values as the Java objects {@link io.github.athenaddb.arrow.ArrowValueWriter}
  * writes into the fields {@link JdbcTypes#toField} made, following the rules of {@link JdbcTypes}:
  * decimals rounded to the field's scale, timestamps with a zone as their UTC wall clock, arrays as
  * JSON text, and a value that does not fit its field as an error naming the column.

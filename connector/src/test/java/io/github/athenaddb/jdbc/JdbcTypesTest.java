@@ -3,7 +3,7 @@ package io.github.athenaddb.jdbc;
 import io.github.athenaddb.devkit.EmbeddedPostgresDb;
 import com.amazonaws.athena.connector.lambda.data.Block;
 import com.amazonaws.athena.connector.lambda.data.BlockAllocatorImpl;
-import io.github.athenaddb.ddb.types.ArrowValueWriter;
+import io.github.athenaddb.arrow.ArrowValueWriter;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.FloatingPointPrecision;

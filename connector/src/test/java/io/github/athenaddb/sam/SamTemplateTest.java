@@ -32,6 +32,7 @@ class SamTemplateTest
             "logs:CreateLogStream", "logs:PutLogEvents",
             "dynamodb:DescribeTable", "dynamodb:Query", "dynamodb:Scan", "dynamodb:GetItem", "dynamodb:BatchGetItem",
             "dynamodb:PartiQLSelect", "dynamodb:ListTables",
+            "dynamodb:DescribeStream", "dynamodb:GetShardIterator", "dynamodb:GetRecords", "dynamodb:ListStreams",
             "s3:GetObject", "s3:PutObject",
             "athena:GetQueryExecution",
             "glue:GetDatabase", "glue:GetDatabases", "glue:GetTable", "glue:GetTables",
@@ -41,7 +42,7 @@ class SamTemplateTest
             "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface",
             "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses");
     /** Actions without resource-level permissions, for which AWS requires Resource "*". */
-    private static final Set<String> STAR_RESOURCE_ACTIONS = Set.of("dynamodb:ListTables", "ec2:CreateNetworkInterface",
+    private static final Set<String> STAR_RESOURCE_ACTIONS = Set.of("dynamodb:ListTables", "dynamodb:ListStreams", "ec2:CreateNetworkInterface",
             "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses");
 
     private static Map<String, Object> template;
@@ -90,7 +91,7 @@ class SamTemplateTest
         List<?> forEach = (List<?>) resources.get("Fn::ForEach::DynamoDBTablePolicies");
         assertThat(forEach.get(1)).isEqualTo(Map.of("Ref", "DynamoDBTables"));
         String text = String.valueOf(forEach.get(2));
-        assertThat(text).contains(":table/${Table}}").contains(":table/${Table}/index/*}");
+        assertThat(text).contains(":table/${Table}}").contains(":table/${Table}/index/*}").contains(":table/${Table}/stream/*}");
     }
 
     @Test

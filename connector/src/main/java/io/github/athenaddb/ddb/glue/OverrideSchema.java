@@ -1,7 +1,7 @@
 package io.github.athenaddb.ddb.glue;
 
-import io.github.athenaddb.ddb.TableDescription;
-import io.github.athenaddb.ddb.TableSchemaMetadata;
+import io.github.athenaddb.ddb.table.TableDescription;
+import io.github.athenaddb.ddb.table.TableSchemaMetadata;
 import io.github.athenaddb.ddb.schema.SchemaInference;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -21,7 +21,7 @@ import java.util.Set;
  * {@code columnMapping} names, else the attribute of the same name ignoring case (DynamoDB names
  * are case-sensitive, Glue's and Athena's are lower-case). A column that several attributes match
  * only ignoring case, none of them named in {@code columnMapping}, cannot be read (see
- * {@link io.github.athenaddb.ddb.schema.CaseClashes}).
+ * {@link io.github.athenaddb.ddb.table.CaseClashes}).
  */
 public final class OverrideSchema
 {

@@ -2,7 +2,7 @@ package io.github.athenaddb.ddb.glue;
 
 import io.github.athenaddb.ConnectorException;
 import io.github.athenaddb.ddb.schema.ComplexColumns;
-import io.github.athenaddb.ddb.schema.EntityFilter;
+import io.github.athenaddb.ddb.table.EntityFilter;
 import io.github.athenaddb.ddb.schema.GlueTypes;
 import io.github.athenaddb.ddb.types.DateTimeFormats;
 import org.apache.arrow.vector.types.pojo.Field;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * How a query reads its table, and why ({@link #reason()}, shown in logs and explain). Every
@@ -17,12 +18,24 @@ public sealed interface AccessPlan
 {
     String reason();
 
+    /**
+     * The case for this kind of plan, applied to it: every kind must be handled, and a new kind
+     * fails to compile where it is not (Java 17 has no pattern switch over sealed types).
+     */
+    <R> R match(Function<GetItems, R> getItems, Function<Queries, R> queries, Function<Scan, R> scan);
+
     /** GetItem / BatchGetItem of fully specified primary keys. */
     record GetItems(List<Map<String, AttributeValue>> keys, String reason) implements AccessPlan
     {
         public GetItems
         {
             keys = List.copyOf(keys);
+        }
+
+        @Override
+        public <R> R match(Function<GetItems, R> getItems, Function<Queries, R> queries, Function<Scan, R> scan)
+        {
+            return getItems.apply(this);
         }
     }
 
@@ -45,6 +58,12 @@ public sealed interface AccessPlan
         {
             this(index, conditions, Optional.empty(), reason);
         }
+
+        @Override
+        public <R> R match(Function<GetItems, R> getItems, Function<Queries, R> queries, Function<Scan, R> scan)
+        {
+            return queries.apply(this);
+        }
     }
 
     /**
@@ -59,6 +78,12 @@ public sealed interface AccessPlan
         public Scan(String reason)
         {
             this(reason, OptionalInt.empty());
+        }
+
+        @Override
+        public <R> R match(Function<GetItems, R> getItems, Function<Queries, R> queries, Function<Scan, R> scan)
+        {
+            return scan.apply(this);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.athenaddb.ddb.plan;
 
-import io.github.athenaddb.ddb.TableDescription;
+import io.github.athenaddb.ddb.table.KeySchema;
+import io.github.athenaddb.ddb.table.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ public final class AccessPlanner
                     + ": partition key " + c.conditions().get(0).hashKey() + " is fixed"
                     + (c.hasSort() ? ", with a condition on sort key " + c.rangeKey().orElseThrow() : "")
                     + (orderAttribute.isPresent() && c.rangeKey().equals(orderAttribute) ? ", read in the ORDER BY's order" : "")
-                    + (c.indexAttributes().isPresent() ? " (a " + index(table, c.index().orElseThrow()).projectionType()
+                    + (c.indexAttributes().isPresent() ? " (a " + table.index(c.index().orElseThrow()).orElseThrow().projectionType()
                     + " index: items are fetched from the table when the query needs other attributes)" : ""));
         }
         // Every candidate left needs more Queries than allowed: say so, with the cheapest of them.
@@ -138,18 +139,19 @@ public final class AccessPlanner
     private static Optional<Candidate> indexCandidate(TableDescription table, TableDescription.Index index, Map<String, ColumnDomain> domains,
                                                       int maxKeyLookups)
     {
-        Optional<List<AttributeValue>> hashValues = keyValues(keyAttribute(table, index.hashKey()), domains);
+        KeySchema keys = table.keySchema(index);
+        Optional<List<AttributeValue>> hashValues = keyValues(keys.hash(), domains);
         if (hashValues.isEmpty()) {
             return Optional.empty();
         }
         List<SortCondition> sorts = List.of();
-        if (index.rangeKey().isPresent()) {
-            ColumnDomain rangeDomain = domains.get(index.rangeKey().get());
+        if (keys.range().isPresent()) {
+            ColumnDomain rangeDomain = domains.get(keys.range().get().name());
             // Sparse-index safety: items without the index's sort key are not in the index.
             if (rangeDomain == null || !rangeDomain.excludesNull()) {
                 return Optional.empty();
             }
-            sorts = sorts(keyAttribute(table, index.rangeKey().get()), domains, maxKeyLookups / hashValues.get().size());
+            sorts = sorts(keys.range().get(), domains, maxKeyLookups / hashValues.get().size());
         }
         return Optional.of(candidate(Optional.of(index.name()), index.hashKey(), hashValues.get(), index.rangeKey(), sorts)
                 .withAttributes(indexAttributes(table, index)));
@@ -162,16 +164,10 @@ public final class AccessPlanner
             return Optional.empty();
         }
         Set<String> attributes = new HashSet<>();
-        table.keyAttributes().forEach(k -> attributes.add(k.name()));
-        attributes.add(index.hashKey());
-        index.rangeKey().ifPresent(attributes::add);
+        attributes.addAll(table.keySchema().names());
+        attributes.addAll(table.keySchema(index).names());
         attributes.addAll(index.nonKeyAttributes());
         return Optional.of(attributes);
-    }
-
-    private static TableDescription.Index index(TableDescription table, String name)
-    {
-        return table.indexes().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
     }
 
     private static Optional<AccessPlan> getItems(TableDescription table, Map<String, ColumnDomain> domains, List<AttributeValue> hashValues,
@@ -256,11 +252,5 @@ public final class AccessPlanner
             values.add(v.get());
         }
         return Optional.of(values);
-    }
-
-    /** Index key attributes are declared in the table's AttributeDefinitions; their types come from there. */
-    private static TableDescription.KeyAttribute keyAttribute(TableDescription table, String name)
-    {
-        return table.attributeTypes().getOrDefault(name, new TableDescription.KeyAttribute(name, "S"));
     }
 }

@@ -1,6 +1,7 @@
 package io.github.athenaddb.ddb.plan;
 
-import io.github.athenaddb.ddb.TableDescription;
+import io.github.athenaddb.ddb.table.KeySchema;
+import io.github.athenaddb.ddb.table.TableDescription;
 
 import java.util.Optional;
 
@@ -28,9 +29,12 @@ public final class LimitPlanner
         if (query.orderBy().isEmpty()) {
             return new RowLimit(query.limit(), true, true, everyItemIsARow(table, access, query), Optional.empty());
         }
-        if (!(access instanceof AccessPlan.Queries queries)) {
-            return RowLimit.NONE;
-        }
+        return access.match(get -> RowLimit.NONE, queries -> topN(table, queries, query), scan -> RowLimit.NONE);
+    }
+
+    /** A top-N read by Queries: each stops after N rows when its sort key is the ORDER BY. */
+    private static RowLimit topN(TableDescription table, AccessPlan.Queries queries, QueryConstraints query)
+    {
         Optional<TableDescription.KeyAttribute> sortKey = sortKey(table, queries);
         QueryConstraints.SortItem first = query.orderBy().get(0);
         if (sortKey.isEmpty() || !sortKey.get().name().equals(first.attribute())) {
@@ -52,17 +56,12 @@ public final class LimitPlanner
             }
             counted = Optional.of(first.attribute());
         }
-        return new RowLimit(query.limit(), false, first.ascending(), everyItemIsARow(table, access, query), counted);
+        return new RowLimit(query.limit(), false, first.ascending(), everyItemIsARow(table, queries, query), counted);
     }
 
     private static Optional<TableDescription.KeyAttribute> sortKey(TableDescription table, AccessPlan.Queries queries)
     {
-        if (queries.index().isEmpty()) {
-            return table.rangeKey();
-        }
-        return table.indexes().stream().filter(i -> i.name().equals(queries.index().get())).findFirst()
-                .flatMap(TableDescription.Index::rangeKey)
-                .map(r -> table.attributeTypes().getOrDefault(r, new TableDescription.KeyAttribute(r, "S")));
+        return table.keySchema(queries.index()).flatMap(KeySchema::range);
     }
 
     /**
@@ -75,12 +74,11 @@ public final class LimitPlanner
      */
     private static boolean everyItemIsARow(TableDescription table, AccessPlan access, QueryConstraints query)
     {
-        if (query.domains().isEmpty()) {
-            return true;
-        }
-        if (!(access instanceof AccessPlan.Queries queries)) {
-            return false;
-        }
+        return query.domains().isEmpty() || access.match(get -> false, queries -> onlyKeyDomains(table, queries, query), scan -> false);
+    }
+
+    private static boolean onlyKeyDomains(TableDescription table, AccessPlan.Queries queries, QueryConstraints query)
+    {
         String hashKey = queries.conditions().get(0).hashKey();
         Optional<String> sortKey = sortKey(table, queries).map(TableDescription.KeyAttribute::name);
         return query.domains().keySet().stream().allMatch(a -> a.equals(hashKey) || sortKey.map(a::equals).orElse(false));

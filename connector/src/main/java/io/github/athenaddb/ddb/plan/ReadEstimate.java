@@ -1,6 +1,6 @@
 package io.github.athenaddb.ddb.plan;
 
-import io.github.athenaddb.ddb.TableDescription;
+import io.github.athenaddb.ddb.table.TableDescription;
 
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +34,6 @@ final class ReadEstimate
         if (index.isEmpty()) {
             return table.itemCount();
         }
-        return table.indexes().stream().filter(i -> i.name().equals(index.get())).findFirst()
-                .map(i -> i.itemCount() > 0 ? i.itemCount() : table.itemCount()).orElse(table.itemCount());
+        return table.index(index.get()).map(i -> i.itemCount() > 0 ? i.itemCount() : table.itemCount()).orElse(table.itemCount());
     }
 }

@@ -1,9 +1,8 @@
 package io.github.athenaddb.ddb.plan;
 
-import io.github.athenaddb.ddb.TableDescription;
+import io.github.athenaddb.ddb.table.TableDescription;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,35 +18,25 @@ public final class ReadPlanner
                 ? Optional.of(query.orderBy().get(0).attribute()) : Optional.empty();
         AccessPlan access = AccessPlanner.plan(table, query.domains(), maxKeyLookups, orderAttribute);
         RowLimit limit = LimitPlanner.plan(table, access, query);
-        Optional<FilterCondition> filter;
-        if (access instanceof AccessPlan.Queries queries) {
-            // A KEYS_ONLY or INCLUDE index returns only its attributes: a filter on any other would see it missing.
-            Map<String, ColumnDomain> filterable = new HashMap<>(query.domains());
-            queries.indexAttributes().ifPresent(held -> filterable.keySet().retainAll(held));
-            filter = FilterPlanner.plan(filterable, queriedKeys(table, queries));
-        }
-        else if (access instanceof AccessPlan.Scan) {
-            filter = FilterPlanner.plan(query.domains(), Set.of());
-        }
-        else {
-            // GetItem and BatchGetItem take no filter; they read at most max_key_lookups items anyway.
-            filter = Optional.empty();
-        }
+        Optional<FilterCondition> filter = access.match(
+                // GetItem and BatchGetItem take no filter; they read at most max_key_lookups items anyway.
+                get -> Optional.empty(),
+                queries -> queryFilter(table, queries, query),
+                scan -> FilterPlanner.plan(query.domains(), Set.of()));
         return new ReadPlan(access, limit, filter);
+    }
+
+    private static Optional<FilterCondition> queryFilter(TableDescription table, AccessPlan.Queries queries, QueryConstraints query)
+    {
+        // A KEYS_ONLY or INCLUDE index returns only its attributes: a filter on any other would see it missing.
+        Map<String, ColumnDomain> filterable = new HashMap<>(query.domains());
+        queries.indexAttributes().ifPresent(held -> filterable.keySet().retainAll(held));
+        return FilterPlanner.plan(filterable, queriedKeys(table, queries));
     }
 
     /** A Query's filter may not name the key attributes of the table or index it queries. */
     private static Set<String> queriedKeys(TableDescription table, AccessPlan.Queries queries)
     {
-        Set<String> keys = new HashSet<>();
-        if (queries.index().isEmpty()) {
-            table.keyAttributes().forEach(k -> keys.add(k.name()));
-            return keys;
-        }
-        table.indexes().stream().filter(i -> i.name().equals(queries.index().get())).findFirst().ifPresent(i -> {
-            keys.add(i.hashKey());
-            i.rangeKey().ifPresent(keys::add);
-        });
-        return keys;
+        return table.keySchema(queries.index()).map(k -> Set.copyOf(k.names())).orElse(Set.of());
     }
 }

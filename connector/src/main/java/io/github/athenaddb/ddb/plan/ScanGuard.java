@@ -1,11 +1,12 @@
 package io.github.athenaddb.ddb.plan;
 
 import io.github.athenaddb.ConnectorException;
-import io.github.athenaddb.ddb.TableDescription;
+import io.github.athenaddb.ddb.table.TableDescription;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Refuses a full Scan of a table larger than {@code scan_guard_mb}: one unfiltered query on a
@@ -31,9 +32,15 @@ public final class ScanGuard
     /** @param guardBytes 0 disables the guard */
     public static void check(TableDescription table, AccessPlan plan, long guardBytes)
     {
-        if (guardBytes <= 0 || !(plan instanceof AccessPlan.Scan scan) || table.sizeBytes() <= guardBytes) {
-            return;
+        if (guardBytes > 0 && table.sizeBytes() > guardBytes) {
+            // Only a Scan reads the whole table; key lookups and Queries read what their keys select.
+            plan.<Optional<AccessPlan.Scan>>match(get -> Optional.empty(), queries -> Optional.empty(), Optional::of)
+                    .ifPresent(scan -> refuse(table, scan, guardBytes));
         }
+    }
+
+    private static void refuse(TableDescription table, AccessPlan.Scan scan, long guardBytes)
+    {
         String refusing = String.format(Locale.ROOT, "Refusing to Scan all of table %s (%,d MB, over scan_guard_mb=%,d): %s. ",
                 table.name(), table.sizeBytes() / (1024 * 1024), guardBytes / (1024 * 1024), why(scan));
         if (scan.keyLookups().isPresent()) {

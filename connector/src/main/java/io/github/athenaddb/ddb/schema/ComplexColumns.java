@@ -1,7 +1,7 @@
 package io.github.athenaddb.ddb.schema;
 
 import io.github.athenaddb.ConnectorException;
-import io.github.athenaddb.ddb.TableSchemaMetadata;
+import io.github.athenaddb.ddb.table.TableSchemaMetadata;
 import io.github.athenaddb.ddb.types.ItemRowWriter;
 import io.github.athenaddb.ddb.types.NestedPath;
 import org.apache.arrow.vector.types.pojo.ArrowType;

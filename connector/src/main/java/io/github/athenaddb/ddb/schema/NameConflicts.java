@@ -1,5 +1,6 @@
 package io.github.athenaddb.ddb.schema;
 
+import io.github.athenaddb.ddb.table.CaseClashes;
 import io.github.athenaddb.ConnectorException;
 
 import java.util.Collection;

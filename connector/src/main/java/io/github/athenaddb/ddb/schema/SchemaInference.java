@@ -1,7 +1,8 @@
 package io.github.athenaddb.ddb.schema;
 
-import io.github.athenaddb.ddb.TableDescription;
-import io.github.athenaddb.ddb.TableSchemaMetadata;
+import io.github.athenaddb.ddb.table.CaseClashes;
+import io.github.athenaddb.ddb.table.TableDescription;
+import io.github.athenaddb.ddb.table.TableSchemaMetadata;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -1,6 +1,7 @@
 package io.github.athenaddb.ddb.schema;
 
-import io.github.athenaddb.ddb.TableDescription;
+import io.github.athenaddb.ddb.table.EntityFilter;
+import io.github.athenaddb.ddb.table.TableDescription;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
@@ -9,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 import java.util.ArrayList;
 import io.github.athenaddb.ddb.plan.FilterCondition;
+import io.github.athenaddb.ddb.plan.EntityDomains;
 import io.github.athenaddb.ddb.plan.FilterPlanner;
 
 import java.util.List;
@@ -77,7 +79,7 @@ public final class SchemaSampler
     {
         int segments = Math.max(1, Math.min(sampleSegments, sampleSize));
         int perSegment = (sampleSize + segments - 1) / segments;
-        Optional<FilterCondition> filter = entity.flatMap(e -> FilterPlanner.plan(e.domains(), Set.of()));
+        Optional<FilterCondition> filter = entity.flatMap(e -> FilterPlanner.plan(EntityDomains.of(e), Set.of()));
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int segment = 0; segment < segments; segment++) {
             items.addAll(sampleSegment(table.name(), segment, segments, perSegment, filter));

@@ -1,5 +1,7 @@
 package io.github.athenaddb.ddb.types;
 
+import io.github.athenaddb.arrow.ArrowValueWriter;
+import io.github.athenaddb.ddb.table.TableSchemaMetadata;
 import com.amazonaws.athena.connector.lambda.data.Block;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ConstraintProjector;
 import org.apache.arrow.vector.FieldVector;
@@ -21,7 +23,7 @@ import static java.util.Objects.requireNonNull;
 public final class ItemRowWriter
 {
     /** Field metadata of a column flattened out of a map: the path from the attribute to the field (JSON array of names). */
-    public static final String PATH_METADATA = "ddb.path";
+    public static final String PATH_METADATA = TableSchemaMetadata.PATH_METADATA;
 
     private final Field[] fields;
     private final String[] attributes;

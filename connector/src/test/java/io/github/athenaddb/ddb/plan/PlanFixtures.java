@@ -1,9 +1,9 @@
 package io.github.athenaddb.ddb.plan;
 
-import io.github.athenaddb.ddb.TableDescription;
-import io.github.athenaddb.ddb.TableDescription.Index;
-import io.github.athenaddb.ddb.TableDescription.IndexKind;
-import io.github.athenaddb.ddb.TableDescription.KeyAttribute;
+import io.github.athenaddb.ddb.table.TableDescription;
+import io.github.athenaddb.ddb.table.TableDescription.Index;
+import io.github.athenaddb.ddb.table.TableDescription.IndexKind;
+import io.github.athenaddb.ddb.table.TableDescription.KeyAttribute;
 
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.github.athenaddb.ddb.plan;
 
 import io.github.athenaddb.ConnectorException;
-import io.github.athenaddb.ddb.TableDescription;
+import io.github.athenaddb.ddb.table.TableDescription;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

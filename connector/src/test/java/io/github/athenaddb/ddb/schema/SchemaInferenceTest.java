@@ -1,9 +1,9 @@
 package io.github.athenaddb.ddb.schema;
 
 import io.github.athenaddb.ConnectorException;
-import io.github.athenaddb.ddb.TableDescription;
-import io.github.athenaddb.ddb.TableDescription.KeyAttribute;
-import io.github.athenaddb.ddb.TableSchemaMetadata;
+import io.github.athenaddb.ddb.table.TableDescription;
+import io.github.athenaddb.ddb.table.TableDescription.KeyAttribute;
+import io.github.athenaddb.ddb.table.TableSchemaMetadata;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;

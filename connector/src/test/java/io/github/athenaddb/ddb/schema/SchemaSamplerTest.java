@@ -1,6 +1,7 @@
 package io.github.athenaddb.ddb.schema;
 
-import io.github.athenaddb.ddb.TableDescription;
+import io.github.athenaddb.ddb.table.EntityFilter;
+import io.github.athenaddb.ddb.table.TableDescription;
 import io.github.athenaddb.devkit.Dynalite;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

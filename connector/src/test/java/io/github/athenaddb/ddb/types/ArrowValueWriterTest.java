@@ -1,5 +1,6 @@
 package io.github.athenaddb.ddb.types;
 
+import io.github.athenaddb.arrow.ArrowValueWriter;
 import com.amazonaws.athena.connector.lambda.data.Block;
 import com.amazonaws.athena.connector.lambda.data.BlockAllocatorImpl;
 import io.github.athenaddb.ddb.schema.InferredType;

@@ -2,8 +2,8 @@ package io.github.athenaddb.local.engine;
 
 import com.amazonaws.athena.connector.lambda.domain.TableName;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
-import io.github.athenaddb.ddb.TableSchemaMetadata;
 import io.github.athenaddb.ddb.schema.ArrowFieldMapper;
+import io.github.athenaddb.ddb.table.TableSchemaMetadata;
 import io.github.athenaddb.trino.FederationListener;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;

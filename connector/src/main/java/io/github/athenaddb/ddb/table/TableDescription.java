@@ -1,4 +1,4 @@
-package io.github.athenaddb.ddb;
+package io.github.athenaddb.ddb.table;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -36,18 +36,30 @@ public record TableDescription(
         requireNonNull(rangeKey, "rangeKey is null");
         indexes = List.copyOf(indexes);
         attributeTypes = attributeTypes == null ? Map.of() : Map.copyOf(attributeTypes);
+        for (Index index : indexes) {
+            for (String key : index.keyNames()) {
+                if (!attributeTypes.containsKey(key)) {
+                    // DynamoDB defines every key attribute of a table and its indexes (AttributeDefinitions).
+                    throw new IllegalArgumentException("index " + index.name() + " of table " + name + ": key attribute " + key + " has no type");
+                }
+            }
+        }
     }
 
-    /** For tables described by hand (tests): the key attributes' types come from the keys themselves. */
+    /**
+     * For tables described by hand (tests, benchmarks): the table's key types come from its keys;
+     * an index key that is not one of them is a string attribute.
+     */
     public TableDescription(String name, KeyAttribute hashKey, Optional<KeyAttribute> rangeKey, List<Index> indexes,
                             long sizeBytes, long itemCount)
     {
-        this(name, hashKey, rangeKey, indexes, sizeBytes, itemCount, keyTypes(hashKey, rangeKey));
+        this(name, hashKey, rangeKey, indexes, sizeBytes, itemCount, keyTypes(hashKey, rangeKey, indexes));
     }
 
-    private static Map<String, KeyAttribute> keyTypes(KeyAttribute hashKey, Optional<KeyAttribute> rangeKey)
+    private static Map<String, KeyAttribute> keyTypes(KeyAttribute hashKey, Optional<KeyAttribute> rangeKey, List<Index> indexes)
     {
         Map<String, KeyAttribute> types = new HashMap<>();
+        indexes.forEach(i -> i.keyNames().forEach(k -> types.put(k, new KeyAttribute(k, "S"))));
         types.put(hashKey.name(), hashKey);
         rangeKey.ifPresent(r -> types.put(r.name(), r));
         return types;
@@ -71,21 +83,61 @@ public record TableDescription(
         {
             this(name, kind, hashKey, rangeKey, projectionType, nonKeyAttributes, 0);
         }
+
+        List<String> keyNames()
+        {
+            List<String> keys = new ArrayList<>();
+            keys.add(hashKey);
+            rangeKey.ifPresent(keys::add);
+            return keys;
+        }
     }
 
     public List<KeyAttribute> keyAttributes()
     {
-        List<KeyAttribute> keys = new ArrayList<>();
-        keys.add(hashKey);
-        rangeKey.ifPresent(keys::add);
-        return keys;
+        return keySchema().attributes();
+    }
+
+    /** The table's own primary key. */
+    public KeySchema keySchema()
+    {
+        return new KeySchema(hashKey, rangeKey);
+    }
+
+    /** The primary key of the table (no index) or of the named index; empty for an index the table does not have. */
+    public Optional<KeySchema> keySchema(Optional<String> index)
+    {
+        if (index.isEmpty()) {
+            return Optional.of(keySchema());
+        }
+        return index(index.get()).map(this::keySchema);
+    }
+
+    public KeySchema keySchema(Index index)
+    {
+        return new KeySchema(keyAttribute(index.hashKey()), index.rangeKey().map(this::keyAttribute));
+    }
+
+    public Optional<Index> index(String name)
+    {
+        return indexes.stream().filter(i -> i.name().equals(name)).findFirst();
+    }
+
+    /** A key attribute of the table or of an index, with the type DynamoDB defines for it. */
+    public KeyAttribute keyAttribute(String name)
+    {
+        KeyAttribute key = attributeTypes.get(name);
+        if (key == null) {
+            throw new IllegalArgumentException(name + " is not a key attribute of table " + this.name);
+        }
+        return key;
     }
 
     public static TableDescription from(software.amazon.awssdk.services.dynamodb.model.TableDescription t)
     {
         Map<String, String> types = t.attributeDefinitions().stream()
                 .collect(Collectors.toMap(AttributeDefinition::attributeName, AttributeDefinition::attributeTypeAsString));
-        Function<String, KeyAttribute> key = n -> new KeyAttribute(n, types.getOrDefault(n, "S"));
+        Function<String, KeyAttribute> key = n -> new KeyAttribute(n, requireNonNull(types.get(n), () -> "no AttributeDefinition for key " + n));
         List<Index> indexes = new ArrayList<>();
         t.globalSecondaryIndexes().forEach(g -> indexes.add(index(g.indexName(), IndexKind.GSI, g.keySchema(), g.projection(), g.itemCount())));
         t.localSecondaryIndexes().forEach(l -> indexes.add(index(l.indexName(), IndexKind.LSI, l.keySchema(), l.projection(), l.itemCount())));

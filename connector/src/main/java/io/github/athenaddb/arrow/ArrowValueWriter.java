@@ -1,4 +1,4 @@
-package io.github.athenaddb.ddb.types;
+package io.github.athenaddb.arrow;
 
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
@@ -25,7 +25,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a coerced value (see {@link ValueCoercer}) into a column vector. Scalars go straight
+ * Writes a Java value into a column vector, for any source: DynamoDB's coerced values
+ * ({@code ddb.types.ValueCoercer}) and JDBC's ({@code jdbc.JdbcValueReader}) alike. Scalars go straight
  * into the vector; lists, structs and maps into their child vectors ({@link ComplexVectorWriter}). Nulls are
  * written explicitly: list and map vectors keep offsets per row, and a skipped row would
  * corrupt them. A TIMESTAMP (LocalDateTime) is stored as its milliseconds since 1970 at UTC, as
@@ -33,6 +34,9 @@ import java.util.Map;
  */
 public final class ArrowValueWriter
 {
+    /** Every integer of up to 18 digits is within a long. */
+    private static final int MAX_LONG_DIGITS = 18;
+
     private ArrowValueWriter() {}
 
     public static void write(FieldVector vector, int row, Object value)
@@ -75,7 +79,7 @@ public final class ArrowValueWriter
      */
     private static void writeDecimal(DecimalVector vector, int row, BigDecimal value)
     {
-        if (value.precision() <= PlainNumberText.MAX_LONG_DIGITS && value.scale() == vector.getScale()
+        if (value.precision() <= MAX_LONG_DIGITS && value.scale() == vector.getScale()
                 && value.precision() <= vector.getPrecision()) {
             // The unscaled value as a scale-0 BigDecimal and then a long: no BigInteger made on the way.
             vector.setSafe(row, value.scaleByPowerOfTen(value.scale()).longValueExact());

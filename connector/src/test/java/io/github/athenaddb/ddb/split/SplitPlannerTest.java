@@ -1,4 +1,4 @@
-package io.github.athenaddb.ddb;
+package io.github.athenaddb.ddb.split;
 
 import io.github.athenaddb.ddb.plan.AccessPlan;
 import io.github.athenaddb.ddb.plan.KeyCondition;

@@ -1,4 +1,4 @@
-package io.github.athenaddb.ddb;
+package io.github.athenaddb.ddb.split;
 
 import com.amazonaws.athena.connector.lambda.domain.Split;
 import com.amazonaws.athena.connector.lambda.domain.spill.S3SpillLocation;

@@ -1,7 +1,6 @@
-package io.github.athenaddb.ddb.schema;
+package io.github.athenaddb.ddb.table;
 
 import io.github.athenaddb.ConnectorException;
-import io.github.athenaddb.ddb.TableNames;
 
 import java.util.ArrayList;
 import java.util.Collection;

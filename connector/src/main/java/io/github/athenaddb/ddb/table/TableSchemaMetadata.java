@@ -1,13 +1,10 @@
-package io.github.athenaddb.ddb;
+package io.github.athenaddb.ddb.table;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.github.athenaddb.ConnectorException;
-import io.github.athenaddb.ddb.schema.CaseClashes;
-import io.github.athenaddb.ddb.schema.EntityFilter;
-import io.github.athenaddb.ddb.types.ItemRowWriter;
 
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
@@ -31,6 +28,8 @@ import static java.util.Objects.requireNonNull;
 public record TableSchemaMetadata(TableDescription table, Map<String, String> attributesByColumn, Optional<EntityFilter> entity,
                                   Map<String, Map<String, String>> columnMetadata, Map<String, List<String>> clashes)
 {
+    /** Field metadata of a column flattened out of a map attribute: the path of its value in the item. */
+    public static final String PATH_METADATA = "ddb.path";
     static final String TABLE_KEY = "ddb.table";
     static final String ATTRIBUTES_KEY = "ddb.attributes";
     static final String ENTITY_KEY = "ddb.entity";
@@ -56,7 +55,7 @@ public record TableSchemaMetadata(TableDescription table, Map<String, String> at
     public boolean isNested(String column)
     {
         Map<String, String> extra = columnMetadata.get(column.toLowerCase(Locale.ROOT));
-        return extra != null && extra.containsKey(ItemRowWriter.PATH_METADATA);
+        return extra != null && extra.containsKey(PATH_METADATA);
     }
 
     /**

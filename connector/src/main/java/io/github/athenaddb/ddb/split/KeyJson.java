@@ -1,5 +1,8 @@
-package io.github.athenaddb.ddb.plan;
+package io.github.athenaddb.ddb.split;
 
+import io.github.athenaddb.ddb.plan.FilterCondition;
+import io.github.athenaddb.ddb.plan.SortCondition;
+import io.github.athenaddb.ddb.plan.KeyCondition;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

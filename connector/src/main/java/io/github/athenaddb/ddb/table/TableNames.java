@@ -1,4 +1,4 @@
-package io.github.athenaddb.ddb;
+package io.github.athenaddb.ddb.table;
 
 import io.github.athenaddb.ConnectorException;
 

@@ -1,5 +1,7 @@
-package io.github.athenaddb.ddb.plan;
+package io.github.athenaddb.ddb.split;
 
+import io.github.athenaddb.ddb.plan.SortCondition;
+import io.github.athenaddb.ddb.plan.KeyCondition;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

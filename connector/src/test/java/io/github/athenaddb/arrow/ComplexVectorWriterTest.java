@@ -1,4 +1,4 @@
-package io.github.athenaddb.ddb.types;
+package io.github.athenaddb.arrow;
 
 import com.amazonaws.athena.connector.lambda.data.Block;
 import com.amazonaws.athena.connector.lambda.data.BlockAllocatorImpl;

@@ -1,9 +1,7 @@
-package io.github.athenaddb.ddb.schema;
+package io.github.athenaddb.ddb.table;
 
-import io.github.athenaddb.ddb.plan.ColumnDomain;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,8 +10,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * The defining predicate of an entity view over a single-table design: an attribute equal to a
  * value ({@code Type = 'Order'}), a key attribute starting with a prefix
- * ({@code begins_with(SK, '#ORDER#')}), or both. It is given to the planner as column domains,
- * so a key path is used when there is one, and checked on every item read.
+ * ({@code begins_with(SK, '#ORDER#')}), or both. The planner reads it as column domains
+ * ({@code plan.EntityDomains}), so a key path is used when there is one; it is checked on every item read.
  */
 public record EntityFilter(Optional<Condition> equality, Optional<Condition> prefix)
 {
@@ -43,24 +41,6 @@ public record EntityFilter(Optional<Condition> equality, Optional<Condition> pre
     {
         return equality.map(c -> text(item, c.attribute()).map(c.value()::equals).orElse(false)).orElse(true)
                 && prefix.map(c -> text(item, c.attribute()).map(v -> v.startsWith(c.value())).orElse(false)).orElse(true);
-    }
-
-    /** The predicate as domains by attribute: the equality as one value, the prefix as [prefix, next string after every extension). */
-    public Map<String, ColumnDomain> domains()
-    {
-        Map<String, ColumnDomain> domains = new HashMap<>();
-        equality.ifPresent(c -> domains.put(c.attribute(), ColumnDomain.points(c.value())));
-        prefix.ifPresent(c -> {
-            String p = c.value();
-            char last = p.charAt(p.length() - 1);
-            Optional<ColumnDomain.Bound> high = last == Character.MAX_VALUE ? Optional.empty()
-                    : Optional.of(new ColumnDomain.Bound(p.substring(0, p.length() - 1) + (char) (last + 1), false));
-            ColumnDomain range = new ColumnDomain(false, java.util.List.of(new ColumnDomain.Interval(
-                    Optional.of(new ColumnDomain.Bound(p, true)), high)));
-            // Both on one attribute: the equality is the narrower, and the item check applies both.
-            domains.putIfAbsent(c.attribute(), range);
-        });
-        return domains;
     }
 
     private static Optional<String> text(Map<String, AttributeValue> item, String attribute)

@@ -1,4 +1,4 @@
-package io.github.athenaddb.ddb.types;
+package io.github.athenaddb.arrow;
 
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.complex.ListVector;

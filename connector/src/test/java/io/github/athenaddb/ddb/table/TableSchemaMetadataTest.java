@@ -1,9 +1,9 @@
-package io.github.athenaddb.ddb;
+package io.github.athenaddb.ddb.table;
 
 import io.github.athenaddb.ConnectorException;
-import io.github.athenaddb.ddb.TableDescription.Index;
-import io.github.athenaddb.ddb.TableDescription.IndexKind;
-import io.github.athenaddb.ddb.TableDescription.KeyAttribute;
+import io.github.athenaddb.ddb.table.TableDescription.Index;
+import io.github.athenaddb.ddb.table.TableDescription.IndexKind;
+import io.github.athenaddb.ddb.table.TableDescription.KeyAttribute;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;

@@ -1,7 +1,7 @@
-package io.github.athenaddb.ddb.schema;
+package io.github.athenaddb.ddb.table;
 
 import io.github.athenaddb.ConnectorException;
-import io.github.athenaddb.ddb.schema.CaseClashes.Column;
+import io.github.athenaddb.ddb.table.CaseClashes.Column;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.glue.model.FederationSourceErrorCode;
 

@@ -1,0 +1,34 @@
+package io.github.athenaddb.ddb.split;
+
+import io.github.athenaddb.ddb.exec.ReadRateLimiter;
+import io.github.athenaddb.ddb.exec.RowBudget;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Everything a split needs to read itself besides its own payload: what to project, its read
+ * options (filter, LIMIT order), the read rate it may spend, the rows it may still write, and where
+ * its pages of items go.
+ *
+ * @param keepGoing false once Athena no longer needs the query's rows
+ */
+public record ReadContext(DynamoDbReaders readers, ReadProjection projection, ReadOptions options, ReadRateLimiter limiter,
+                          BooleanSupplier keepGoing, RowBudget rows, Consumer<List<Map<String, AttributeValue>>> pages)
+{
+    public ReadContext
+    {
+        requireNonNull(readers, "readers is null");
+        requireNonNull(projection, "projection is null");
+        requireNonNull(options, "options is null");
+        requireNonNull(limiter, "limiter is null");
+        requireNonNull(keepGoing, "keepGoing is null");
+        requireNonNull(rows, "rows is null");
+        requireNonNull(pages, "pages is null");
+    }
+}
