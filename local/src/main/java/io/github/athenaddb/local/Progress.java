@@ -1,14 +1,15 @@
 package io.github.athenaddb.local;
 
-import io.github.athenaddb.local.engine.DynamoDbRequestMeter;
+import io.github.athenaddb.local.engine.LocalEngine;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A progress line on stderr while a statement runs longer than two seconds, only when stderr
- * is a terminal (never in a pipe or a CI log): items scanned so far and elapsed time.
+ * is a terminal (never in a pipe or a CI log): elapsed time, splits read of those planned, items scanned.
  */
 final class Progress
         implements AutoCloseable
@@ -17,10 +18,12 @@ final class Progress
 
     private final ScheduledExecutorService timer;
     private final long start = System.nanoTime();
+    private final Supplier<String> status;
     private boolean printed;
 
-    private Progress(boolean enabled)
+    private Progress(boolean enabled, Supplier<String> status)
     {
+        this.status = status;
         this.timer = enabled ? Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "progress");
             t.setDaemon(true);
@@ -31,15 +34,16 @@ final class Progress
         }
     }
 
-    static Progress onTerminal()
+    /** @param status what the statement has done so far ({@link LocalEngine#progress()}) */
+    static Progress onTerminal(Supplier<String> status)
     {
-        return new Progress(System.console() != null);
+        return new Progress(System.console() != null, status);
     }
 
     private synchronized void print()
     {
         printed = true;
-        System.err.printf("\r-- running %.1f s, %,d items scanned ", (System.nanoTime() - start) / 1e9, DynamoDbRequestMeter.itemsScannedSoFar());
+        System.err.printf("\r-- running %.1f s, %s ", (System.nanoTime() - start) / 1e9, status.get());
         System.err.flush();
     }
 

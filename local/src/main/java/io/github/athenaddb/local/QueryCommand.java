@@ -97,7 +97,7 @@ final class QueryCommand
             StringBuilder stats = new StringBuilder();
             for (int i = 0; i < statements.size(); i++) {
                 QueryResult result;
-                try (Progress ignored = Progress.onTerminal()) {
+                try (Progress ignored = Progress.onTerminal(engine::progress)) {
                     result = engine.execute(statements.get(i));
                 }
                 if (i > 0 && resultFormat == ResultFormat.TABLE) {

@@ -86,7 +86,10 @@ final class ShellCommand
                 terminal.writer().print(engine.explain(sql.substring("explain ".length())));
             }
             else {
-                QueryResult result = engine.execute(sql);
+                QueryResult result;
+                try (Progress ignored = Progress.onTerminal(engine::progress)) {
+                    result = engine.execute(sql);
+                }
                 PrintStream out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
                 ResultFormat.TABLE.print(firstRows(result), out);
                 if (result.rows().size() > MAX_ROWS_SHOWN) {

@@ -29,7 +29,8 @@ class BenchSmokeTest
         assertThat(json.get("machine").get("maxHeapMiB").asLong()).isPositive();
         List<String> names = new ArrayList<>();
         json.get("scenarios").forEach(s -> names.add(s.get("name").asText()));
-        assertThat(names).containsExactly("full-read-300", "query-partition", "top-n", "point-lookup", "jdbc-read-300", "cold-start");
+        assertThat(names).containsExactly("full-read-300", "sql-full-read-300", "query-partition", "top-n", "point-lookup", "group-by", "jdbc-read-300",
+                "cold-start");
 
         for (JsonNode s : json.get("scenarios")) {
             if (s.has("skipped")) {
@@ -47,6 +48,7 @@ class BenchSmokeTest
             }
         }
         assertThat(scenario(json, "full-read-300").get("requests").has("Scan")).isTrue();
+        assertThat(scenario(json, "sql-full-read-300").get("rows").asLong()).isEqualTo(300);
         assertThat(scenario(json, "full-read-300").get("rows").asLong()).isEqualTo(300);
         assertThat(scenario(json, "query-partition").get("rows").asLong()).isEqualTo(200);
         assertThat(scenario(json, "top-n").get("rows").asLong()).isEqualTo(10);

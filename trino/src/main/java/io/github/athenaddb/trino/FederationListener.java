@@ -16,6 +16,9 @@ public interface FederationListener
     /** One read of a table planned: the constraints its GetTableLayout and GetSplits carried, and the splits returned. */
     default void splitsPlanned(String queryId, String catalog, TableName table, Schema schema, Constraints constraints, int splits) {}
 
+    /** One ReadRecords call (one split) answered. */
+    default void splitRead(String queryId, String catalog, TableName table) {}
+
     /** The rows one ReadRecords call returned, inline or in the blocks it spilled. */
     default void rowsReturned(String queryId, String catalog, TableName table, long rows) {}
 }

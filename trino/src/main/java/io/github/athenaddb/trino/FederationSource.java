@@ -144,6 +144,7 @@ public final class FederationSource
     {
         RecordResponse response = client.call(new ReadRecordsRequest(IDENTITY, catalog, queryId, table, schema, split, constraints,
                 readSizes.maxBlockBytes(), readSizes.maxInlineBlockBytes()), RecordResponse.class);
+        listener.splitRead(queryId, catalog, table);
         if (response instanceof ReadRecordsResponse inline) {
             listener.rowsReturned(queryId, catalog, table, inline.getRecordCount());
         }

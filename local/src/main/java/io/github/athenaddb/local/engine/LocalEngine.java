@@ -28,6 +28,7 @@ public final class LocalEngine
     private final LocalTrino trino;
     private final ReadLog reads;
     private final ClientStatements client;
+    private volatile long[] splitsAtStart = {0, 0};
 
     private LocalEngine(LocalTrino trino, ReadLog reads)
     {
@@ -68,11 +69,21 @@ public final class LocalEngine
     public QueryResult execute(String sql)
     {
         DynamoDbRequestMeter.reset();
+        splitsAtStart = reads.splitCounts();
         long start = System.nanoTime();
         Rows rows = new Rows();
         String queryId = client.execute(sql, rows);
         long wall = (System.nanoTime() - start) / 1_000_000;
         return new QueryResult(rows.columns, rows.types, rows.values, wall, sourceStats(reads.take(queryId)));
+    }
+
+    /** How far the running statement is: {@code splits 3/8, 12,345 items scanned}. */
+    public String progress()
+    {
+        long[] now = reads.splitCounts();
+        long[] start = splitsAtStart;
+        return String.format(Locale.ROOT, "splits %,d/%,d, %,d items scanned", now[0] - start[0], now[1] - start[1],
+                DynamoDbRequestMeter.itemsScannedSoFar());
     }
 
     /** Cancels the statement being run (Ctrl-C in the shell): its {@link #execute} fails with CLIENT_ABORTED. */

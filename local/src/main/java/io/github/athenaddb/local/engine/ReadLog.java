@@ -36,6 +36,9 @@ final class ReadLog
     private static final String LAMBDA_PREFIX = "lambda:";
 
     private final Map<String, List<Read>> reads = new ConcurrentHashMap<>();
+    // For a progress line while a statement runs: every query's splits, since the engine started.
+    private final AtomicLong splitsPlanned = new AtomicLong();
+    private final AtomicLong splitsRead = new AtomicLong();
     private final Map<String, Map<String, AtomicLong>> rows = new ConcurrentHashMap<>();
 
     @Override
@@ -54,6 +57,19 @@ final class ReadLog
         Read read = new Read(dataSource(catalog), table.getSchemaName(), table.getTableName(), pushed, limit, splits, lossy,
                 dynamoTable(schema).orElse(table.getTableName()));
         reads.computeIfAbsent(queryId, id -> Collections.synchronizedList(new ArrayList<>())).add(read);
+        splitsPlanned.addAndGet(splits);
+    }
+
+    @Override
+    public void splitRead(String queryId, String catalog, TableName table)
+    {
+        splitsRead.incrementAndGet();
+    }
+
+    /** Splits read and planned so far, since the engine started: a statement's progress is the difference from its start. */
+    long[] splitCounts()
+    {
+        return new long[] {splitsRead.get(), splitsPlanned.get()};
     }
 
     @Override
