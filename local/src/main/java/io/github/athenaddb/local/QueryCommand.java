@@ -147,10 +147,10 @@ final class QueryCommand
             throw new ParameterException(spec.commandLine(), "give a statement or -f FILE, not both");
         }
         if (file == null) {
-            return sql == null ? List.of() : ScriptStatements.split(sql);
+            return sql == null ? List.of() : Statements.split(sql);
         }
         String script = file.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
                 : Files.readString(Path.of(file), StandardCharsets.UTF_8);
-        return ScriptStatements.split(script);
+        return Statements.split(script);
     }
 }
