@@ -128,7 +128,7 @@ final class QueryCommand
                 long start = System.nanoTime();
                 CountingOutput rows = new CountingOutput(resultFormat.output(System.out));
                 client.execute(statements.get(i), rows);
-                System.err.printf(Locale.ROOT, "-- %,d row%s in %,d ms on the serve at %s (its stats stay there)%n", rows.count(),
+                System.err.printf(Locale.ROOT, "-- %,d row%s in %,d ms on the serve at %s (the serve prints its stats)%n", rows.count(),
                         rows.count() == 1 ? "" : "s", (System.nanoTime() - start) / 1_000_000, serve.baseUrl());
             }
             return 0;

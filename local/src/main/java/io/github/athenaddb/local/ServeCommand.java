@@ -1,6 +1,7 @@
 package io.github.athenaddb.local;
 
 import io.github.athenaddb.local.engine.LocalEngine;
+import io.github.athenaddb.local.engine.QueryResult;
 import io.github.athenaddb.local.engine.ServeRegistry;
 import io.github.athenaddb.local.engine.ServeState;
 import picocli.CommandLine.Command;
@@ -33,6 +34,14 @@ final class ServeCommand
     @Option(names = "--port", defaultValue = "8080", paramLabel = "N", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 for any free one).")
     int port;
 
+    /** StatsReport's lines, but the first: a server does not hold the rows it sent, so it says the time alone. */
+    private static void printStats(QueryResult stats)
+    {
+        String text = StatsReport.text(stats);
+        System.err.print("-- query done in " + stats.wallMillis() + " ms" + System.lineSeparator() + text.substring(text.indexOf('\n') + 1));
+        System.err.flush();
+    }
+
     @Override
     public Integer call()
     {
@@ -40,7 +49,8 @@ final class ServeCommand
         LocalEngine engine;
         try {
             connector = source.connect(parent.environment());
-            engine = LocalEngine.start(connector.catalogs(source.engineOptions()), source.engineOptions(), port);
+            // Each query's cost, as query prints it, in the server's own output (a query sent here prints its rows only).
+            engine = LocalEngine.serve(connector.catalogs(source.engineOptions()), source.engineOptions(), port, ServeCommand::printStats);
         }
         catch (RuntimeException e) {
             return Failures.report(e, source.debug);

@@ -1,5 +1,8 @@
 package io.github.athenaddb.local.engine;
 
+import io.trino.spi.eventlistener.EventListener;
+import io.trino.spi.eventlistener.QueryCompletedEvent;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
 
@@ -49,6 +53,28 @@ public final class LocalEngine
         EngineLogs.quiet(false, options.debug());
         ReadLog reads = new ReadLog();
         return new LocalEngine(LocalTrino.start(catalogs, port, reads), reads);
+    }
+
+    /**
+     * A server for other clients (serve): each query's stats, as {@link #execute} returns them, go
+     * to {@code completed} when it ends, rows empty. DynamoDB's requests are counted per table since
+     * the previous query ended, so queries that overlap share them.
+     */
+    public static LocalEngine serve(LocalCatalogs catalogs, EngineOptions options, int port, Consumer<QueryResult> completed)
+    {
+        EngineLogs.quiet(true, options.debug());
+        ReadLog reads = new ReadLog();
+        EventListener stats = new EventListener()
+        {
+            @Override
+            public void queryCompleted(QueryCompletedEvent event)
+            {
+                List<QueryResult.SourceStats> sources = sourceStats(reads.take(event.getMetadata().getQueryId()));
+                DynamoDbRequestMeter.reset();
+                completed.accept(new QueryResult(List.of(), List.of(), List.of(), event.getStatistics().getWallTime().toMillis(), sources));
+            }
+        };
+        return new LocalEngine(LocalTrino.start(catalogs, port, reads, List.of(stats)), reads);
     }
 
     public URI baseUrl()

@@ -5,10 +5,12 @@ import io.github.athenaddb.trino.FederationListener;
 import io.github.athenaddb.trino.FederationPlugin;
 import io.trino.connector.ConnectorServicesProvider;
 import io.trino.server.testing.TestingTrinoServer;
+import io.trino.spi.eventlistener.EventListener;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
@@ -39,11 +41,18 @@ public final class LocalTrino
     /** @param listener told what each statement asks the connector (the stats) */
     public static LocalTrino start(LocalCatalogs catalogs, int port, FederationListener listener)
     {
+        return start(catalogs, port, listener, List.of());
+    }
+
+    /** @param events told when each query ends (a serve's stats per query) */
+    public static LocalTrino start(LocalCatalogs catalogs, int port, FederationListener listener, List<EventListener> events)
+    {
         if (catalogs.needsDummyCredentials()) {
             System.setProperty("aws.accessKeyId", "local");
             System.setProperty("aws.secretAccessKey", "local");
         }
         TestingTrinoServer server = TestingTrinoServer.builder()
+                .setEventListeners(events)
                 .setProperties(Map.of(
                         "http-server.http.port", Integer.toString(port),
                         // A client reading a long result slowly (a pager, a BI tool) must not lose its query.
