@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 
 /** Shows what each table read pushes to the connector and what the engine evaluates. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = "Show, per table, the columns and constraints sent to the connector, and the engine's plan for the rest.")
+        description = "Show Trino's plan: each table read with the columns, constraints and limit sent to the connector; reads no rows.")
 final class ExplainCommand
         implements Callable<Integer>
 {

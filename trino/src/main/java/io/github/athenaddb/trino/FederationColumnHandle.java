@@ -57,4 +57,11 @@ public record FederationColumnHandle(String name, Type type, String arrowFieldJs
         field.getChildren().forEach(child -> children.add(lowerCased(child)));
         return new Field(field.getName().toLowerCase(Locale.ROOT), field.getFieldType(), children);
     }
+
+    /** What EXPLAIN shows for an assignment ({@code amount := amount:decimal(38,9)}): the Arrow field is the wire's business. */
+    @Override
+    public String toString()
+    {
+        return name + ":" + type.getDisplayName();
+    }
 }
