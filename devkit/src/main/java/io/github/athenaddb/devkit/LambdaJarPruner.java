@@ -66,8 +66,11 @@ public final class LambdaJarPruner
     private static final Pattern OPERATION_REQUEST = Pattern.compile("model/(\\w+)Request(\\$\\w+)?");
     private static final String PQC = "org/bouncycastle/pqc/";
     /** Libraries kept only as far as kept classes refer to them (none of them loads classes by computed names). */
-    private static final List<String> REACHED_ONLY = List.of(PQC, "software/amazon/cryptography/", "com/amazonaws/encryptionsdk/",
+    private static final List<String> REACHED_ONLY = List.of("org/bouncycastle/", "software/amazon/cryptography/", "com/amazonaws/encryptionsdk/",
             "com/google/common/", "org/apache/commons/");
+    /** BouncyCastle's provider registers its algorithms by class names it builds: kept with it, they are kept whole. */
+    private static final String BOUNCY_CASTLE_PROVIDER = "org/bouncycastle/jce/provider/BouncyCastleProvider";
+    private static final List<String> WITH_BOUNCY_CASTLE_PROVIDER = List.of("org/bouncycastle/jcajce/provider/", "org/bouncycastle/jce/provider/");
     /** 1980-02-01: the same bytes for the same classes (a time before 1980 would add an extra field to every entry). */
     private static final long FIXED_TIME = 318211200000L;
 
@@ -134,7 +137,7 @@ public final class LambdaJarPruner
             else if (listsClasses(name)) {
                 for (String listed : listed(entries.get(name))) {
                     // A service's SDK warm-up provider is a service of the SDK core's: kept with the service only.
-                    if (!SERVICE.matcher(listed).matches()) {
+                    if (!SERVICE.matcher(listed).matches() && REACHED_ONLY.stream().noneMatch(listed::startsWith)) {
                         pending.add(listed);
                     }
                 }
@@ -199,6 +202,13 @@ public final class LambdaJarPruner
             }
             keep.add(type);
             followed.add(type);
+            if (type.equals(BOUNCY_CASTLE_PROVIDER)) {
+                for (String entry : entries.keySet()) {
+                    if (entry.endsWith(".class") && WITH_BOUNCY_CASTLE_PROVIDER.stream().anyMatch(entry::startsWith) && !entry.startsWith(PQC)) {
+                        pending.add(className(entry));
+                    }
+                }
+            }
             Matcher service = SERVICE.matcher(type);
             if (service.matches()) {
                 String name = service.group(1);
