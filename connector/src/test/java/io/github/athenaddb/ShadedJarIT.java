@@ -66,7 +66,7 @@ class ShadedJarIT
             throws Exception
     {
         Path jar = Path.of("target", "athena-ddb-connector-lambda.jar");
-        assertThat(Files.size(jar)).as("bytes").isLessThanOrEqualTo(38_000_000L);
+        assertThat(Files.size(jar)).as("bytes").isLessThanOrEqualTo(37_000_000L);
         try (JarFile file = new JarFile(jar.toFile())) {
             assertThat(file.stream().map(ZipEntry::getName)).noneMatch(n -> n.startsWith("META-INF/versions/"));
             List<? extends ZipEntry> serviceFiles = file.stream().filter(e -> e.getName().startsWith("META-INF/services/") && !e.isDirectory()).toList();
