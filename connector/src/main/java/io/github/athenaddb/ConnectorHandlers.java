@@ -83,19 +83,19 @@ public class ConnectorHandlers
         if (!typeMismatch.equals("null") && !typeMismatch.equals("fail")) {
             throw new IllegalArgumentException("Invalid configuration " + DdbRecordHandler.TYPE_MISMATCH + "='" + typeMismatch + "': expected null or fail");
         }
-        int sampleSegments = SchemaSampler.segments(environment);
         JdbcCatalogs jdbc = JdbcCatalogs.create(environment, config);
-        Supplier<DynamoDbClient> dynamoDb = once(() -> dynamoDbClient.apply(config));
+        // Both sides read DynamoDB through one client; the sampler checks its settings when built.
+        DynamoDbClient dynamoDb = dynamoDbClient.apply(config);
+        SchemaSampler sampler = new SchemaSampler(dynamoDb, config.sampleSize(), SchemaSampler.segments(environment));
         // DynamoDB serves every catalog but those with a JDBC connection string (<catalog>_connection_string); without
         // JDBC catalogs, no routing layer: each SDK handler builds its own AWS clients, which costs start-up time.
         this.metadata = once(() -> {
-            DdbMetadataHandler dynamo = new DdbMetadataHandler(config, new TableCatalog(dynamoDb.get(), Clock.systemUTC()),
-                    GlueCatalogs.create(glue, config), new SchemaSampler(dynamoDb.get(), config.sampleSize(), sampleSegments),
-                    new PartiqlReader(dynamoDb.get()), environment);
+            DdbMetadataHandler dynamo = new DdbMetadataHandler(config, new TableCatalog(dynamoDb, Clock.systemUTC()),
+                    GlueCatalogs.create(glue, config), sampler, new PartiqlReader(dynamoDb), environment);
             return new Side(jdbc.catalogs().isEmpty() ? dynamo : new RoutingMetadataHandler(dynamo, jdbc.metadata(), environment), null);
         });
         this.records = once(() -> {
-            DdbRecordHandler dynamo = new DdbRecordHandler(config, dynamoDb.get(), environment);
+            DdbRecordHandler dynamo = new DdbRecordHandler(config, dynamoDb, environment);
             return new Side(null, jdbc.catalogs().isEmpty() ? dynamo : new RoutingRecordHandler(dynamo, jdbc.records(), environment));
         });
     }
