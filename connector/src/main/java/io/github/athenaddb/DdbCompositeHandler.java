@@ -53,8 +53,15 @@ public class DdbCompositeHandler
             throws Exception
     {
         long started = System.nanoTime();
-        SnapStartPriming.prime(handlers, environment);
-        log.info("Primed for the snapshot in {} ms", (System.nanoTime() - started) / 1_000_000);
+        try {
+            SnapStartPriming.prime(handlers, environment);
+            log.info("Primed for the snapshot in {} ms", (System.nanoTime() - started) / 1_000_000);
+        }
+        catch (Exception | LinkageError e) {
+            // Priming only saves time after a restore: a snapshot without it still works.
+            log.warn("SnapStart priming failed, the snapshot is taken without it: {}", e.toString());
+            log.debug("SnapStart priming failed", e);
+        }
     }
 
     /**
