@@ -1,28 +1,62 @@
 package io.github.athenaddb;
 
+import com.amazonaws.athena.connector.lambda.data.BlockAllocatorImpl;
+import com.amazonaws.athena.connector.lambda.exceptions.AthenaConnectorException;
 import com.amazonaws.athena.connector.lambda.handlers.CompositeHandler;
+import com.amazonaws.athena.connector.lambda.handlers.MetadataHandler;
+import com.amazonaws.athena.connector.lambda.handlers.RecordHandler;
+import com.amazonaws.athena.connector.lambda.handlers.SerDeVersion;
+import com.amazonaws.athena.connector.lambda.metadata.MetadataRequest;
+import com.amazonaws.athena.connector.lambda.records.RecordRequest;
+import com.amazonaws.athena.connector.lambda.request.FederationRequest;
+import com.amazonaws.athena.connector.lambda.serde.VersionedObjectMapperFactory;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.athenaddb.aws.BoundedAwsCalls;
 import io.github.athenaddb.ddb.DdbMetadataHandler;
 import io.github.athenaddb.ddb.DdbRecordHandler;
 import io.github.athenaddb.ddb.DynamoDbClients;
 import io.github.athenaddb.ddb.TableCatalog;
-import io.github.athenaddb.jdbc.JdbcCatalogs;
+import io.github.athenaddb.ddb.exec.PartiqlReader;
 import io.github.athenaddb.ddb.glue.GlueCatalogs;
 import io.github.athenaddb.ddb.glue.GlueConfig;
-import io.github.athenaddb.ddb.exec.PartiqlReader;
+import io.github.athenaddb.ddb.schema.ComplexColumns;
 import io.github.athenaddb.ddb.schema.SchemaSampler;
+import io.github.athenaddb.jdbc.JdbcCatalogs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.glue.model.ErrorDetails;
+import software.amazon.awssdk.services.glue.model.FederationSourceErrorCode;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * The Lambda entry point ({@code io.github.athenaddb.ConnectorHandlers}): Athena sends every
- * metadata and record request here as JSON. Configuration comes from the environment.
+ * The connector's request handling behind {@link DdbCompositeHandler}: Athena sends every
+ * metadata and record request as JSON; configuration comes from the environment.
+ *
+ * <p>Settings are read, and checked, when this is built; the federation SDK handlers of each side
+ * (metadata, records) are built by the first request of that side. Each SDK handler builds
+ * several AWS clients of its own (S3, KMS, Secrets Manager, Athena), and the metadata side also
+ * the Glue client and the schema sampler: a Lambda instance that only reads splits (most of those
+ * a query starts) never builds the metadata side, one that only answers GetTable never builds the
+ * record side. {@link #buildAll} builds both, for a snapshot (SnapStart).
  */
 public class ConnectorHandlers
-        extends CompositeHandler
+        implements RequestStreamHandler
 {
+    private static final Logger log = LoggerFactory.getLogger(ConnectorHandlers.class);
+
+    private final Supplier<Side> metadata;
+    private final Supplier<Side> records;
+
     public ConnectorHandlers()
     {
         this(System.getenv());
@@ -30,43 +64,89 @@ public class ConnectorHandlers
 
     public ConnectorHandlers(Map<String, String> environment)
     {
-        this(SpillClients.pointSdkClientsAt(environment), ConnectorConfig.fromMap(environment));
+        this(environment, DynamoDbClients::create);
+    }
+
+    /** With the DynamoDB client {@code dynamoDbClient} builds from the settings (SnapStartPriming's answers from memory). */
+    ConnectorHandlers(Map<String, String> environment, Function<ConnectorConfig, DynamoDbClient> dynamoDbClient)
+    {
+        SpillClients.pointSdkClientsAt(environment);
+        ConnectorConfig config = ConnectorConfig.fromMap(environment);
         SpillClients.warnIfEncryptionOff(environment);
-    }
-
-    private ConnectorHandlers(Map<String, String> environment, ConnectorConfig config)
-    {
-        this(environment, config, withDefaultRegion(config, DynamoDbClients.create(boundCalls(config))));
-    }
-
-    private ConnectorHandlers(Map<String, String> environment, ConnectorConfig config, DynamoDbClient dynamoDb)
-    {
-        this(environment, new DdbMetadataHandler(config, new TableCatalog(dynamoDb, Clock.systemUTC()),
-                        GlueCatalogs.create(GlueConfig.fromMap(environment), config),
-                        new SchemaSampler(dynamoDb, config.sampleSize(), SchemaSampler.segments(environment)), new PartiqlReader(dynamoDb), environment),
-                new DdbRecordHandler(config, dynamoDb, environment), JdbcCatalogs.create(environment, config));
-    }
-
-    /** DynamoDB serves every catalog but those with a JDBC connection string ({@code <catalog>_connection_string}). */
-    private ConnectorHandlers(Map<String, String> environment, DdbMetadataHandler dynamoMetadata, DdbRecordHandler dynamoRecords,
-                                JdbcCatalogs jdbc)
-    {
-        // Without JDBC catalogs, no routing layer: each SDK handler builds its own AWS clients, which costs start-up time.
-        super(jdbc.metadata().isEmpty() ? dynamoMetadata : new RoutingMetadataHandler(dynamoMetadata, jdbc.metadata(), environment),
-                jdbc.records().isEmpty() ? dynamoRecords : new RoutingRecordHandler(dynamoRecords, jdbc.records(), environment));
-    }
-
-    @Override
-    public Exception handleException(Exception e)
-    {
-        return ErrorTranslator.translate(e);
-    }
-
-    /** Every AWS call of the process gets the configured timeouts, the SDK's own clients' included (see BoundedAwsCalls). */
-    private static ConnectorConfig boundCalls(ConnectorConfig config)
-    {
+        // Every AWS call of the process gets the configured timeouts, the SDK's own clients' included (see BoundedAwsCalls).
         BoundedAwsCalls.use(config.callTimeouts());
-        return config;
+        useRegionByDefault(config);
+        GlueConfig glue = GlueConfig.fromMap(environment);
+        // What the handlers built on first use would refuse, refused now: an invalid value stops the function at start.
+        ComplexColumns.fromConfig(environment);
+        String typeMismatch = environment.getOrDefault(DdbRecordHandler.TYPE_MISMATCH, "null").trim();
+        if (!typeMismatch.equals("null") && !typeMismatch.equals("fail")) {
+            throw new IllegalArgumentException("Invalid configuration " + DdbRecordHandler.TYPE_MISMATCH + "='" + typeMismatch + "': expected null or fail");
+        }
+        JdbcCatalogs jdbc = JdbcCatalogs.create(environment, config);
+        // Both sides read DynamoDB through one client; the sampler checks its settings when built.
+        DynamoDbClient dynamoDb = dynamoDbClient.apply(config);
+        SchemaSampler sampler = new SchemaSampler(dynamoDb, config.sampleSize(), SchemaSampler.segments(environment));
+        // DynamoDB serves every catalog but those with a JDBC connection string (<catalog>_connection_string); without
+        // JDBC catalogs, no routing layer: each SDK handler builds its own AWS clients, which costs start-up time.
+        this.metadata = once(() -> {
+            DdbMetadataHandler dynamo = new DdbMetadataHandler(config, new TableCatalog(dynamoDb, Clock.systemUTC()),
+                    GlueCatalogs.create(glue, config), sampler, new PartiqlReader(dynamoDb), environment);
+            return new Side(jdbc.catalogs().isEmpty() ? dynamo : new RoutingMetadataHandler(dynamo, jdbc.metadata(), environment), null);
+        });
+        this.records = once(() -> {
+            DdbRecordHandler dynamo = new DdbRecordHandler(config, dynamoDb, environment);
+            return new Side(null, jdbc.catalogs().isEmpty() ? dynamo : new RoutingRecordHandler(dynamo, jdbc.records(), environment));
+        });
+    }
+
+    /** Builds both sides now (what the first request of each would build). */
+    public void buildAll()
+    {
+        metadata.get();
+        records.get();
+    }
+
+    /**
+     * As the federation SDK's {@link CompositeHandler#handleRequest(InputStream, OutputStream, Context)}: the request is
+     * read with the newest serialization version that reads it, then goes to the side it belongs to.
+     */
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context)
+            throws IOException
+    {
+        try (BlockAllocatorImpl allocator = new BlockAllocatorImpl()) {
+            byte[] body = input.readAllBytes();
+            FederationRequest request = null;
+            ObjectMapper mapper = null;
+            for (int version = SerDeVersion.SERDE_VERSION; version >= 1 && request == null; version--) {
+                try {
+                    mapper = VersionedObjectMapperFactory.create(allocator, version);
+                    request = mapper.readValue(body, FederationRequest.class);
+                }
+                catch (IllegalStateException e) {
+                    log.debug("The request is not of serialization version {}; trying the one before", version);
+                }
+            }
+            if (request == null) {
+                throw new AthenaConnectorException("The request is of no serialization version the connector reads",
+                        ErrorDetails.builder().errorCode(FederationSourceErrorCode.INVALID_INPUT_EXCEPTION.toString()).build());
+            }
+            if (request instanceof MetadataRequest metadataRequest) {
+                metadataRequest.setContext(context);
+            }
+            // Ping and any other request (which the SDK refuses by name) go to the metadata side, as in CompositeHandler.
+            Side side = request instanceof RecordRequest ? records.get() : metadata.get();
+            side.handleRequest(allocator, request, output, mapper);
+            request.close();
+        }
+        catch (RuntimeException e) {
+            throw e;
+        }
+        catch (Exception e) {
+            // As CompositeHandler: DdbCompositeHandler turns it into one line for the caller.
+            throw new RuntimeException(e);
+        }
     }
 
     /**
@@ -74,11 +154,51 @@ public class ConnectorHandlers
      * Lambda always sets AWS_REGION; elsewhere (local runs, tests) the configured region is
      * made the default so those clients can be built.
      */
-    private static DynamoDbClient withDefaultRegion(ConnectorConfig config, DynamoDbClient client)
+    private static void useRegionByDefault(ConnectorConfig config)
     {
         if (System.getenv("AWS_REGION") == null && System.getProperty("aws.region") == null) {
             System.setProperty("aws.region", config.region());
         }
-        return client;
+    }
+
+    /** Built on the first call, once (a failure is not kept: the next call tries again). */
+    private static <T> Supplier<T> once(Supplier<T> supplier)
+    {
+        return new Supplier<>()
+        {
+            private volatile T value;
+
+            @Override
+            public T get()
+            {
+                T built = value;
+                if (built == null) {
+                    synchronized (this) {
+                        built = value;
+                        if (built == null) {
+                            built = supplier.get();
+                            value = built;
+                        }
+                    }
+                }
+                return built;
+            }
+        };
+    }
+
+    /** One side's SDK handler (the other is null), whose failures leave translated (see ErrorTranslator). */
+    private static final class Side
+            extends CompositeHandler
+    {
+        Side(MetadataHandler metadata, RecordHandler records)
+        {
+            super(metadata, records);
+        }
+
+        @Override
+        public Exception handleException(Exception e)
+        {
+            return ErrorTranslator.translate(e);
+        }
     }
 }

@@ -3,6 +3,8 @@ package io.github.athenaddb;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.github.athenaddb.aws.BoundedAwsCalls;
+import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,11 +22,17 @@ import java.util.Map;
  * into the error payload. The SDK's dispatch translates failures of a request it understood;
  * this also covers what fails before that: a body that is not JSON, an unknown request type.
  * Each failed request is one line in the function's log, here; its stack trace only at DEBUG.
+ *
+ * <p>With SnapStart (the template's {@code SnapStart} parameter), Lambda calls
+ * {@link #beforeCheckpoint} once, after the constructor, before it snapshots the initialized
+ * function: see {@link SnapStartPriming} for what runs there. Without SnapStart, or outside
+ * Lambda, it is never called.
  */
 public class DdbCompositeHandler
-        implements RequestStreamHandler
+        implements RequestStreamHandler, Resource
 {
     private static final Logger log = LoggerFactory.getLogger(DdbCompositeHandler.class);
+    private final Map<String, String> environment;
     private final ConnectorHandlers handlers;
 
     public DdbCompositeHandler()
@@ -34,7 +42,35 @@ public class DdbCompositeHandler
 
     public DdbCompositeHandler(Map<String, String> environment)
     {
+        this.environment = Map.copyOf(environment);
         this.handlers = new ConnectorHandlers(environment);
+        // Held weakly by the CRaC context; Lambda's runtime holds the handler.
+        Core.getGlobalContext().register(this);
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context)
+            throws Exception
+    {
+        long started = System.nanoTime();
+        try {
+            SnapStartPriming.prime(handlers, environment);
+            log.info("Primed for the snapshot in {} ms", (System.nanoTime() - started) / 1_000_000);
+        }
+        catch (Exception | LinkageError e) {
+            // Priming only saves time after a restore: a snapshot without it still works.
+            log.warn("SnapStart priming failed, the snapshot is taken without it: {}", e.toString());
+            log.debug("SnapStart priming failed", e);
+        }
+    }
+
+    /**
+     * Nothing to redo: priming opened no connection and resolved no credentials (the clients resolve
+     * them on first use, from the restored environment), and no random value was kept.
+     */
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context)
+    {
     }
 
     @Override

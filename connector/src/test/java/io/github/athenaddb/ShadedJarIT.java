@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
 
 import static io.github.athenaddb.devkit.Tables.load;
 import static io.github.athenaddb.devkit.Tables.n;
@@ -52,5 +54,31 @@ class ShadedJarIT
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("\"rows\":2}");
         Files.writeString(Path.of("target", "cold-start.json"), output.lines().filter(l -> l.startsWith("{")).findFirst().orElse(""));
+    }
+
+    /**
+     * LambdaJarPruner keeps the jar small: a ceiling here makes growth a decision (README: "Shaded
+     * Lambda jar"). A class that a service file names but the jar lacks would fail ServiceLoader
+     * for every provider of that service (the SDK's warm-up providers, JDBC drivers, SLF4J).
+     */
+    @Test
+    void theShadedJarStaysSmallAndEveryListedServiceProviderIsInIt()
+            throws Exception
+    {
+        Path jar = Path.of("target", "athena-ddb-connector-lambda.jar");
+        assertThat(Files.size(jar)).as("bytes").isLessThanOrEqualTo(37_000_000L);
+        try (JarFile file = new JarFile(jar.toFile())) {
+            assertThat(file.stream().map(ZipEntry::getName)).noneMatch(n -> n.startsWith("META-INF/versions/"));
+            List<? extends ZipEntry> serviceFiles = file.stream().filter(e -> e.getName().startsWith("META-INF/services/") && !e.isDirectory()).toList();
+            assertThat(serviceFiles).isNotEmpty();
+            for (ZipEntry services : serviceFiles) {
+                for (String line : new String(file.getInputStream(services).readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    String provider = line.replaceAll("#.*", "").trim();
+                    if (!provider.isEmpty()) {
+                        assertThat(file.getEntry(provider.replace('.', '/') + ".class")).as(services.getName() + " lists " + provider).isNotNull();
+                    }
+                }
+            }
+        }
     }
 }

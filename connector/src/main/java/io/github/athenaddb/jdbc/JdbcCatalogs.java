@@ -9,29 +9,68 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilde
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
-/** The JDBC catalogs of the configuration, each with its metadata and record handler, sharing one Secrets Manager client. */
-public record JdbcCatalogs(Map<String, JdbcMetadataHandler> metadata, Map<String, JdbcRecordHandler> records)
+/**
+ * The JDBC catalogs of the configuration, each with its metadata and record handler, sharing one
+ * Secrets Manager client. The settings are read (and checked) at once; each side's handlers are
+ * built when first asked for: a Lambda instance that only reads splits builds no metadata handler.
+ */
+public final class JdbcCatalogs
 {
     public static final String SECRETS_ENDPOINT = "secretsmanager_endpoint";
+
+    private final Set<String> catalogs;
+    private final Supplier<Map<String, JdbcMetadataHandler>> metadata;
+    private final Supplier<Map<String, JdbcRecordHandler>> records;
+
+    private JdbcCatalogs(Set<String> catalogs, Supplier<Map<String, JdbcMetadataHandler>> metadata, Supplier<Map<String, JdbcRecordHandler>> records)
+    {
+        this.catalogs = catalogs;
+        this.metadata = metadata;
+        this.records = records;
+    }
 
     public static JdbcCatalogs create(Map<String, String> environment, ConnectorConfig config)
     {
         Map<String, JdbcSource> sources = JdbcSource.fromConfig(environment);
-        Map<String, JdbcMetadataHandler> metadata = new LinkedHashMap<>();
-        Map<String, JdbcRecordHandler> records = new LinkedHashMap<>();
         if (sources.isEmpty()) {
-            return new JdbcCatalogs(metadata, records);
+            return new JdbcCatalogs(Set.of(), Map::of, Map::of);
         }
         JdbcOptions options = JdbcOptions.fromConfig(environment);
         SecretReferences secrets = new SecretReferences(memoize(() -> secretsClient(environment, config)));
-        sources.forEach((catalog, source) -> {
-            JdbcConnections connections = new JdbcConnections(source, secrets);
-            metadata.put(catalog, new JdbcMetadataHandler(connections, options, environment));
-            records.put(catalog, new JdbcRecordHandler(connections, options, config.queryStatusCheck(), environment));
-        });
-        return new JdbcCatalogs(metadata, records);
+        Map<String, JdbcConnections> connections = new LinkedHashMap<>();
+        sources.forEach((catalog, source) -> connections.put(catalog, new JdbcConnections(source, secrets)));
+        return new JdbcCatalogs(Set.copyOf(connections.keySet()),
+                memoize(() -> {
+                    Map<String, JdbcMetadataHandler> handlers = new LinkedHashMap<>();
+                    connections.forEach((catalog, source) -> handlers.put(catalog, new JdbcMetadataHandler(source, options, environment)));
+                    return handlers;
+                }),
+                memoize(() -> {
+                    Map<String, JdbcRecordHandler> handlers = new LinkedHashMap<>();
+                    connections.forEach((catalog, source) -> handlers.put(catalog, new JdbcRecordHandler(source, options, config.queryStatusCheck(), environment)));
+                    return handlers;
+                }));
+    }
+
+    /** The JDBC catalogs' names (none: DynamoDB serves every catalog). */
+    public Set<String> catalogs()
+    {
+        return catalogs;
+    }
+
+    /** Each catalog's metadata handler, built on the first call. */
+    public Map<String, JdbcMetadataHandler> metadata()
+    {
+        return metadata.get();
+    }
+
+    /** Each catalog's record handler, built on the first call. */
+    public Map<String, JdbcRecordHandler> records()
+    {
+        return records.get();
     }
 
     private static SecretsManagerClient secretsClient(Map<String, String> environment, ConnectorConfig config)

@@ -1,10 +1,12 @@
 package io.github.athenaddb.sam;
 
+import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
 import com.amazonaws.athena.connector.lambda.metadata.GetTableResponse;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
 import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.devkit.Dynalite;
+import io.github.athenaddb.devkit.EmbeddedPostgresDb;
 import io.github.athenaddb.devkit.LambdaRuntimeApi;
 import io.github.athenaddb.devkit.LambdaWire;
 import io.github.athenaddb.devkit.MotoServer;
@@ -18,14 +20,24 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.Column;
+import software.amazon.awssdk.services.glue.model.DatabaseInput;
+import software.amazon.awssdk.services.glue.model.StorageDescriptor;
+import software.amazon.awssdk.services.glue.model.TableInput;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,6 +80,8 @@ class LambdaRuntimeIT
             "DisableSpillEncryption", "true",
             "ComplexColumns", "json",
             "LambdaMemory", "1024");
+
+    private static final StaticCredentialsProvider TEST_KEYS = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
 
     private static Dynalite dynalite;
     private static MotoServer moto;
@@ -137,6 +151,85 @@ class LambdaRuntimeIT
         }
     }
 
+    /**
+     * What the shaded jar must still hold, each part exercised under the runtime client: a
+     * Glue-declared table (Glue client), spill encrypted with data keys from KMS (S3, KMS,
+     * BouncyCastle's AES-GCM), the DynamoDB client signing with a cross-account role's keys (STS),
+     * and the relational source (PostgreSQL driver) whose credentials are a Secrets Manager
+     * reference. Shading that leaves out a class one of them needs fails here, not in Lambda.
+     */
+    @Test
+    void everyServiceTheTemplateCanTurnOnWorksFromTheShippedJar()
+            throws Exception
+    {
+        String keyArn;
+        try (KmsClient kms = KmsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1).credentialsProvider(TEST_KEYS).build()) {
+            keyArn = kms.createKey(b -> b.description("runtime-it spill keys")).keyMetadata().arn();
+        }
+        try (SecretsManagerClient secrets = SecretsManagerClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(TEST_KEYS).build()) {
+            secrets.createSecret(b -> b.name("runtime-db").secretString("{\"username\":\"" + EmbeddedPostgresDb.USER + "\",\"password\":\""
+                    + EmbeddedPostgresDb.PASSWORD + "\"}"));
+        }
+        try (GlueClient glue = moto.glue()) {
+            glue.createDatabase(b -> b.databaseInput(DatabaseInput.builder().name("declared").locationUri("dynamo-db-flag").build()));
+            glue.createTable(b -> b.databaseName("declared").tableInput(TableInput.builder().name("items")
+                    .parameters(Map.of("classification", "dynamodb", "sourceTable", TABLE))
+                    .storageDescriptor(StorageDescriptor.builder().columns(
+                            Column.builder().name("id").type("string").build(),
+                            Column.builder().name("qty").type("decimal(10,2)").build()).build()).build()));
+        }
+        EmbeddedPostgresDb db = EmbeddedPostgresDb.newDatabase();
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE events (id integer PRIMARY KEY, note text)");
+            st.execute("INSERT INTO events VALUES (1, 'first'), (2, 'second')");
+        }
+        Map<String, Object> template = CloudFormationYaml.load(CloudFormationYaml.TEMPLATE);
+        Map<String, String> parameters = new HashMap<>(PARAMETERS);
+        String bucket = "runtime-it-existing-bucket";
+        s3.createBucket(b -> b.bucket(bucket));
+        parameters.putAll(Map.of("DisableSpillEncryption", "false", "ComplexColumns", "native", "SpillBucket", bucket,
+                "KMSKeyId", keyArn, "GlueDatabases", "declared", "CrossAccountRoleArn", "arn:aws:iam::111111111111:role/athena-reader",
+                "JdbcConnectionString", db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?") + "${runtime-db}", "SecretNamePrefix", "runtime-db"));
+        SamFunction full = SamFunction.resolve(template, "ConnectorFunction", new TemplateValues(template, parameters,
+                Map.of("SpillBucketResource", CREATED_BUCKET, "ConnectorRole.Arn", "arn:aws:iam::123456789012:role/athena-ddb-connectorrole")));
+        String endpoint = moto.endpoint().toString();
+        Map<String, String> endpoints = Map.of("glue_endpoint", endpoint, "kms_endpoint", endpoint, "sts_endpoint", endpoint,
+                "secretsmanager_endpoint", endpoint);
+        try (LambdaRuntimeApi api = LambdaRuntimeApi.start(full.name());
+                RunningFunction running = RunningFunction.start(api, full.handler(), full.environment(), endpoints, "every-service");
+                LambdaWire wire = new LambdaWire(running.asHandler())) {
+            AthenaSequence athena = new AthenaSequence(wire);
+            // Glue's declaration, not inference: qty is decimal(10,2).
+            GetTableResponse declared = athena.getTable("declared", "items");
+            assertThat(declared.getSchema().findField("qty").getType()).as(running.log()).isEqualTo(new ArrowType.Decimal(10, 2, 128));
+
+            AthenaSequence spilling = athena.withSpill(s3, 1024 * 1024, 1);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            spilling.read("declared", "items", declared.getSchema(), new Constraints(Map.of(), List.of(), List.of(), -1, Map.of(), null), 1,
+                    block -> rows.addAll(AthenaSequence.rows(block)));
+            assertThat(rows).as(running.log()).containsExactlyInAnyOrder(Map.of("id", "a", "qty", new BigDecimal("1.00")),
+                    Map.of("id", "b", "qty", new BigDecimal("2.50")));
+            assertThat(spilling.spilledBlocks()).isPositive();
+            // Native complex columns put "blue" into the scanned table's blocks; encrypted, no spilled object shows it.
+            assertThat(spilling.scan(TABLE.toLowerCase())).hasSize(2);
+            List<String> keys = s3.listObjectsV2(b -> b.bucket(bucket).prefix(SPILL_PREFIX + "/")).contents().stream()
+                    .map(S3Object::key).toList();
+            assertThat(keys).isNotEmpty();
+            for (String key : keys) {
+                assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asString(StandardCharsets.ISO_8859_1)).doesNotContain("blue");
+            }
+            assertThat(running.log()).doesNotContain("Spill encryption is OFF");
+
+            AthenaSequence rds = new AthenaSequence(wire, "rds");
+            GetTableResponse events = rds.getTable("public", "events");
+            List<Map<String, Object>> eventRows = new ArrayList<>();
+            rds.read("public", "events", events.getSchema(), new Constraints(Map.of(), List.of(), List.of(), -1, Map.of(), null), 1,
+                    block -> eventRows.addAll(AthenaSequence.rows(block)));
+            assertThat(eventRows).as(running.log()).containsExactlyInAnyOrder(Map.of("id", 1, "note", "first"), Map.of("id", 2, "note", "second"));
+        }
+    }
+
     @Test
     void aHandlerStringTheJarDoesNotHoldFailsTheFunctionsStart()
             throws Exception
@@ -173,6 +266,14 @@ class LambdaRuntimeIT
         static RunningFunction start(LambdaRuntimeApi api, String handler, Map<String, String> functionEnvironment, String name)
                 throws IOException
         {
+            return start(api, handler, functionEnvironment, Map.of(), name);
+        }
+
+        /** {@code localEndpoints}: where further emulated services are (glue_endpoint, kms_endpoint, ...). */
+        static RunningFunction start(LambdaRuntimeApi api, String handler, Map<String, String> functionEnvironment,
+                Map<String, String> localEndpoints, String name)
+                throws IOException
+        {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", runtimeClasspath(), AWSLambda.class.getName(), handler));
             ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile());
@@ -195,8 +296,9 @@ class LambdaRuntimeIT
             env.put("TZ", ":UTC");
             env.putAll(functionEnvironment);
             // Only what is local: where the emulated services are, and no Athena to ask whether a query still runs.
-            Map<String, String> local = Map.of("dynamodb_endpoint", dynalite.endpoint().toString(), "s3_endpoint", moto.endpoint().toString(),
-                    "athena_query_status_check", "false");
+            Map<String, String> local = new HashMap<>(Map.of("dynamodb_endpoint", dynalite.endpoint().toString(),
+                    "s3_endpoint", moto.endpoint().toString(), "athena_query_status_check", "false"));
+            local.putAll(localEndpoints);
             assertThat(functionEnvironment).doesNotContainKeys(local.keySet().toArray(String[]::new));
             env.putAll(local);
             Path log = Path.of("target", "lambda-runtime-" + name + ".log").toAbsolutePath();

@@ -131,7 +131,8 @@ class SamTemplateTest
         assertThat(variables.keySet()).isSubsetOf(known);
         assertThat(variables.get("rds_connection_string").toString()).doesNotContainIgnoringCase("password");
         // Without it the first Arrow allocation fails on java17+ runtimes (the tests' JVMs get the same flag from the pom).
-        assertThat(variables.get("JAVA_TOOL_OPTIONS")).isEqualTo("--add-opens=java.base/java.nio=ALL-UNNAMED");
+        // C1 only: a faster cold start (sam/README.md).
+        assertThat(variables.get("JAVA_TOOL_OPTIONS")).isEqualTo("--add-opens=java.base/java.nio=ALL-UNNAMED -XX:+TieredCompilation -XX:TieredStopAtLevel=1");
     }
 
     @Test
@@ -139,7 +140,20 @@ class SamTemplateTest
     {
         Map<String, Object> catalog = map(map(resources.get("DynamoDBDataCatalog")).get("Properties"));
         assertThat(catalog).containsEntry("Type", "LAMBDA").containsEntry("Name", Map.of("Ref", "AthenaCatalogName"));
-        assertThat(map(catalog.get("Parameters"))).containsEntry("function", Map.of("Fn::GetAtt", List.of("ConnectorFunction", "Arn")));
+        // The function itself, or with SnapStart its alias (only published versions are snapshotted).
+        assertThat(map(catalog.get("Parameters"))).containsEntry("function", Map.of("Fn::If", List.of("UseSnapStart",
+                Map.of("Ref", "ConnectorFunction.Alias"), Map.of("Fn::GetAtt", List.of("ConnectorFunction", "Arn")))));
+        assertThat(map(map(resources.get("RdsDataCatalog")).get("Properties")).get("Parameters")).isEqualTo(catalog.get("Parameters"));
+    }
+
+    @Test
+    void snapStartIsOffUnlessAskedForAndAppliesToTheAliasesVersions()
+    {
+        Map<String, Object> parameter = map(map(template.get("Parameters")).get("SnapStart"));
+        assertThat(parameter).containsEntry("Default", "None").containsEntry("AllowedValues", List.of("None", "PublishedVersions"));
+        Map<String, Object> function = map(map(resources.get("ConnectorFunction")).get("Properties"));
+        assertThat(function).containsEntry("AutoPublishAlias", "live").containsEntry("SnapStart", Map.of("ApplyOn", Map.of("Ref", "SnapStart")));
+        assertThat(map(template.get("Conditions")).get("UseSnapStart")).isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "SnapStart"), "PublishedVersions")));
     }
 
     @Test

@@ -73,7 +73,8 @@ final class ColdStartBench
     {
         Process process = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                // The JVM flags of the SAM template's JAVA_TOOL_OPTIONS, as the function starts.
+                "--add-opens=java.base/java.nio=ALL-UNNAMED", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
                 "-Daws.accessKeyId=local", "-Daws.secretAccessKey=local",
                 "-cp", jar + File.pathSeparator + devkit,
                 ColdStartProbe.class.getName(), TABLE,
