@@ -1,7 +1,10 @@
 package io.github.athenaddb.local;
 
+import io.github.athenaddb.local.engine.ResultOutput;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +27,10 @@ final class BenchReport
     static void print(BenchResults current, Optional<BenchResults> previous, PrintStream out)
     {
         out.println(header(current, previous));
-        TextTable.print(out, COLUMNS, rows(current, previous));
+        ResultOutput table = ResultFormat.TABLE.output(out);
+        table.begin(COLUMNS, Collections.nCopies(COLUMNS.size(), "varchar"));
+        rows(current, previous).forEach(row -> table.row(COLUMNS.stream().map(row::get).toList()));
+        table.end();
         for (BenchResults.Scenario s : current.scenarios()) {
             if (s.skipped() != null) {
                 out.println(s.name() + ": skipped, " + s.skipped());
