@@ -31,17 +31,8 @@ public record ExportSplit(String table, String bucket, List<String> dataFiles, I
     @Override
     public ReadStats read(ReadContext context)
     {
-        long requests = 0;
-        long items = 0;
-        for (String file : dataFiles) {
-            if (context.rows().exhausted() || (requests > 0 && !context.keepGoing().getAsBoolean())) {
-                break;
-            }
-            ReadStats read = context.readers().exportFile().read(bucket, file, exportTime, context.keepGoing(), context.rows(), context.pages());
-            requests += read.requests();
-            items += read.items();
-        }
-        return new ReadStats(requests, items, 0);
+        return context.inTurn(dataFiles, file -> context.readers().exportFile().read(bucket, file, exportTime, context.keepGoing(), context.rows(),
+                context.pages()));
     }
 
     @Override
