@@ -189,10 +189,9 @@ public class DdbMetadataHandler
         TableName name = request.getTableName();
         Optional<String> changesOf = ChangeSchema.baseTable(name.getTableName())
                 .filter(t -> name.getSchemaName() == null || SCHEMA.equalsIgnoreCase(name.getSchemaName()));
-        Optional<String> exportOf = ExportSchema.baseTable(name.getTableName())
-                .filter(t -> name.getSchemaName() == null || SCHEMA.equalsIgnoreCase(name.getSchemaName()));
+        Optional<String> exportOf = ExportSchema.baseTable(name.getTableName());
         Schema schema = changesOf.isPresent() ? changeSchema(name.getTableName(), changesOf.get())
-                : exportOf.isPresent() ? exportSchema(name.getTableName(), exportOf.get())
+                : exportOf.isPresent() ? exportSchema(name.getSchemaName(), name.getTableName(), exportOf.get())
                 : schemas.schema(name.getSchemaName(), name.getTableName());
         return new GetTableResponse(request.getCatalogName(), name, schema, Set.of());
     }
@@ -205,12 +204,16 @@ public class DdbMetadataHandler
                 + "(view type NEW_AND_OLD_IMAGES for both images) to read its changes")));
     }
 
-    /** An export table's columns: the table's own (inferred or from Glue) and export_time, reading its export. */
-    private Schema exportSchema(String exportTable, String table)
+    /**
+     * An export table's columns: the table's own (inferred, or from Glue in the default schema or a
+     * Glue schema) and export_time, reading the export its Glue table or a setting names, else its newest.
+     */
+    private Schema exportSchema(String schema, String exportTable, String table)
     {
-        Schema live = schemas.schema(SCHEMA, table);
+        Schema live = schemas.schema(schema, table);
         String resolved = TableSchemaMetadata.fromSchemaMetadata(live.getCustomMetadata(), table).table().name();
-        return ExportSchema.of(live, exportTables.export(resolved, () -> catalog.tableArn(resolved), exportTable), exportTable);
+        ExportManifest export = exportTables.export(resolved, schemas.exportProperty(schema, table), () -> catalog.tableArn(resolved), exportTable);
+        return ExportSchema.of(live, export, exportTable);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.github.athenaddb.ddb.table.TableNames;
 import io.github.athenaddb.ddb.table.TableDescription;
 import io.github.athenaddb.ConnectorException;
 import io.github.athenaddb.ddb.changes.ChangeSchema;
+import io.github.athenaddb.ddb.export.ExportSettings;
 import io.github.athenaddb.ddb.glue.CatalogSource;
 import io.github.athenaddb.ddb.glue.GlueTableKind;
 import io.github.athenaddb.ddb.glue.OverrideSchema;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.glue.model.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -115,6 +117,20 @@ public final class TableSchemas
             return complexColumns.apply(ChangeSchema.of(SchemaInference.infer(description, sampler.sample(description)), table));
         });
         return ChangeSchema.withStream(changes, stream);
+    }
+
+    /**
+     * The Glue table property naming the export of {@code <table>$export} in {@code schema}
+     * ({@link ExportSettings#GLUE_PROPERTY}), as (what names it, its value).
+     */
+    public Optional<Map.Entry<String, String>> exportProperty(String schema, String table)
+    {
+        boolean inDefault = schema == null || DEFAULT.equalsIgnoreCase(schema);
+        Optional<Table> definition = inDefault ? glueDefault(table) : glue.table(schema, table);
+        return definition.flatMap(t -> Optional.ofNullable(t.parameters()).orElse(Map.of()).entrySet().stream()
+                .filter(p -> p.getKey().equalsIgnoreCase(ExportSettings.GLUE_PROPERTY)).findFirst()
+                .map(p -> Map.entry("the Glue table property " + ExportSettings.GLUE_PROPERTY + " of " + (inDefault ? DEFAULT : schema) + "."
+                        + t.name(), p.getValue())));
     }
 
     /** The DynamoDB table {@code table} of Glue's database "default", when that database is marked for the connector. */

@@ -7,6 +7,7 @@ import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.devkit.LambdaWire;
 import io.github.athenaddb.devkit.MotoServer;
 import io.github.athenaddb.devkit.Tables;
+import io.github.athenaddb.ddb.glue.GlueConfig;
 import io.github.athenaddb.testing.LocalSettings;
 import io.github.athenaddb.testing.RecordingInterceptor;
 import org.apache.arrow.vector.types.pojo.ArrowType;
@@ -15,6 +16,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -28,6 +30,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +50,7 @@ class ExportTableWireTest
 {
     private static final String BUCKET = "exports";
     private static final String MANUAL = "manual/AWSDynamoDB/01780000000000-abcd1234/";
+    private static final String GLUE = "glue/AWSDynamoDB/01770000000000-glue0001/";
     private static final Set<String> DYNAMODB_READS = Set.of("Scan", "Query", "GetItem", "BatchGetItem", "ExecuteStatement");
 
     private static MotoServer moto;
@@ -53,9 +58,12 @@ class ExportTableWireTest
     private static LambdaWire wire;
     private static AthenaSequence athena;
 
+    @TempDir
+    static Path dir;
+
     @BeforeAll
     static void setUp()
-            throws InterruptedException
+            throws InterruptedException, IOException
     {
         moto = MotoServer.start();
         s3 = S3Client.builder().endpointOverride(moto.endpoint()).forcePathStyle(true).region(Region.US_EAST_1).build();
@@ -79,8 +87,17 @@ class ExportTableWireTest
                 + "{\"Item\":{\"PK\":{\"S\":\"A#2\"},\"Total\":{\"N\":\"6\"},\"Note\":{\"M\":{\"by\":{\"S\":\"me\"},\"ok\":{\"BOOL\":true}}}}}\n");
         putGzip(MANUAL + "data/b.json.gz", "");
         putGzip(MANUAL + "data/c.json.gz", "{\"Item\":{\"PK\":{\"S\":\"A#3\"},\"Total\":{\"N\":\"7\"},\"Gone\":{\"NULL\":true}}}\n");
+        // A Glue table over Orders names an older export of it, which wins over the newest.
+        put(GLUE + "manifest-summary.json", summary("2026-11-01T00:00:00.000Z"));
+        put(GLUE + "manifest-files.json", fileLine(GLUE + "data/g.json.gz") + "\n");
+        putGzip(GLUE + "data/g.json.gz", "{\"Item\":{\"PK\":{\"S\":\"O#0\"},\"Total\":{\"N\":\"1\"}}}\n");
+        Path definitions = Files.writeString(dir.resolve("tables.json"), """
+                {"Databases": [{"Name": "shop", "Tables": [{"Name": "orders",
+                    "Parameters": {"sourceTable": "Orders", "export_location": "s3://%s/%s"}}]}]}
+                """.formatted(BUCKET, GLUE));
         wire = LocalSettings.dynamo(moto.endpoint()).with(SpillClients.S3_ENDPOINT, moto.endpoint().toString())
-                .with("export_location_archive", "s3://" + BUCKET + "/" + MANUAL).wire();
+                .with("export_location_archive", "s3://" + BUCKET + "/" + MANUAL).with(GlueConfig.GLUE_DEFINITIONS_FILE, definitions.toString())
+                .wire();
         athena = new AthenaSequence(wire);
     }
 
@@ -188,6 +205,18 @@ class ExportTableWireTest
         List<RecordingInterceptor.Call> calls = RecordingInterceptor.stop();
         assertThat(calls).extracting(RecordingInterceptor.Call::operation).doesNotContainAnyElementsOf(DYNAMODB_READS).contains("GetObject");
         return rows;
+    }
+
+    @Test
+    void aGlueTablesPropertyNamesTheExportOfItsTable()
+    {
+        Schema schema = AthenaSequence.lowerCased(athena.getTable("shop", "orders$export").getSchema());
+        List<Map<String, Object>> rows = new ArrayList<>();
+
+        athena.read("shop", "orders$export", schema, new Constraints(Map.of(), List.of(), List.of(), -1, Map.of(), null), 1,
+                block -> rows.addAll(AthenaSequence.rows(block)));
+
+        assertThat(rows).extracting(r -> r.get("pk") + " " + r.get("total")).containsExactly("O#0 1");
     }
 
     @Test

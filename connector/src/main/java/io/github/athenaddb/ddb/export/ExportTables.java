@@ -1,5 +1,6 @@
 package io.github.athenaddb.ddb.export;
 
+import io.github.athenaddb.ConnectorException;
 import io.github.athenaddb.ddb.plan.RowLimit;
 import io.github.athenaddb.ddb.split.ExportSplit;
 import io.github.athenaddb.ddb.split.ReadOptions;
@@ -31,11 +32,21 @@ public final class ExportTables
 
     /**
      * @param table the DynamoDB table
-     * @param tableArn asked only when no setting names the export (ListExports takes the table's ARN)
+     * @param glueProperty the Glue table's {@value ExportSettings#GLUE_PROPERTY} (what names it, its value), which wins over the setting
+     * @param tableArn asked only when nothing names the export (ListExports takes the table's ARN)
      */
-    public ExportManifest export(String table, Supplier<String> tableArn, String exportTable)
+    public ExportManifest export(String table, Optional<Map.Entry<String, String>> glueProperty, Supplier<String> tableArn, String exportTable)
     {
-        Optional<Map.Entry<String, String>> setting = settings.forTable(table);
+        glueProperty.ifPresent(p -> {
+            try {
+                ExportSettings.check(p.getKey(), p.getValue());
+            }
+            catch (IllegalArgumentException e) {
+                throw ConnectorException.invalidInput("Table '" + exportTable + "': " + e.getMessage());
+            }
+        });
+        Optional<Map.Entry<String, String>> setting = glueProperty.map(p -> Map.entry(p.getKey(), p.getValue().trim()))
+                .or(() -> settings.forTable(table));
         ExportLocation location;
         if (setting.isEmpty()) {
             location = exports.newest(tableArn.get(), table, exportTable);

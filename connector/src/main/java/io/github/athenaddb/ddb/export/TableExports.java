@@ -67,7 +67,8 @@ public final class TableExports
                     + description.failureCode() + " " + description.failureMessage() + "): export it again");
         }
         throw ConnectorException.notFound(where + ", which has none: export it (ExportTableToPointInTime, ExportType FULL_EXPORT, "
-                + "ExportFormat DYNAMODB_JSON) or set " + ExportSettings.PREFIX + "<table> to an export's ARN or s3:// folder");
+                + "ExportFormat DYNAMODB_JSON) or name an export's ARN or s3:// folder with the setting "
+                + ExportSettings.PREFIX + "<table> or a Glue table's property " + ExportSettings.GLUE_PROPERTY);
     }
 
     /** The export {@code arn} names, which must have completed. */
