@@ -68,7 +68,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -190,30 +189,10 @@ public class DdbMetadataHandler
         Optional<String> changesOf = ChangeSchema.baseTable(name.getTableName())
                 .filter(t -> name.getSchemaName() == null || SCHEMA.equalsIgnoreCase(name.getSchemaName()));
         Optional<String> exportOf = ExportSchema.baseTable(name.getTableName());
-        Schema schema = changesOf.isPresent() ? changeSchema(name.getTableName(), changesOf.get())
-                : exportOf.isPresent() ? exportSchema(name.getSchemaName(), name.getTableName(), exportOf.get())
+        Schema schema = changesOf.isPresent() ? schemas.changeSchema(name.getTableName(), changesOf.get())
+                : exportOf.isPresent() ? schemas.exportSchema(name.getSchemaName(), name.getTableName(), exportOf.get(), exportTables)
                 : schemas.schema(name.getSchemaName(), name.getTableName());
         return new GetTableResponse(request.getCatalogName(), name, schema, Set.of());
-    }
-
-    /** A change table's columns, reading the table's current stream. */
-    private Schema changeSchema(String changeTable, String table)
-    {
-        return schemas.changeSchema(table, resolved -> catalog.streamArn(resolved).orElseThrow(() -> ConnectorException.notFound(
-                "Table '" + changeTable + "' reads the stream of DynamoDB table '" + resolved + "', which has no stream enabled: enable one "
-                + "(view type NEW_AND_OLD_IMAGES for both images) to read its changes")));
-    }
-
-    /**
-     * An export table's columns: the table's own (inferred, or from Glue in the default schema or a
-     * Glue schema) and export_time, reading the export its Glue table or a setting names, else its newest.
-     */
-    private Schema exportSchema(String schema, String exportTable, String table)
-    {
-        Schema live = schemas.schema(schema, table);
-        String resolved = TableSchemaMetadata.fromSchemaMetadata(live.getCustomMetadata(), table).table().name();
-        ExportManifest export = exportTables.export(resolved, schemas.exportProperty(schema, table), () -> catalog.tableArn(resolved), exportTable);
-        return ExportSchema.of(live, export, exportTable);
     }
 
     /**
@@ -293,7 +272,8 @@ public class DdbMetadataHandler
     private GetSplitsResponse changeSplits(GetSplitsRequest request, String table, String stream)
     {
         List<String> shardIds = shards.shardIds(stream);
-        ChangeSplits.Planned planned = ChangeSplits.plan(table, stream, shardIds, Instant.now(), plainLimit(request.getConstraints()));
+        ChangeSplits.Planned planned = ChangeSplits.plan(table, stream, shardIds, Instant.now(),
+                PlannerConstraints.plainLimit(request.getConstraints()));
         Set<Split> splits = splits(request, planned.splits(), planned.options());
         log.info("Query {}, table {}: changes from {} stream shard(s) in {} split(s)", request.getQueryId(), table, shardIds.size(), splits.size());
         return new GetSplitsResponse(request.getCatalogName(), splits);
@@ -302,28 +282,18 @@ public class DdbMetadataHandler
     /** The export's data files, one split each: S3 reads, no DynamoDB read capacity. */
     private GetSplitsResponse exportSplits(GetSplitsRequest request, String table, ExportManifest export)
     {
-        ExportTables.Planned planned = exportTables.splits(table, export, plainLimit(request.getConstraints()),
+        ExportTables.Planned planned = exportTables.splits(table, export, PlannerConstraints.plainLimit(request.getConstraints()),
                 request.getTableName().getTableName());
         Set<Split> splits = splits(request, planned.splits(), planned.options());
-        log.info("Query {}, table {}: the export at s3://{}/{} ({}), exported at {}, in {} split(s), 0 read capacity units", request.getQueryId(),
-                table, export.location().bucket(), export.location().folder(), export.location().source(), export.exportTime(), splits.size());
+        log.info("Query {}, table {}: the export at {} ({}), exported at {}, in {} split(s), 0 read capacity units", request.getQueryId(), table,
+                export.location().uri(), export.location().source(), export.exportTime(), splits.size());
         return new GetSplitsResponse(request.getCatalogName(), splits);
     }
 
     /** Splits that read as planned, under the same options (a LIMIT), uncapped: they spend no read capacity. */
     private Set<Split> splits(GetSplitsRequest request, List<? extends ReadSplit> reads, ReadOptions options)
     {
-        Set<Split> splits = new LinkedHashSet<>();
-        reads.forEach(read -> splits.add(SplitCodec.write(options, SplitCodec.write(read, Split.newBuilder(makeSpillLocation(request),
-                makeEncryptionKey()))).build()));
-        return splits;
-    }
-
-    /** A LIMIT with an ORDER BY is a top-N: Athena sorts and cuts, so every row is read. */
-    private static OptionalLong plainLimit(Constraints constraints)
-    {
-        boolean plain = constraints != null && constraints.hasLimit()
-                && (constraints.getOrderByClause() == null || constraints.getOrderByClause().isEmpty());
-        return plain ? OptionalLong.of(constraints.getLimit()) : OptionalLong.empty();
+        return reads.stream().map(read -> SplitCodec.write(options, SplitCodec.write(read, Split.newBuilder(makeSpillLocation(request),
+                makeEncryptionKey()))).build()).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

@@ -64,7 +64,7 @@ public record ExportLocation(String bucket, String folder, String source)
         return manifestKey.startsWith(prefix) ? manifestKey : prefix + manifestKey;
     }
 
-    String uri()
+    public String uri()
     {
         return "s3://" + bucket + "/" + folder;
     }

@@ -49,7 +49,8 @@ public final class ExportSettings
         String location = value.trim();
         if (!location.startsWith("arn:") && !location.startsWith("s3://")) {
             throw new IllegalArgumentException("Invalid configuration " + name + "='" + value + "': expected an export ARN "
-                    + "(arn:aws:dynamodb:...:table/<table>/export/<id>) or the s3:// folder of its manifests (s3://bucket/<prefix>/AWSDynamoDB/<id>/)");
+                    + "(arn:aws:dynamodb:...:table/<table>/export/<id>) or the s3:// folder of its manifests "
+                    + "(s3://bucket/<prefix>/AWSDynamoDB/<id>/)");
         }
         if (location.startsWith("s3://")) {
             ExportLocation.ofUri(location, name);
