@@ -50,6 +50,7 @@ class ExportTableWireTest
 {
     private static final String BUCKET = "exports";
     private static final String MANUAL = "manual/AWSDynamoDB/01780000000000-abcd1234/";
+    private static final String BROKEN = "broken/AWSDynamoDB/01780000000000-broken01/";
     private static final String GLUE = "glue/AWSDynamoDB/01770000000000-glue0001/";
     private static final Set<String> DYNAMODB_READS = Set.of("Scan", "Query", "GetItem", "BatchGetItem", "ExecuteStatement");
 
@@ -72,6 +73,7 @@ class ExportTableWireTest
             dynamo.createTable(Tables.table("Orders", "PK", ScalarAttributeType.S).build());
             dynamo.createTable(Tables.table("Archive", "PK", ScalarAttributeType.S).build());
             dynamo.createTable(Tables.table("Quiet", "PK", ScalarAttributeType.S).build());
+            dynamo.createTable(Tables.table("Broken", "PK", ScalarAttributeType.S).build());
             dynamo.putItem(b -> b.tableName("Orders").item(Map.of("PK", Tables.s("O#1"), "Total", Tables.n("10"))));
             dynamo.putItem(b -> b.tableName("Orders").item(Map.of("PK", Tables.s("O#2"), "Total", Tables.n("20"))));
             dynamo.putItem(b -> b.tableName("Archive").item(Map.of("PK", Tables.s("live"), "Total", Tables.n("1"))));
@@ -79,14 +81,19 @@ class ExportTableWireTest
             // Written after the export: the live table has it, the export table does not.
             dynamo.putItem(b -> b.tableName("Orders").item(Map.of("PK", Tables.s("O#3"), "Total", Tables.n("30"))));
         }
-        // Archive's export is named by its folder: two data files, one of them an empty partition's.
+        // Archive's export is named by its folder: four data files, two of them empty partitions' (empty gzip, no bytes).
         put(MANUAL + "manifest-summary.json", summary("2026-12-01T10:00:00.000Z"));
         put(MANUAL + "manifest-files.json", fileLine(MANUAL + "data/a.json.gz") + "\n" + fileLine(MANUAL + "data/b.json.gz") + "\n"
-                + fileLine(MANUAL + "data/c.json.gz") + "\n");
+                + fileLine(MANUAL + "data/c.json.gz") + "\n" + fileLine(MANUAL + "data/d.json.gz") + "\n");
         putGzip(MANUAL + "data/a.json.gz", "{\"Item\":{\"PK\":{\"S\":\"A#1\"},\"Total\":{\"N\":\"5\"},\"Tags\":{\"SS\":[\"x\",\"y\"]}}}\n"
                 + "{\"Item\":{\"PK\":{\"S\":\"A#2\"},\"Total\":{\"N\":\"6\"},\"Note\":{\"M\":{\"by\":{\"S\":\"me\"},\"ok\":{\"BOOL\":true}}}}}\n");
         putGzip(MANUAL + "data/b.json.gz", "");
+        put(MANUAL + "data/d.json.gz", "");
         putGzip(MANUAL + "data/c.json.gz", "{\"Item\":{\"PK\":{\"S\":\"A#3\"},\"Total\":{\"N\":\"7\"},\"Gone\":{\"NULL\":true}}}\n");
+        // Broken's export has a data file in plain JSON, not gzip.
+        put(BROKEN + "manifest-summary.json", summary("2026-12-01T10:00:00.000Z"));
+        put(BROKEN + "manifest-files.json", fileLine(BROKEN + "data/plain.json.gz") + "\n");
+        put(BROKEN + "data/plain.json.gz", "{\"Item\":{\"PK\":{\"S\":\"B#1\"}}}\n");
         // A Glue table over Orders names an older export of it, which wins over the newest.
         put(GLUE + "manifest-summary.json", summary("2026-11-01T00:00:00.000Z"));
         put(GLUE + "manifest-files.json", fileLine(GLUE + "data/g.json.gz") + "\n");
@@ -96,7 +103,8 @@ class ExportTableWireTest
                     "Parameters": {"sourceTable": "Orders", "export_location": "s3://%s/%s"}}]}]}
                 """.formatted(BUCKET, GLUE));
         wire = LocalSettings.dynamo(moto.endpoint()).with(SpillClients.S3_ENDPOINT, moto.endpoint().toString())
-                .with("export_location_archive", "s3://" + BUCKET + "/" + MANUAL).with(GlueConfig.GLUE_DEFINITIONS_FILE, definitions.toString())
+                .with("export_location_archive", "s3://" + BUCKET + "/" + MANUAL)
+                .with("export_location_broken", "s3://" + BUCKET + "/" + BROKEN).with(GlueConfig.GLUE_DEFINITIONS_FILE, definitions.toString())
                 .wire();
         athena = new AthenaSequence(wire);
     }
@@ -190,7 +198,7 @@ class ExportTableWireTest
         assertThat(rows).extracting(r -> r.get("pk") + " " + r.get("total")).containsExactlyInAnyOrder("A#1 5", "A#2 6", "A#3 7");
         Schema schema = AthenaSequence.lowerCased(athena.getTable("archive$export").getSchema());
         assertThat(athena.splits("default", "archive$export", schema, new Constraints(Map.of(), List.of(), List.of(), -1, Map.of(), null)))
-                .hasSize(3);
+                .hasSize(4);
     }
 
     /**
@@ -229,6 +237,14 @@ class ExportTableWireTest
         athena.read("default", "archive$export", schema, constraints, 1, block -> rows.addAll(AthenaSequence.rows(block)));
 
         assertThat(rows).hasSize(2);
+    }
+
+    @Test
+    void aDataFileThatIsNotGzippedDynamoDbJsonIsOneClearLine()
+    {
+        assertThatThrownBy(() -> athena.scan("broken$export"))
+                .isInstanceOf(AthenaConnectorException.class)
+                .hasMessageStartingWith("Export data file s3://exports/" + BROKEN + "data/plain.json.gz is not DynamoDB JSON in gzip");
     }
 
     @Test

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,9 +47,27 @@ public final class ExportFileReader
                           Consumer<List<Map<String, AttributeValue>>> pageConsumer)
     {
         AttributeValue time = AttributeValue.fromN(Long.toString(exportTime.toEpochMilli()));
+        try (PushbackInputStream object = new PushbackInputStream(s3.get().getObject(GetObjectRequest.builder().bucket(bucket).key(key).build()))) {
+            // An empty partition's file holds no item; read it as such whether it is empty gzip or no bytes at all.
+            int first = object.read();
+            if (first < 0) {
+                return new ReadStats(1, 0, 0);
+            }
+            object.unread(first);
+            return new ReadStats(1, readItems(object, time, keepGoing, budget, pageConsumer), 0);
+        }
+        catch (IOException e) {
+            throw ConnectorException.internal("Export data file s3://" + bucket + "/" + key + " is not DynamoDB JSON in gzip, as DynamoDB "
+                    + "writes exports with ExportFormat DYNAMODB_JSON: " + e.getMessage());
+        }
+    }
+
+    private static long readItems(InputStream gzipped, AttributeValue time, BooleanSupplier keepGoing, RowBudget budget,
+                                  Consumer<List<Map<String, AttributeValue>>> pageConsumer)
+            throws IOException
+    {
         long items = 0;
-        try (InputStream object = s3.get().getObject(GetObjectRequest.builder().bucket(bucket).key(key).build());
-                JsonParser json = JSON.createParser(new GZIPInputStream(object, 64 * 1024))) {
+        try (JsonParser json = JSON.createParser(new GZIPInputStream(gzipped, 64 * 1024))) {
             List<Map<String, AttributeValue>> page = new ArrayList<>(PAGE_ITEMS);
             JsonToken token;
             while (!budget.exhausted() && (token = json.nextToken()) != null) {
@@ -64,11 +83,7 @@ public final class ExportFileReader
             }
             pageConsumer.accept(page);
         }
-        catch (IOException e) {
-            throw ConnectorException.internal("Export data file s3://" + bucket + "/" + key + " is not DynamoDB JSON in gzip, as DynamoDB "
-                    + "writes exports with ExportFormat DYNAMODB_JSON: " + e.getMessage());
-        }
-        return new ReadStats(1, items, 0);
+        return items;
     }
 
     /** {@code {"Item": {...}}}, the line's item with the export time added. */
