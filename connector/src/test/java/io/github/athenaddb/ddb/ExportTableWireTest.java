@@ -218,11 +218,7 @@ class ExportTableWireTest
     @Test
     void aGlueTablesPropertyNamesTheExportOfItsTable()
     {
-        Schema schema = AthenaSequence.lowerCased(athena.getTable("shop", "orders$export").getSchema());
-        List<Map<String, Object>> rows = new ArrayList<>();
-
-        athena.read("shop", "orders$export", schema, new Constraints(Map.of(), List.of(), List.of(), -1, Map.of(), null), 1,
-                block -> rows.addAll(AthenaSequence.rows(block)));
+        List<Map<String, Object>> rows = athena.readRows("shop", "orders$export", Constraints.DEFAULT_NO_LIMIT);
 
         assertThat(rows).extracting(r -> r.get("pk") + " " + r.get("total")).containsExactly("O#0 1");
     }
@@ -230,13 +226,7 @@ class ExportTableWireTest
     @Test
     void aLimitReadsTheFilesInOneSplitUpToTheLimit()
     {
-        Schema schema = AthenaSequence.lowerCased(athena.getTable("archive$export").getSchema());
-        Constraints constraints = new Constraints(Map.of(), List.of(), List.of(), 2, Map.of(), null);
-        List<Map<String, Object>> rows = new ArrayList<>();
-
-        athena.read("default", "archive$export", schema, constraints, 1, block -> rows.addAll(AthenaSequence.rows(block)));
-
-        assertThat(rows).hasSize(2);
+        assertThat(athena.readRows("default", "archive$export", 2)).hasSize(2);
     }
 
     @Test
