@@ -39,11 +39,15 @@ import com.amazonaws.athena.connector.lambda.metadata.optimizations.DataSourceOp
 import com.amazonaws.athena.connector.lambda.metadata.optimizations.pushdown.LimitPushdownSubType;
 import io.github.athenaddb.ddb.plan.ScanGuard;
 import io.github.athenaddb.ddb.split.SplitCodec;
-import io.github.athenaddb.ddb.split.ShardSplit;
 import io.github.athenaddb.ddb.changes.ChangeSchema;
 import io.github.athenaddb.ddb.changes.ChangeSplits;
 import io.github.athenaddb.ddb.changes.StreamShards;
 import io.github.athenaddb.ddb.changes.StreamTables;
+import io.github.athenaddb.ddb.export.ExportManifest;
+import io.github.athenaddb.ddb.export.ExportManifests;
+import io.github.athenaddb.ddb.export.ExportSchema;
+import io.github.athenaddb.ddb.export.ExportSettings;
+import io.github.athenaddb.ddb.export.ExportTables;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import java.util.function.Supplier;
 import io.github.athenaddb.ddb.glue.CatalogSource;
@@ -64,7 +68,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -89,6 +92,7 @@ public class DdbMetadataHandler
     private final TableSchemas schemas;
     private final StreamShards shards;
     private final StreamTables streamTables;
+    private final ExportTables exportTables;
 
     public DdbMetadataHandler(ConnectorConfig config, TableCatalog catalog, SchemaSampler sampler, PartiqlReader partiqlReader,
                               Map<String, String> configOptions)
@@ -108,6 +112,8 @@ public class DdbMetadataHandler
         Supplier<DynamoDbStreamsClient> streams = DynamoDbClients.lazyStreams(config);
         this.shards = new StreamShards(streams);
         this.streamTables = new StreamTables(streams);
+        this.exportTables = new ExportTables(catalog.exports(), new ExportManifests(DynamoDbClients.lazyExportS3(configOptions)),
+                ExportSettings.fromConfig(configOptions));
     }
 
     /**
@@ -182,17 +188,11 @@ public class DdbMetadataHandler
         TableName name = request.getTableName();
         Optional<String> changesOf = ChangeSchema.baseTable(name.getTableName())
                 .filter(t -> name.getSchemaName() == null || SCHEMA.equalsIgnoreCase(name.getSchemaName()));
-        Schema schema = changesOf.isPresent() ? changeSchema(name.getTableName(), changesOf.get())
+        Optional<String> exportOf = ExportSchema.baseTable(name.getTableName());
+        Schema schema = changesOf.isPresent() ? schemas.changeSchema(name.getTableName(), changesOf.get())
+                : exportOf.isPresent() ? schemas.exportSchema(name.getSchemaName(), name.getTableName(), exportOf.get(), exportTables)
                 : schemas.schema(name.getSchemaName(), name.getTableName());
         return new GetTableResponse(request.getCatalogName(), name, schema, Set.of());
-    }
-
-    /** A change table's columns, reading the table's current stream. */
-    private Schema changeSchema(String changeTable, String table)
-    {
-        return schemas.changeSchema(table, resolved -> catalog.streamArn(resolved).orElseThrow(() -> ConnectorException.notFound(
-                "Table '" + changeTable + "' reads the stream of DynamoDB table '" + resolved + "', which has no stream enabled: enable one "
-                + "(view type NEW_AND_OLD_IMAGES for both images) to read its changes")));
     }
 
     /**
@@ -202,8 +202,9 @@ public class DdbMetadataHandler
     @Override
     public GetTableLayoutResponse doGetTableLayout(BlockAllocator allocator, GetTableLayoutRequest request)
     {
-        if (ChangeSchema.streamArn(request.getSchema().getCustomMetadata()).isPresent()) {
-            // A stream is read shard by shard: no Scan segments, no key order.
+        Map<String, String> schemaMetadata = request.getSchema().getCustomMetadata();
+        if (ChangeSchema.streamArn(schemaMetadata).isPresent() || ExportSchema.export(schemaMetadata).isPresent()) {
+            // A stream is read shard by shard, an export file by file: no Scan segments, no key order.
             return SinglePartition.layout(allocator, request, request.getSchema().getCustomMetadata());
         }
         TableSchemaMetadata metadata = TableSchemaMetadata.fromSchemaMetadata(
@@ -230,6 +231,10 @@ public class DdbMetadataHandler
         Optional<String> stream = ChangeSchema.streamArn(partitionMetadata);
         if (stream.isPresent()) {
             return changeSplits(request, metadata.table().name(), stream.get());
+        }
+        Optional<ExportManifest> export = ExportSchema.export(partitionMetadata);
+        if (export.isPresent()) {
+            return exportSplits(request, metadata.table().name(), export.get());
         }
         if (!partitionMetadata.containsKey(SplitCodec.TOTAL_SEGMENTS)) {
             throw ConnectorException.invalidInput("The partitions sent to GetSplits lack " + SplitCodec.TOTAL_SEGMENTS
@@ -266,19 +271,29 @@ public class DdbMetadataHandler
      */
     private GetSplitsResponse changeSplits(GetSplitsRequest request, String table, String stream)
     {
-        Constraints constraints = request.getConstraints();
-        // A LIMIT with an ORDER BY is a top-N: Athena sorts and cuts, so every row is read.
-        boolean plainLimit = constraints != null && constraints.hasLimit()
-                && (constraints.getOrderByClause() == null || constraints.getOrderByClause().isEmpty());
-        OptionalLong limit = plainLimit ? OptionalLong.of(constraints.getLimit()) : OptionalLong.empty();
         List<String> shardIds = shards.shardIds(stream);
-        ChangeSplits.Planned planned = ChangeSplits.plan(table, stream, shardIds, Instant.now(), limit);
-        Set<Split> splits = new LinkedHashSet<>();
-        for (ShardSplit read : planned.splits()) {
-            splits.add(SplitCodec.write(planned.options(), SplitCodec.write(read, Split.newBuilder(makeSpillLocation(request), makeEncryptionKey())))
-                    .build());
-        }
+        ChangeSplits.Planned planned = ChangeSplits.plan(table, stream, shardIds, Instant.now(),
+                PlannerConstraints.plainLimit(request.getConstraints()));
+        Set<Split> splits = splits(request, planned.splits(), planned.options());
         log.info("Query {}, table {}: changes from {} stream shard(s) in {} split(s)", request.getQueryId(), table, shardIds.size(), splits.size());
         return new GetSplitsResponse(request.getCatalogName(), splits);
+    }
+
+    /** The export's data files, one split each: S3 reads, no DynamoDB read capacity. */
+    private GetSplitsResponse exportSplits(GetSplitsRequest request, String table, ExportManifest export)
+    {
+        ExportTables.Planned planned = exportTables.splits(table, export, PlannerConstraints.plainLimit(request.getConstraints()),
+                request.getTableName().getTableName());
+        Set<Split> splits = splits(request, planned.splits(), planned.options());
+        log.info("Query {}, table {}: the export at {} ({}), exported at {}, in {} split(s), 0 read capacity units", request.getQueryId(), table,
+                export.location().uri(), export.location().source(), export.exportTime(), splits.size());
+        return new GetSplitsResponse(request.getCatalogName(), splits);
+    }
+
+    /** Splits that read as planned, under the same options (a LIMIT), uncapped: they spend no read capacity. */
+    private Set<Split> splits(GetSplitsRequest request, List<? extends ReadSplit> reads, ReadOptions options)
+    {
+        return reads.stream().map(read -> SplitCodec.write(options, SplitCodec.write(read, Split.newBuilder(makeSpillLocation(request),
+                makeEncryptionKey()))).build()).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

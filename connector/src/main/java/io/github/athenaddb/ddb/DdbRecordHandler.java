@@ -60,7 +60,7 @@ public class DdbRecordHandler
     {
         super(DdbMetadataHandler.SOURCE_TYPE, configOptions);
         this.config = requireNonNull(config, "config is null");
-        this.readers = DynamoDbReaders.of(dynamoDb, DynamoDbClients.lazyStreams(config));
+        this.readers = DynamoDbReaders.of(dynamoDb, DynamoDbClients.lazyStreams(config), DynamoDbClients.lazyExportS3(configOptions));
         String mismatch = configOptions.getOrDefault(TYPE_MISMATCH, "null").trim();
         if (!mismatch.equals("null") && !mismatch.equals("fail")) {
             throw new IllegalArgumentException("Invalid configuration " + TYPE_MISMATCH + "='" + mismatch + "': expected null or fail");

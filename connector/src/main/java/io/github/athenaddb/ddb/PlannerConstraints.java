@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -105,5 +106,13 @@ final class PlannerConstraints
             throw ConnectorException.invalidInput("The partitions sent to GetSplits carry a malformed " + STORED_ORDER_KEY
                     + "; send the partitions GetTableLayout returned unchanged.");
         }
+    }
+
+    /** A LIMIT with an ORDER BY is a top-N: Athena sorts and cuts, so every row is read. */
+    static OptionalLong plainLimit(Constraints constraints)
+    {
+        boolean plain = constraints != null && constraints.hasLimit()
+                && (constraints.getOrderByClause() == null || constraints.getOrderByClause().isEmpty());
+        return plain ? OptionalLong.of(constraints.getLimit()) : OptionalLong.empty();
     }
 }

@@ -3,6 +3,7 @@ package io.github.athenaddb.ddb;
 import io.github.athenaddb.ddb.table.TableNames;
 import io.github.athenaddb.ddb.table.TableDescription;
 import io.github.athenaddb.ConnectorException;
+import io.github.athenaddb.ddb.export.TableExports;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesRequest;
@@ -84,6 +85,18 @@ public final class TableCatalog
                 dynamoDb.describeTable(DescribeTableRequest.builder().tableName(table).build()).table();
         boolean enabled = t.streamSpecification() != null && Boolean.TRUE.equals(t.streamSpecification().streamEnabled());
         return enabled ? Optional.ofNullable(t.latestStreamArn()) : Optional.empty();
+    }
+
+    /** The table's ARN, which ListExports takes. */
+    public String tableArn(String table)
+    {
+        return dynamoDb.describeTable(DescribeTableRequest.builder().tableName(table).build()).table().tableArn();
+    }
+
+    /** The table's exports to S3 (ListExports, DescribeExport), through the same client. */
+    public TableExports exports()
+    {
+        return new TableExports(dynamoDb);
     }
 
     private boolean containsIgnoringCase(String requested)

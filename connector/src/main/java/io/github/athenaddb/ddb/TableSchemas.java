@@ -4,6 +4,10 @@ import io.github.athenaddb.ddb.table.TableNames;
 import io.github.athenaddb.ddb.table.TableDescription;
 import io.github.athenaddb.ConnectorException;
 import io.github.athenaddb.ddb.changes.ChangeSchema;
+import io.github.athenaddb.ddb.export.ExportSchema;
+import io.github.athenaddb.ddb.export.ExportSettings;
+import io.github.athenaddb.ddb.export.ExportTables;
+import io.github.athenaddb.ddb.table.TableSchemaMetadata;
 import io.github.athenaddb.ddb.glue.CatalogSource;
 import io.github.athenaddb.ddb.glue.GlueTableKind;
 import io.github.athenaddb.ddb.glue.OverrideSchema;
@@ -22,8 +26,8 @@ import software.amazon.awssdk.services.glue.model.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -102,19 +106,46 @@ public final class TableSchemas
 
     /**
      * The columns of {@code <table>$changes} ({@link ChangeSchema}), under the table's
-     * complex_columns like its own columns.
-     *
-     * @param streamOf the stream of the resolved DynamoDB table; throws when it has none
+     * complex_columns like its own columns, reading the table's current stream.
      */
-    public Schema changeSchema(String table, Function<String, String> streamOf)
+    public Schema changeSchema(String changeTable, String table)
     {
         String resolved = dynamo.resolve(table, matches -> ambiguousInQuery(table, matches));
-        String stream = streamOf.apply(resolved);
+        String stream = dynamo.streamArn(resolved).orElseThrow(() -> ConnectorException.notFound("Table '" + changeTable
+                + "' reads the stream of DynamoDB table '" + resolved + "', which has no stream enabled: enable one "
+                + "(view type NEW_AND_OLD_IMAGES for both images) to read its changes"));
         Schema changes = cache.get(DEFAULT + "." + resolved + ChangeSchema.SUFFIX, () -> {
             TableDescription description = dynamo.describe(resolved);
             return complexColumns.apply(ChangeSchema.of(SchemaInference.infer(description, sampler.sample(description)), table));
         });
         return ChangeSchema.withStream(changes, stream);
+    }
+
+    /**
+     * The columns of {@code <table>$export} ({@link ExportSchema}): the table's own (inferred, or from
+     * Glue in the default schema or a Glue schema) and export_time, reading the export its Glue table
+     * or a setting names, else its newest.
+     */
+    public Schema exportSchema(String schema, String exportTable, String table, ExportTables exports)
+    {
+        Schema live = schema(schema, table);
+        String resolved = TableSchemaMetadata.fromSchemaMetadata(live.getCustomMetadata(), table).table().name();
+        return ExportSchema.of(live, exports.export(resolved, exportProperty(schema, table), () -> dynamo.tableArn(resolved), exportTable),
+                exportTable);
+    }
+
+    /**
+     * The Glue table property naming the export of {@code <table>$export} in {@code schema}
+     * ({@link ExportSettings#GLUE_PROPERTY}), as (what names it, its value).
+     */
+    private Optional<Map.Entry<String, String>> exportProperty(String schema, String table)
+    {
+        boolean inDefault = schema == null || DEFAULT.equalsIgnoreCase(schema);
+        Optional<Table> definition = inDefault ? glueDefault(table) : glue.table(schema, table);
+        return definition.flatMap(t -> Optional.ofNullable(t.parameters()).orElse(Map.of()).entrySet().stream()
+                .filter(p -> p.getKey().equalsIgnoreCase(ExportSettings.GLUE_PROPERTY)).findFirst()
+                .map(p -> Map.entry("the Glue table property " + ExportSettings.GLUE_PROPERTY + " of " + (inDefault ? DEFAULT : schema) + "."
+                        + t.name(), p.getValue())));
     }
 
     /** The DynamoDB table {@code table} of Glue's database "default", when that database is marked for the connector. */

@@ -1,7 +1,6 @@
 package io.github.athenaddb.ddb;
 
 import com.amazonaws.athena.connector.lambda.data.BlockAllocatorImpl;
-import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
 import com.amazonaws.athena.connector.lambda.domain.predicate.EquatableValueSet;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
 import com.amazonaws.athena.connector.lambda.exceptions.AthenaConnectorException;
@@ -118,13 +117,7 @@ class ChangeTableWireTest
     @Test
     void aLimitStopsTheReadAtThatManyRows()
     {
-        Schema schema = AthenaSequence.lowerCased(athena.getTable("orders$changes").getSchema());
-        Constraints constraints = new Constraints(Map.of(), List.of(), List.of(), 2, Map.of(), null);
-        List<Map<String, Object>> rows = new ArrayList<>();
-
-        athena.read("default", "orders$changes", schema, constraints, 1, block -> rows.addAll(AthenaSequence.rows(block)));
-
-        assertThat(rows).hasSize(2);
+        assertThat(athena.readRows("default", "orders$changes", 2)).hasSize(2);
     }
 
     @Test

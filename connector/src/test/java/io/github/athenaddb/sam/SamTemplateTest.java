@@ -33,7 +33,8 @@ class SamTemplateTest
             "dynamodb:DescribeTable", "dynamodb:Query", "dynamodb:Scan", "dynamodb:GetItem", "dynamodb:BatchGetItem",
             "dynamodb:PartiQLSelect", "dynamodb:ListTables",
             "dynamodb:DescribeStream", "dynamodb:GetShardIterator", "dynamodb:GetRecords", "dynamodb:ListStreams",
-            "s3:GetObject", "s3:PutObject",
+            "dynamodb:ListExports", "dynamodb:DescribeExport",
+            "s3:GetObject", "s3:PutObject", "s3:ListBucket",
             "athena:GetQueryExecution",
             "glue:GetDatabase", "glue:GetDatabases", "glue:GetTable", "glue:GetTables",
             "secretsmanager:GetSecretValue",
@@ -42,7 +43,8 @@ class SamTemplateTest
             "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface",
             "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses");
     /** Actions without resource-level permissions, for which AWS requires Resource "*". */
-    private static final Set<String> STAR_RESOURCE_ACTIONS = Set.of("dynamodb:ListTables", "dynamodb:ListStreams", "ec2:CreateNetworkInterface",
+    private static final Set<String> STAR_RESOURCE_ACTIONS = Set.of("dynamodb:ListTables", "dynamodb:ListStreams", "dynamodb:ListExports",
+            "ec2:CreateNetworkInterface",
             "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses");
 
     private static Map<String, Object> template;
@@ -92,6 +94,33 @@ class SamTemplateTest
         assertThat(forEach.get(1)).isEqualTo(Map.of("Ref", "DynamoDBTables"));
         String text = String.valueOf(forEach.get(2));
         assertThat(text).contains(":table/${Table}}").contains(":table/${Table}/index/*}").contains(":table/${Table}/stream/*}");
+    }
+
+    /** {@code <table>$export}: nothing without ExportBucket, and S3 reads under the export prefix only. */
+    @Test
+    void exportsAreReadOnlyUnderTheExportPrefixAndOnlyWhenABucketIsGiven()
+    {
+        assertThat(map(template.get("Conditions")).get("UseExports"))
+                .isEqualTo(Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(Map.of("Ref", "ExportBucket"), "")))));
+        assertThat(map(map(template.get("Parameters")).get("ExportBucket"))).containsEntry("Default", "");
+        Map<String, Map<String, Object>> exportStatements = new java.util.HashMap<>();
+        Map<String, Object> role = map(map(resources.get("ConnectorRole")).get("Properties"));
+        List<Object> rolePolicy = new ArrayList<>((List<?>) map(map(((List<?>) role.get("Policies")).get(0)).get("PolicyDocument")).get("Statement"));
+        Map<String, Object> tablePolicy = map(((List<?>) resources.get("Fn::ForEach::DynamoDBTablePolicies")).get(2));
+        tablePolicy.values().forEach(r -> rolePolicy.addAll((List<?>) map(map(map(r).get("Properties")).get("PolicyDocument")).get("Statement")));
+        for (Object s : rolePolicy) {
+            List<?> conditional = (List<?>) map(s).get("Fn::If");
+            if (conditional != null && "UseExports".equals(conditional.get(0))) {
+                Map<String, Object> statement = map(conditional.get(1));
+                exportStatements.put(String.valueOf(statement.get("Sid")), statement);
+            }
+        }
+        assertThat(exportStatements).containsOnlyKeys("DynamoDBListExports", "DynamoDBDescribeExport", "ExportObjects", "ExportListing");
+        assertThat(exportStatements.get("ExportObjects").get("Resource"))
+                .isEqualTo(Map.of("Fn::Sub", "arn:${AWS::Partition}:s3:::${ExportBucket}/${ExportPrefix}*"));
+        assertThat(exportStatements.get("ExportListing").get("Condition"))
+                .isEqualTo(Map.of("StringLike", Map.of("s3:prefix", Map.of("Fn::Sub", "${ExportPrefix}*"))));
+        assertThat(String.valueOf(exportStatements.get("DynamoDBDescribeExport").get("Resource"))).contains(":table/${Table}/export/*");
     }
 
     @Test

@@ -155,6 +155,19 @@ public final class AthenaSequence
     }
 
     /**
+     * Every row of {@code schema.table} (all its columns) under {@code limit}, a plain LIMIT, which
+     * the connector declares: Athena takes the rows as they come. {@link Constraints#DEFAULT_NO_LIMIT} for none.
+     */
+    public List<Map<String, Object>> readRows(String schema, String table, long limit)
+    {
+        Schema requestSchema = lowerCased(getTable(schema, table).getSchema());
+        Constraints constraints = new Constraints(Map.of(), List.of(), List.of(), limit, Map.of(), null);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        read(schema, table, requestSchema, constraints, 1, block -> rows.addAll(rows(block)));
+        return rows;
+    }
+
+    /**
      * Reads a table as Athena does: layout, splits (following continuation tokens), then one
      * ReadRecords per split, {@code parallelism} at a time. Each returned block goes to
      * {@code blocks}, one at a time, and is closed afterwards.

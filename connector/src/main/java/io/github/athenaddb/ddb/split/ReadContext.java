@@ -1,6 +1,7 @@
 package io.github.athenaddb.ddb.split;
 
 import io.github.athenaddb.ddb.exec.ReadRateLimiter;
+import io.github.athenaddb.ddb.exec.ReadStats;
 import io.github.athenaddb.ddb.exec.RowBudget;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -30,5 +32,26 @@ public record ReadContext(DynamoDbReaders readers, ReadProjection projection, Re
         requireNonNull(keepGoing, "keepGoing is null");
         requireNonNull(rows, "rows is null");
         requireNonNull(pages, "pages is null");
+    }
+
+    /**
+     * Reads the parts of a split (stream shards, export files) one after the other, until the split
+     * has written the rows it may or Athena no longer needs them; their stats summed.
+     */
+    public <T> ReadStats inTurn(List<T> parts, Function<T, ReadStats> read)
+    {
+        long requests = 0;
+        long items = 0;
+        double units = 0;
+        for (T part : parts) {
+            if (rows.exhausted() || (requests > 0 && !keepGoing.getAsBoolean())) {
+                break;
+            }
+            ReadStats stats = read.apply(part);
+            requests += stats.requests();
+            items += stats.items();
+            units += stats.consumedReadUnits();
+        }
+        return new ReadStats(requests, items, units);
     }
 }

@@ -18,10 +18,10 @@ import static java.util.Objects.requireNonNull;
 /**
  * What one split reads, carried in the split's properties ({@link SplitCodec}) so that any Lambda
  * instance can run it without planning again: a Scan segment, Queries, a set of primary keys, a
- * passthrough statement, or a stream shard. Each kind reads itself.
+ * passthrough statement, a stream shard, or an export's data files. Each kind reads itself.
  */
 public sealed interface ReadSplit
-        permits ScanSplit, ReadSplit.QuerySplit, ReadSplit.KeysSplit, ReadSplit.PartiqlSplit, ShardSplit
+        permits ScanSplit, ReadSplit.QuerySplit, ReadSplit.KeysSplit, ReadSplit.PartiqlSplit, ShardSplit, ExportSplit
 {
     String table();
 

@@ -30,17 +30,8 @@ public record ShardSplit(String table, String streamArn, List<String> shardIds, 
     @Override
     public ReadStats read(ReadContext context)
     {
-        long requests = 0;
-        long items = 0;
-        for (String shard : shardIds) {
-            if (context.rows().exhausted()) {
-                break;
-            }
-            ReadStats read = context.readers().shard().read(streamArn, shard, readUntil, context.keepGoing(), context.rows(), context.pages());
-            requests += read.requests();
-            items += read.items();
-        }
-        return new ReadStats(requests, items, 0);
+        return context.inTurn(shardIds, shard -> context.readers().shard().read(streamArn, shard, readUntil, context.keepGoing(), context.rows(),
+                context.pages()));
     }
 
     @Override

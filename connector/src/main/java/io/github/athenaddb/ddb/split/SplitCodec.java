@@ -35,6 +35,9 @@ public final class SplitCodec
     static final String STREAM = "ddb.streamArn";
     static final String SHARDS = "ddb.shardIds";
     static final String READ_UNTIL = "ddb.readUntilMillis";
+    static final String EXPORT_BUCKET = "ddb.exportBucket";
+    static final String EXPORT_FILES = "ddb.exportFiles";
+    static final String EXPORT_TIME = "ddb.exportTimeMillis";
     static final String ROW_LIMIT = "ddb.rowLimit";
     static final String BACKWARD = "ddb.scanBackward";
     static final String REQUEST_LIMIT = "ddb.requestLimit";
@@ -48,6 +51,7 @@ public final class SplitCodec
     private static final String GET = "GET";
     private static final String PARTIQL = "PARTIQL";
     private static final String SHARD = "SHARD";
+    private static final String EXPORT = "EXPORT";
 
     private SplitCodec() {}
 
@@ -76,6 +80,10 @@ public final class SplitCodec
             split.add(STREAM, shard.streamArn()).add(SHARDS, KeyJson.writeNames(shard.shardIds()))
                     .add(READ_UNTIL, Long.toString(shard.readUntil().toEpochMilli()));
         }
+        else if (read instanceof ExportSplit export) {
+            split.add(EXPORT_BUCKET, export.bucket()).add(EXPORT_FILES, KeyJson.writeNames(export.dataFiles()))
+                    .add(EXPORT_TIME, Long.toString(export.exportTime().toEpochMilli()));
+        }
         return split;
     }
 
@@ -89,6 +97,9 @@ public final class SplitCodec
         }
         if (read instanceof ShardSplit) {
             return SHARD;
+        }
+        if (read instanceof ExportSplit) {
+            return EXPORT;
         }
         return read instanceof ReadSplit.KeysSplit ? GET : PARTIQL;
     }
@@ -110,6 +121,8 @@ public final class SplitCodec
                 case PARTIQL -> new ReadSplit.PartiqlSplit(table, required(split, STATEMENT));
                 case SHARD -> new ShardSplit(table, required(split, STREAM), List.copyOf(KeyJson.readNames(required(split, SHARDS))),
                         Instant.ofEpochMilli(Long.parseLong(required(split, READ_UNTIL))));
+                case EXPORT -> new ExportSplit(table, required(split, EXPORT_BUCKET), List.copyOf(KeyJson.readNames(required(split, EXPORT_FILES))),
+                        Instant.ofEpochMilli(Long.parseLong(required(split, EXPORT_TIME))));
                 default -> throw ConnectorException.invalidInput("Unknown split kind '" + kind + "'; send splits as GetSplits returned them");
             };
         }
