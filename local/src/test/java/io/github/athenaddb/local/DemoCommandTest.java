@@ -25,6 +25,8 @@ class DemoCommandTest
                 .contains("-- ddb.default.ecommerce: 1 split, requests: Scan 2, 182.5 RCU, 10,591 items scanned, 10,591 rows returned")
                 .contains("| ada_lovelace_000 | Ada Lovelace | Berlin | [\"books\",\"music\"] | 1           | 89.500000000 |")
                 .contains("--   pushed: type = 'Order'")
+                // Through ddb after DESCRIBE through "lambda:ddb": one handler serves both, so no second schema sample.
+                .contains("-- ddb.default.ecommerce: 1 split, requests: GetItem 1, 0.5 RCU, 1 item scanned, 1 row returned")
                 .contains("Entity views in \"lambda:ddb\".\"shop\" (examples/ecommerce/tables.json, Glue's shape): [customers, order_items, orders]")
                 .contains("  pk varchar, sk varchar, category varchar, orderid varchar, price decimal(38,9), productid varchar, productname varchar, "
                         + "quantity bigint, type varchar")

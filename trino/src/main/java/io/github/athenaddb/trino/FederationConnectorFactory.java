@@ -5,6 +5,7 @@ import io.trino.spi.connector.ConnectorContext;
 import io.trino.spi.connector.ConnectorFactory;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -14,6 +15,12 @@ public final class FederationConnectorFactory
     public static final String NAME = "athena_federation";
 
     private final FederationListener listener;
+    /**
+     * In-process handlers by class and configuration: catalogs of the same source (Athena's
+     * {@code "lambda:ddb"} and {@code ddb}) are one function, as one Lambda serves both, so its
+     * caches (the schema sample) serve both. An in-process function holds nothing to close.
+     */
+    private final Map<FederationEndpoint.InProcessHandler, Map<Map<String, String>, FederationFunction>> inProcess = new ConcurrentHashMap<>();
 
     public FederationConnectorFactory()
     {
@@ -37,7 +44,10 @@ public final class FederationConnectorFactory
     {
         requireNonNull(catalogName, "catalogName is null");
         FederationConfig settings = FederationConfig.parse(config);
-        FederationFunction function = settings.endpoint().open(settings.handlerConfig());
+        FederationFunction function = settings.endpoint() instanceof FederationEndpoint.InProcessHandler handler
+                ? inProcess.computeIfAbsent(handler, h -> new ConcurrentHashMap<>())
+                        .computeIfAbsent(settings.handlerConfig(), handlerConfig -> handler.open(handlerConfig))
+                : settings.endpoint().open(settings.handlerConfig());
         FederationClient client = new FederationClient(function);
         FederationSource source = new FederationSource(client, settings.sourceCatalog().orElse(catalogName), settings.readSizes(), settings.aws(),
                 listener);
