@@ -83,7 +83,7 @@ final class DynamoBenchScenarios
 
     private long fullRead(String table)
     {
-        AthenaSequence athena = local.athena;
+        AthenaSequence athena = local.athena();
         Schema schema = AthenaSequence.lowerCased(athena.getTable(table).getSchema());
         Constraints none = new Constraints(Map.of(), List.of(), List.of(), Constraints.DEFAULT_NO_LIMIT, Map.of(), null);
         AtomicLong rows = new AtomicLong();

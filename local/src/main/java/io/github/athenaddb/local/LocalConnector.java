@@ -36,9 +36,10 @@ final class LocalConnector
 
     private final Optional<Dynalite> dynalite;
     private final Optional<URI> endpoint;
-    final LambdaWire wire;
-    final AthenaSequence athena;
     private final Map<String, String> config;
+    // Built on first use (bench's direct reads): query, explain, shell and serve reach the connector
+    // through Trino's catalogs only, and a second handler would only slow their start.
+    private LambdaWire wire;
 
     /**
      * @param settings the connector's settings by the Lambda's names (environment variables), with
@@ -57,13 +58,30 @@ final class LocalConnector
             // There is no Athena to ask whether the query is still running.
             config.put(ConnectorConfig.QUERY_STATUS_CHECK, "false");
             this.config = Map.copyOf(config);
-            this.wire = new LambdaWire(new DdbCompositeHandler(this.config));
         }
         catch (IllegalArgumentException e) {
-            // The connector's handlers refuse an invalid setting at construction, naming it (as the Lambda does at start).
             throw new InvalidSettingException(e.getMessage());
         }
-        this.athena = new AthenaSequence(wire, SOURCE);
+    }
+
+    /** The connector in this JVM through its Lambda entry point; it refuses an invalid setting at construction, naming it. */
+    private synchronized LambdaWire wire()
+    {
+        if (wire == null) {
+            try {
+                wire = new LambdaWire(new DdbCompositeHandler(config));
+            }
+            catch (IllegalArgumentException e) {
+                throw new InvalidSettingException(e.getMessage());
+            }
+        }
+        return wire;
+    }
+
+    /** Athena's call sequence for the DynamoDB catalog. */
+    AthenaSequence athena()
+    {
+        return new AthenaSequence(wire(), SOURCE);
     }
 
     /** @param settings the connector's settings; the dynalite's endpoint replaces any {@code dynamodb_endpoint} */
@@ -107,7 +125,7 @@ final class LocalConnector
     /** Athena's call sequence for another catalog of the same Lambda, e.g. a JDBC source. */
     AthenaSequence athena(String catalog)
     {
-        return new AthenaSequence(wire, catalog);
+        return new AthenaSequence(wire(), catalog);
     }
 
     URI endpoint()
@@ -163,7 +181,11 @@ final class LocalConnector
     @Override
     public void close()
     {
-        wire.close();
+        synchronized (this) {
+            if (wire != null) {
+                wire.close();
+            }
+        }
         dynalite.ifPresent(Dynalite::stop);
     }
 }
