@@ -1,5 +1,7 @@
 package io.github.athenaddb.local.engine;
 
+import io.github.athenaddb.ConnectorConfig;
+import io.github.athenaddb.jdbc.JdbcSource;
 import io.github.athenaddb.trino.FederationConnectorFactory;
 
 import java.net.URI;
@@ -10,10 +12,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static java.util.Objects.requireNonNull;
 
@@ -29,14 +31,7 @@ public record LocalCatalogs(Map<String, String> environment, Optional<URI> dynam
     static final String HANDLER = "io.github.athenaddb.DdbCompositeHandler";
     public static final String DYNAMODB_CATALOG = "ddb";
     private static final String LAMBDA_PREFIX = "lambda:";
-    // The connector's JDBC setting: NAME_connection_string mounts catalog NAME (JdbcSource.SUFFIX).
-    private static final String JDBC_SUFFIX = "_connection_string";
 
-    // The connector's own setting names (ConnectorConfig): this module reaches the connector only through the wire.
-    private static final String DYNAMODB_ENDPOINT = "dynamodb_endpoint";
-    private static final String REGION = "AWS_REGION";
-    private static final String DEFAULT_REGION = "us-east-1";
-    private static final String QUERY_STATUS_CHECK = "athena_query_status_check";
 
     public LocalCatalogs(Map<String, String> environment, Optional<URI> dynamodbEndpoint, Optional<String> region)
     {
@@ -54,29 +49,29 @@ public record LocalCatalogs(Map<String, String> environment, Optional<URI> dynam
     public Map<String, String> handlerSettings()
     {
         Map<String, String> settings = new LinkedHashMap<>(environment);
-        dynamodbEndpoint.ifPresent(endpoint -> settings.put(DYNAMODB_ENDPOINT, endpoint.toString()));
-        region.ifPresent(r -> settings.put(REGION, r));
-        settings.putIfAbsent(REGION, DEFAULT_REGION);
+        dynamodbEndpoint.ifPresent(endpoint -> settings.put(ConnectorConfig.DYNAMODB_ENDPOINT, endpoint.toString()));
+        region.ifPresent(r -> settings.put(ConnectorConfig.REGION, r));
+        settings.putIfAbsent(ConnectorConfig.REGION, ConnectorConfig.DEFAULT_REGION);
         // There is no Athena to ask whether the query is still running.
-        settings.put(QUERY_STATUS_CHECK, "false");
+        settings.put(ConnectorConfig.QUERY_STATUS_CHECK, "false");
         return settings;
     }
 
     /** A local endpoint (dynalite, DynamoDB Local) accepts any credentials, but the AWS SDK insists on having some. */
     public boolean needsDummyCredentials()
     {
-        boolean local = handlerSettings().get(DYNAMODB_ENDPOINT) != null;
+        boolean local = handlerSettings().get(ConnectorConfig.DYNAMODB_ENDPOINT) != null;
         return local && environment.get("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null;
     }
 
     public String dynamodbEndpointSetting()
     {
-        return handlerSettings().getOrDefault(DYNAMODB_ENDPOINT, "");
+        return handlerSettings().getOrDefault(ConnectorConfig.DYNAMODB_ENDPOINT, "");
     }
 
     public String regionSetting()
     {
-        return handlerSettings().get(REGION);
+        return handlerSettings().get(ConnectorConfig.REGION);
     }
 
     /**
@@ -119,12 +114,8 @@ public record LocalCatalogs(Map<String, String> environment, Optional<URI> dynam
     {
         List<String> names = new ArrayList<>();
         names.add(DYNAMODB_CATALOG);
-        new TreeMap<>(handlerSettings()).forEach((key, value) -> {
-            String lower = key.toLowerCase(Locale.ROOT);
-            if (lower.endsWith(JDBC_SUFFIX) && lower.length() > JDBC_SUFFIX.length() && value != null && !value.isBlank()) {
-                names.add(lower.substring(0, lower.length() - JDBC_SUFFIX.length()));
-            }
-        });
+        // The connector's own reading of NAME_connection_string, which also refuses an unknown dialect.
+        names.addAll(new TreeSet<>(JdbcSource.fromConfig(handlerSettings()).keySet()));
         List<String> withLambda = new ArrayList<>(names);
         names.forEach(name -> withLambda.add(LAMBDA_PREFIX + name));
         return withLambda;

@@ -2,6 +2,7 @@ package io.github.athenaddb.local.engine;
 
 import com.amazonaws.athena.connector.lambda.domain.TableName;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
+import io.github.athenaddb.RoutingMetadataHandler;
 import io.github.athenaddb.ddb.schema.ArrowFieldMapper;
 import io.github.athenaddb.ddb.table.TableSchemaMetadata;
 import io.github.athenaddb.trino.FederationListener;
@@ -33,8 +34,6 @@ final class ReadLog
     /** A query's reads in the order they were planned, and the rows returned per table ({@code catalog.schema.table}). */
     record QueryReads(List<Read> reads, Map<String, Long> rowsByTable) {}
 
-    private static final String LAMBDA_PREFIX = "lambda:";
-
     private final Map<String, List<Read>> reads = new ConcurrentHashMap<>();
     // For a progress line while a statement runs: every query's splits, since the engine started.
     private final AtomicLong splitsPlanned = new AtomicLong();
@@ -54,7 +53,7 @@ final class ReadLog
                 lossy.add(field.getName() + ": " + note);
             }
         }
-        Read read = new Read(dataSource(catalog), table.getSchemaName(), table.getTableName(), pushed, limit, splits, lossy,
+        Read read = new Read(RoutingMetadataHandler.catalogKey(catalog), table.getSchemaName(), table.getTableName(), pushed, limit, splits, lossy,
                 dynamoTable(schema).orElse(table.getTableName()));
         reads.computeIfAbsent(queryId, id -> Collections.synchronizedList(new ArrayList<>())).add(read);
         splitsPlanned.addAndGet(splits);
@@ -76,7 +75,7 @@ final class ReadLog
     public void rowsReturned(String queryId, String catalog, TableName table, long count)
     {
         rows.computeIfAbsent(queryId, id -> new ConcurrentHashMap<>())
-                .computeIfAbsent(key(dataSource(catalog), table.getSchemaName(), table.getTableName()), k -> new AtomicLong())
+                .computeIfAbsent(key(RoutingMetadataHandler.catalogKey(catalog), table.getSchemaName(), table.getTableName()), k -> new AtomicLong())
                 .addAndGet(count);
     }
 
@@ -90,12 +89,6 @@ final class ReadLog
             counted.forEach((table, n) -> byTable.put(table, n.get()));
         }
         return new QueryReads(taken == null ? List.of() : List.copyOf(taken), byTable);
-    }
-
-    /** The data source a catalog mounts: {@code ddb} for {@code "lambda:ddb"} too, as the stats name it. */
-    private static String dataSource(String catalog)
-    {
-        return catalog.startsWith(LAMBDA_PREFIX) ? catalog.substring(LAMBDA_PREFIX.length()) : catalog;
     }
 
     static String key(String catalog, String schema, String table)
