@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 
 /** Shows what each table read pushes to the connector and what the engine evaluates. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = "Show Trino's plan: each table read with the columns, constraints and limit sent to the connector; reads no rows.")
+        description = "Show Trino's plan (each table read with the columns, constraints and limit sent to the connector), then each read's splits as the connector planned them; reads no records.")
 final class ExplainCommand
         implements Callable<Integer>
 {

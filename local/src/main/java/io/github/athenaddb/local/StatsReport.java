@@ -62,7 +62,7 @@ final class StatsReport
         List<String> reads = s.pushedPerRead();
         for (int i = 0; i < reads.size(); i++) {
             String label = reads.size() == 1 ? "pushed" : "read " + (i + 1) + " pushed";
-            String pushed = pushed(reads.get(i), s.limitPerRead().get(i));
+            String pushed = s.limitPerRead().get(i).describeWith(reads.get(i));
             out.append("--   ").append(label).append(": ").append(pushed.isEmpty() ? "(nothing)" : pushed).append('\n');
         }
     }
@@ -91,15 +91,6 @@ final class StatsReport
         }
         root.put("sources", sources);
         return ValueText.json(root);
-    }
-
-    /** {@code type = 'Order'; order by amount desc; limit 2}: constraints, then what goes with the limit. */
-    private static String pushed(String constraints, ScanLimit limit)
-    {
-        if (limit.isNone()) {
-            return constraints;
-        }
-        return constraints.isEmpty() ? limit.describe() : constraints + "; " + limit.describe();
     }
 
     private static Long limit(List<ScanLimit> reads)

@@ -226,7 +226,27 @@ class EngineEndToEndTest
         String plan = engine.explain("SELECT sk FROM ddb.default.shop WHERE pk = 'C#1' AND upper(sk) = 'X'");
         assertThat(plan).contains("ScanFilterProject[table = ddb:default.shop columns=[pk, sk] constraint=[pk ")
                 .contains("{[C#1]}")
-                .contains("upper(sk) = varchar 'X'");
+                .contains("upper(sk) = varchar 'X'")
+                .contains("- ddb.default.shop: 1 split; pushed: pk = 'C#1'")
+                .containsPattern("split 1: .*ddb.kind=QUERY");
+    }
+
+    @Test
+    void explainPlansTheSplitsButReadsNoRecords()
+    {
+        String plan = engine.explain("SELECT count(*) FROM ddb.default.shop");
+        QueryResult after = engine.execute("SELECT count(*) FROM ddb.default.shop");
+        assertThat(plan).containsPattern("- ddb.default.shop: \\d+ splits?; pushed: \\(nothing\\)")
+                .containsPattern("split 1: .*ddb.kind=SCAN .*ddb.segment=0")
+                .doesNotContain("more splits");
+        // The explain's reads returned no rows: only the query after it counts them.
+        assertThat(after.sources().get(0).rowsReturned()).isPositive();
+    }
+
+    @Test
+    void explainOfAStatementThatIsNotAQueryShowsTrinosPlanOnly()
+    {
+        assertThat(engine.explain("SHOW TABLES")).doesNotContain("Reads planned by the connector");
     }
 
     @Test

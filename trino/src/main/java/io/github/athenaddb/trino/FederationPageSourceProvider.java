@@ -9,6 +9,7 @@ import io.trino.spi.connector.ConnectorTableCredentials;
 import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.connector.ConnectorTransactionHandle;
 import io.trino.spi.connector.DynamicFilter;
+import io.trino.spi.connector.EmptyPageSource;
 
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,9 @@ public final class FederationPageSourceProvider
     public ConnectorPageSource createPageSource(ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorSplit split,
             ConnectorTableHandle table, Optional<ConnectorTableCredentials> tableCredentials, List<ColumnHandle> columns, DynamicFilter dynamicFilter)
     {
+        if (FederationSessionProperties.splitsOnly(session)) {
+            return new EmptyPageSource();
+        }
         List<FederationColumnHandle> read = columns.stream().map(FederationColumnHandle.class::cast).toList();
         return new FederationPageSource(source, session.getQueryId(), (FederationTableHandle) table, read, (FederationSplit) split);
     }

@@ -131,7 +131,7 @@ public final class FederationSource
                 token = response.getContinuationToken();
             }
             while (token != null);
-            listener.splitsPlanned(queryId, catalog, table, schema, constraints, splits.size());
+            listener.splitsPlanned(queryId, catalog, table, schema, constraints, List.copyOf(splits));
             return splits;
         }
         finally {

@@ -6,6 +6,7 @@ import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Range;
 import com.amazonaws.athena.connector.lambda.domain.predicate.SortedRangeSet;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
+import com.amazonaws.athena.connector.lambda.metadata.GetSplitsRequest;
 import com.amazonaws.athena.connector.lambda.records.ReadRecordsRequest;
 import com.amazonaws.athena.connector.lambda.request.FederationRequest;
 import com.amazonaws.athena.connector.lambda.serde.VersionedObjectMapperFactory;
@@ -160,6 +161,21 @@ class TrinoQueryTest
             assertThat(read.getSchema().getFields()).extracting(f -> f.getName())
                     .containsExactlyInAnyOrder("sk", "amount", "active", "tags", "info", "pk");
         });
+    }
+
+    @Test
+    void splitsOnlyPlansTheSplitsAndSendsNoReadRecords()
+    {
+        Session splitsOnly = Session.builder(trino.getDefaultSession())
+                .setCatalogSessionProperty("lambda:ddb", FederationSessionProperties.SPLITS_ONLY, "true")
+                .build();
+
+        MaterializedResult result = trino.execute(splitsOnly, "SELECT count(*) FROM \"lambda:ddb\".default.events WHERE pk IN ('p01', 'p02')");
+
+        assertThat(result.getOnlyValue()).isEqualTo(0L);
+        assertThat(requests(GetSplitsRequest.class)).isNotEmpty();
+        assertThat(requests(ReadRecordsRequest.class)).isEmpty();
+        assertThat(trino.execute("SELECT count(*) FROM \"lambda:ddb\".default.events WHERE pk IN ('p01', 'p02')").getOnlyValue()).isEqualTo(4L);
     }
 
     @Test

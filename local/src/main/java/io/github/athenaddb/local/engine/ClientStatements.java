@@ -10,8 +10,10 @@ import okhttp3.OkHttpClient;
 import java.net.URI;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.trino.client.StatementClientFactory.newStatementClient;
@@ -53,7 +55,23 @@ public final class ClientStatements
      */
     public String execute(String sql, ResultOutput output)
     {
-        try (StatementClient client = newStatementClient(http, session, sql, Optional.empty())) {
+        return execute(sql, output, Map.of());
+    }
+
+    /**
+     * @param sessionProperties set for this statement only, over the session's
+     * @return Trino's id of the query
+     * @throws QueryFailure when Trino fails the statement
+     */
+    public String execute(String sql, ResultOutput output, Map<String, String> sessionProperties)
+    {
+        ClientSession statementSession = session;
+        if (!sessionProperties.isEmpty()) {
+            Map<String, String> properties = new HashMap<>(session.getProperties());
+            properties.putAll(sessionProperties);
+            statementSession = ClientSession.builder(session).properties(properties).build();
+        }
+        try (StatementClient client = newStatementClient(http, statementSession, sql, Optional.empty())) {
             running = client;
             List<Column> columns = null;
             while (client.isRunning()) {
@@ -124,7 +142,7 @@ public final class ClientStatements
         client.getSetCatalog().ifPresent(next::catalog);
         client.getSetSchema().ifPresent(next::schema);
         if (!client.getSetSessionProperties().isEmpty() || !client.getResetSessionProperties().isEmpty()) {
-            java.util.Map<String, String> properties = new java.util.HashMap<>(session.getProperties());
+            Map<String, String> properties = new HashMap<>(session.getProperties());
             properties.putAll(client.getSetSessionProperties());
             client.getResetSessionProperties().forEach(properties::remove);
             next.properties(properties);

@@ -1,5 +1,6 @@
 package io.github.athenaddb.local.engine;
 
+import io.github.athenaddb.trino.FederationSessionProperties;
 import io.trino.spi.eventlistener.EventListener;
 import io.trino.spi.eventlistener.QueryCompletedEvent;
 
@@ -118,12 +119,22 @@ public final class LocalEngine
         client.cancel();
     }
 
-    /** Trino's plan of the statement, without running it; each read shows what goes to the connector. */
+    /**
+     * Trino's plan of the statement, each read showing what goes to the connector; then, for a
+     * query, the reads as the connector planned them with their splits. Reads no records: the
+     * query runs with every catalog's {@code splits_only}, so each split returns no rows.
+     */
     public String explain(String sql)
     {
         QueryResult plan = execute("EXPLAIN " + sql);
         StringBuilder out = new StringBuilder();
         plan.rows().forEach(row -> out.append(row.get(0)).append('\n'));
+        if (ReadPlanText.isQuery(sql)) {
+            Map<String, String> splitsOnly = new HashMap<>();
+            trino.catalogs().forEach(catalog -> splitsOnly.put(catalog + "." + FederationSessionProperties.SPLITS_ONLY, "true"));
+            String queryId = client.execute(sql, new Rows(), splitsOnly);
+            out.append(ReadPlanText.of(reads.take(queryId).reads()));
+        }
         return out.toString();
     }
 

@@ -26,10 +26,12 @@ public final class LocalTrino
         implements AutoCloseable
 {
     private final TestingTrinoServer server;
+    private final List<String> catalogs;
 
-    private LocalTrino(TestingTrinoServer server)
+    private LocalTrino(TestingTrinoServer server, List<String> catalogs)
     {
         this.server = requireNonNull(server, "server is null");
+        this.catalogs = List.copyOf(catalogs);
     }
 
     /** @param port 0 for any free port */
@@ -66,12 +68,18 @@ public final class LocalTrino
             for (String name : catalogs.catalogNames()) {
                 server.createCatalog(name, LocalCatalogs.connectorName(), properties);
             }
-            return new LocalTrino(server);
+            return new LocalTrino(server, catalogs.catalogNames());
         }
         catch (RuntimeException e) {
             closeQuietly(server, e);
             throw e;
         }
+    }
+
+    /** The catalogs of the connector's sources ({@code ddb}, {@code "lambda:ddb"}, each JDBC source). */
+    public List<String> catalogs()
+    {
+        return catalogs;
     }
 
     /** {@code http://127.0.0.1:PORT}: the server's address for clients. */

@@ -1,5 +1,6 @@
 package io.github.athenaddb.local.engine;
 
+import com.amazonaws.athena.connector.lambda.domain.Split;
 import com.amazonaws.athena.connector.lambda.domain.TableName;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
 import io.github.athenaddb.RoutingMetadataHandler;
@@ -27,9 +28,19 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ReadLog
         implements FederationListener
 {
-    /** One read of a table: GetTableLayout and GetSplits with these constraints. */
-    record Read(String catalog, String schema, String table, String pushed, ScanLimit limit, int splits, List<String> lossyColumns,
-                String dynamoTable) {}
+    /**
+     * One read of a table: GetTableLayout and GetSplits with these constraints.
+     *
+     * @param splitTexts what each split reads, from its properties ({@link SplitText})
+     */
+    record Read(String catalog, String schema, String table, String pushed, ScanLimit limit, List<String> lossyColumns,
+                String dynamoTable, List<String> splitTexts)
+    {
+        int splits()
+        {
+            return splitTexts.size();
+        }
+    }
 
     /** A query's reads in the order they were planned, and the rows returned per table ({@code catalog.schema.table}). */
     record QueryReads(List<Read> reads, Map<String, Long> rowsByTable) {}
@@ -41,7 +52,7 @@ final class ReadLog
     private final Map<String, Map<String, AtomicLong>> rows = new ConcurrentHashMap<>();
 
     @Override
-    public void splitsPlanned(String queryId, String catalog, TableName table, Schema schema, Constraints constraints, int splits)
+    public void splitsPlanned(String queryId, String catalog, TableName table, Schema schema, Constraints constraints, List<Split> splits)
     {
         // By column name: the summary's order is Trino's, not the query's, and a stable one reads and tests better.
         String pushed = String.join(" AND ", new TreeMap<>(ConstraintText.describe(constraints.getSummary())).values());
@@ -53,10 +64,10 @@ final class ReadLog
                 lossy.add(field.getName() + ": " + note);
             }
         }
-        Read read = new Read(RoutingMetadataHandler.catalogKey(catalog), table.getSchemaName(), table.getTableName(), pushed, limit, splits, lossy,
-                dynamoTable(schema).orElse(table.getTableName()));
+        Read read = new Read(RoutingMetadataHandler.catalogKey(catalog), table.getSchemaName(), table.getTableName(), pushed, limit, lossy,
+                dynamoTable(schema).orElse(table.getTableName()), splits.stream().map(SplitText::describe).toList());
         reads.computeIfAbsent(queryId, id -> Collections.synchronizedList(new ArrayList<>())).add(read);
-        splitsPlanned.addAndGet(splits);
+        splitsPlanned.addAndGet(splits.size());
     }
 
     @Override

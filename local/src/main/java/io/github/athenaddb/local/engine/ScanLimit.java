@@ -43,6 +43,15 @@ public record ScanLimit(long limit, List<OrderByField> orderBy)
     }
 
     /** {@code order by sk desc; limit 10}, {@code limit 10}, or "" when nothing is pushed. */
+    /** {@code type = 'Order'; order by amount desc; limit 2}: the constraints sent with this limit, then the limit. */
+    public String describeWith(String constraints)
+    {
+        if (isNone()) {
+            return constraints;
+        }
+        return constraints.isEmpty() ? describe() : constraints + "; " + describe();
+    }
+
     public String describe()
     {
         if (isNone()) {
