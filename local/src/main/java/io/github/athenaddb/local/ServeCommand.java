@@ -4,16 +4,20 @@ import io.github.athenaddb.local.engine.LocalEngine;
 import io.github.athenaddb.local.engine.QueryResult;
 import io.github.athenaddb.local.engine.ServeRegistry;
 import io.github.athenaddb.local.engine.ServeState;
+import io.github.athenaddb.local.engine.ServeStatsFiles;
+import io.github.athenaddb.local.engine.ServedQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 /**
  * Trino's engine with the connector's catalogs as a server on 127.0.0.1, for the Trino CLI, JDBC,
@@ -34,12 +38,27 @@ final class ServeCommand
     @Option(names = "--port", defaultValue = "8080", paramLabel = "N", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 for any free one).")
     int port;
 
-    /** StatsReport's lines, but the first: a server does not hold the rows it sent, so it says the time alone. */
-    private static void printStats(QueryResult stats)
+    /**
+     * Each query's stats to {@code err}: StatsReport's lines, but the first, since a server does not
+     * hold the rows it sent, so it says the time alone. A query of athena-local's {@code query} gets
+     * them too, through {@code files}.
+     */
+    static Consumer<ServedQuery> reportingTo(PrintStream err, Optional<ServeStatsFiles> files)
     {
-        String text = StatsReport.text(stats);
-        System.err.print("-- query done in " + stats.wallMillis() + " ms" + System.lineSeparator() + text.substring(text.indexOf('\n') + 1));
-        System.err.flush();
+        return query -> {
+            QueryResult stats = query.stats();
+            String perTable = StatsReport.perTableText(stats);
+            err.print("-- query done in " + stats.wallMillis() + " ms" + System.lineSeparator() + perTable);
+            err.flush();
+            if (query.fromAthenaLocal() && files.isPresent()) {
+                try {
+                    files.get().write(query.queryId(), new ServeStatsFiles.Stats(perTable, StatsReport.json(stats)));
+                }
+                catch (UncheckedIOException e) {
+                    err.println("athena-local: " + e.getMessage() + ": the query prints no stats");
+                }
+            }
+        };
     }
 
     @Override
@@ -50,7 +69,10 @@ final class ServeCommand
         try {
             connector = source.connect(parent.environment());
             // Each query's cost, as query prints it, in the server's own output (a query sent here prints its rows only).
-            engine = LocalEngine.serve(connector.catalogs(source.engineOptions()), source.engineOptions(), port, ServeCommand::printStats);
+            Optional<ServeStatsFiles> statsFiles = ServeRegistry.fromSystemProperty().map(ServeRegistry::statsFiles);
+            statsFiles.ifPresent(ServeStatsFiles::clear);
+            engine = LocalEngine.serve(connector.catalogs(source.engineOptions()), source.engineOptions(), port,
+                    reportingTo(System.err, statsFiles));
         }
         catch (RuntimeException e) {
             return Failures.report(e, source.debug);

@@ -30,8 +30,19 @@ final class StatsReport
 
     static String text(QueryResult result)
     {
+        return header(result.rows().size(), result.wallMillis()) + perTableText(result);
+    }
+
+    /** {@code -- 3 rows in 120 ms}: the first line of a statement's stats. */
+    static String header(long rows, long wallMillis)
+    {
+        return String.format(Locale.ROOT, "-- %,d row%s in %,d ms%n", rows, rows == 1 ? "" : "s", wallMillis);
+    }
+
+    /** The lines after the first: per table read, what it cost and what was pushed. */
+    static String perTableText(QueryResult result)
+    {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "-- %,d row%s in %,d ms%n", result.rows().size(), result.rows().size() == 1 ? "" : "s", result.wallMillis()));
         for (QueryResult.SourceStats s : result.sources()) {
             StringBuilder requests = new StringBuilder();
             for (String kind : TEXT_KINDS) {

@@ -1,6 +1,8 @@
 package io.github.athenaddb.local;
 
+import io.github.athenaddb.local.engine.EngineOptions;
 import io.github.athenaddb.local.engine.LocalCatalogs;
+import io.github.athenaddb.local.engine.LocalEngine;
 import io.github.athenaddb.local.engine.LocalTrino;
 import io.github.athenaddb.local.engine.ServeRegistry;
 import io.github.athenaddb.local.engine.ServeState;
@@ -10,7 +12,11 @@ import io.github.athenaddb.devkit.Dynalite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,7 +60,8 @@ class QueryThroughServeTest
             }
 
             assertThat(run.exit()).as(run.err()).isZero();
-            assertThat(run.err()).startsWith("-- 2 rows in ").contains(" on the serve at " + trino.baseUrl());
+            // A server that does not leave the stats (not athena-local's serve) is named instead.
+            assertThat(run.err()).startsWith("-- 2 rows in ").contains("(the serve at " + trino.baseUrl() + " printed the stats)");
             // As QueryScriptTest's engine of its own prints it.
             assertThat(run.out()).isEqualTo("""
                     | sk | city   |
@@ -64,6 +71,42 @@ class QueryThroughServeTest
                     """);
             assertThat(queriesSeenBy(trino.baseUrl())).contains(sql);
             assertThat(recorded).exists();
+        }
+    }
+
+    @Test
+    void theServesStatsArePrintedByTheQueryAsItsOwn()
+            throws IOException
+    {
+        Dynalite dynalite = LocalCliTable.dynalite();
+        LocalCatalogs catalogs = new LocalCatalogs(Map.of(), Optional.of(dynalite.endpoint()), Optional.empty());
+        ServeRegistry registry = new ServeRegistry(dir);
+        ByteArrayOutputStream serveErr = new ByteArrayOutputStream();
+        Path statsJson = dir.resolve("stats.jsonl");
+        try (LocalEngine serve = LocalEngine.serve(catalogs, EngineOptions.DEFAULTS, 0,
+                ServeCommand.reportingTo(new PrintStream(serveErr, true, StandardCharsets.UTF_8), Optional.of(registry.statsFiles())))) {
+            registry.register(ServeState.of(serve.baseUrl(), catalogs));
+
+            CliRun run;
+            System.setProperty(ServeRegistry.DIRECTORY_PROPERTY, dir.toString());
+            try {
+                run = CliRun.withEnvironment(Map.of(), "query", "SELECT sk FROM localcliorders WHERE pk = 'c1' AND sk = 2",
+                        "--dynamodb-endpoint", dynalite.endpoint().toString(), "--stats-json", statsJson.toString());
+            }
+            finally {
+                System.clearProperty(ServeRegistry.DIRECTORY_PROPERTY);
+            }
+
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.err()).startsWith("-- 1 row in ")
+                    // With the schema sample's Scans, when this serve has not cached the schema yet.
+                    .containsPattern("-- ddb.default.localcliorders: 1 split, requests: GetItem 1, .* 1 row returned")
+                    .contains("--   pushed: pk = 'c1' AND sk = 2");
+            JsonNode json = new ObjectMapper().readTree(Files.readString(statsJson));
+            assertThat(json.get("sources").get(0).get("requests").get("GetItem").asLong()).isEqualTo(1);
+            assertThat(serveErr.toString(StandardCharsets.UTF_8)).contains("-- query done in ");
+            // Taken: nothing is left behind.
+            assertThat(dir.resolve("stats")).isEmptyDirectory();
         }
     }
 

@@ -6,6 +6,7 @@ import io.github.athenaddb.local.engine.EngineOptions;
 import io.github.athenaddb.local.engine.LocalCatalogs;
 import io.github.athenaddb.local.engine.LocalEngine;
 import io.github.athenaddb.local.engine.QueryResult;
+import io.github.athenaddb.local.engine.ServedQuery;
 import io.github.athenaddb.local.engine.ResultOutput;
 import org.junit.jupiter.api.Test;
 
@@ -25,14 +26,16 @@ class ServeStatsTest
             throws InterruptedException
     {
         Dynalite dynalite = LocalCliTable.dynalite();
-        LinkedBlockingQueue<QueryResult> completed = new LinkedBlockingQueue<>();
+        LinkedBlockingQueue<ServedQuery> completed = new LinkedBlockingQueue<>();
         LocalCatalogs catalogs = new LocalCatalogs(Map.of(), Optional.of(dynalite.endpoint()), Optional.empty());
         try (LocalEngine engine = LocalEngine.serve(catalogs, EngineOptions.DEFAULTS, 0, completed::add);
                 ClientStatements client = new ClientStatements(engine.baseUrl(), "ddb", "default")) {
             client.execute("SELECT sk FROM localcliorders WHERE pk = 'c1' AND sk = 2", new Discard());
 
-            QueryResult stats = completed.poll(30, TimeUnit.SECONDS);
-            assertThat(stats).isNotNull();
+            ServedQuery served = completed.poll(30, TimeUnit.SECONDS);
+            assertThat(served).isNotNull();
+            assertThat(served.fromAthenaLocal()).isTrue();
+            QueryResult stats = served.stats();
             assertThat(stats.sources()).singleElement().satisfies(source -> {
                 assertThat(source.table()).isEqualTo("localcliorders");
                 assertThat(source.pushedPerRead()).containsExactly("pk = 'c1' AND sk = 2");

@@ -27,6 +27,9 @@ import static java.util.Objects.requireNonNull;
 public final class ClientStatements
         implements AutoCloseable
 {
+    /** The client's name in Trino's protocol ({@code source}): a serve knows athena-local's queries by it. */
+    public static final String CLIENT = "athena-local";
+
     // Plain HTTP only: the server is always athena-local's own on loopback, and a client able to
     // speak TLS loads the JDK's trust store and TLS provider first (~0.2 s of a 0.5 s start).
     private final OkHttpClient http = new OkHttpClient.Builder()
@@ -41,7 +44,7 @@ public final class ClientStatements
         this.session = ClientSession.builder()
                 .server(server)
                 .user(Optional.of(System.getProperty("user.name", "athena-local")))
-                .source("athena-local")
+                .source(CLIENT)
                 .catalog(catalog)
                 .schema(schema)
                 .timeZone(ZoneId.systemDefault())

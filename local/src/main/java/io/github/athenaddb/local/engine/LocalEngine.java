@@ -58,10 +58,10 @@ public final class LocalEngine
 
     /**
      * A server for other clients (serve): each query's stats, as {@link #execute} returns them, go
-     * to {@code completed} when it ends, rows empty. DynamoDB's requests are counted per table since
+     * to {@code completed} when it ends, rows empty, with its id and client. DynamoDB's requests are counted per table since
      * the previous query ended, so queries that overlap share them.
      */
-    public static LocalEngine serve(LocalCatalogs catalogs, EngineOptions options, int port, Consumer<QueryResult> completed)
+    public static LocalEngine serve(LocalCatalogs catalogs, EngineOptions options, int port, Consumer<ServedQuery> completed)
     {
         EngineLogs.quiet(true, options.debug());
         ReadLog reads = new ReadLog();
@@ -70,9 +70,11 @@ public final class LocalEngine
             @Override
             public void queryCompleted(QueryCompletedEvent event)
             {
-                List<QueryResult.SourceStats> sources = sourceStats(reads.take(event.getMetadata().getQueryId()));
+                String queryId = event.getMetadata().getQueryId();
+                List<QueryResult.SourceStats> sources = sourceStats(reads.take(queryId));
                 DynamoDbRequestMeter.reset();
-                completed.accept(new QueryResult(List.of(), List.of(), List.of(), event.getStatistics().getWallTime().toMillis(), sources));
+                completed.accept(new ServedQuery(queryId, event.getContext().getSource(),
+                        new QueryResult(List.of(), List.of(), List.of(), event.getStatistics().getWallTime().toMillis(), sources)));
             }
         };
         return new LocalEngine(LocalTrino.start(catalogs, port, reads, List.of(stats)), reads);
