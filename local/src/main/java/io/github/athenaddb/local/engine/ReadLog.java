@@ -3,6 +3,8 @@ package io.github.athenaddb.local.engine;
 import com.amazonaws.athena.connector.lambda.domain.TableName;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
 import io.github.athenaddb.RoutingMetadataHandler;
+import io.github.athenaddb.ddb.export.ExportManifest;
+import io.github.athenaddb.ddb.export.ExportSchema;
 import io.github.athenaddb.ddb.schema.ArrowFieldMapper;
 import io.github.athenaddb.ddb.table.TableSchemaMetadata;
 import io.github.athenaddb.trino.FederationListener;
@@ -27,9 +29,13 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ReadLog
         implements FederationListener
 {
-    /** One read of a table: GetTableLayout and GetSplits with these constraints. */
+    /**
+     * One read of a table: GetTableLayout and GetSplits with these constraints.
+     *
+     * @param export the export an export table ({@code <table>$export}) reads, from its GetTable
+     */
     record Read(String catalog, String schema, String table, String pushed, ScanLimit limit, int splits, List<String> lossyColumns,
-                String dynamoTable) {}
+                String dynamoTable, Optional<ExportManifest> export) {}
 
     /** A query's reads in the order they were planned, and the rows returned per table ({@code catalog.schema.table}). */
     record QueryReads(List<Read> reads, Map<String, Long> rowsByTable) {}
@@ -54,7 +60,7 @@ final class ReadLog
             }
         }
         Read read = new Read(RoutingMetadataHandler.catalogKey(catalog), table.getSchemaName(), table.getTableName(), pushed, limit, splits, lossy,
-                dynamoTable(schema).orElse(table.getTableName()));
+                dynamoTable(schema).orElse(table.getTableName()), ExportSchema.export(schema.getCustomMetadata()));
         reads.computeIfAbsent(queryId, id -> Collections.synchronizedList(new ArrayList<>())).add(read);
         splitsPlanned.addAndGet(splits);
     }
