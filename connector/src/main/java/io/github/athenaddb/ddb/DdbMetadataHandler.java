@@ -29,6 +29,7 @@ import com.amazonaws.athena.connector.lambda.metadata.GetDataSourceCapabilitiesR
 import com.amazonaws.athena.connector.lambda.metadata.GetDataSourceCapabilitiesResponse;
 import com.amazonaws.athena.connector.lambda.metadata.optimizations.OptimizationSubType;
 import com.google.common.collect.ImmutableMap;
+import io.github.athenaddb.ddb.exec.ExportFileReader;
 import io.github.athenaddb.ddb.exec.PartiqlReader;
 import io.github.athenaddb.ddb.exec.ReadRateLimiter;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -45,10 +46,12 @@ import io.github.athenaddb.ddb.changes.StreamShards;
 import io.github.athenaddb.ddb.changes.StreamTables;
 import io.github.athenaddb.ddb.export.ExportManifest;
 import io.github.athenaddb.ddb.export.ExportManifests;
+import io.github.athenaddb.ddb.export.ExportSampler;
 import io.github.athenaddb.ddb.export.ExportSchema;
 import io.github.athenaddb.ddb.export.ExportSettings;
 import io.github.athenaddb.ddb.export.ExportTables;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import java.util.function.Supplier;
 import io.github.athenaddb.ddb.glue.CatalogSource;
 import io.github.athenaddb.ddb.schema.ComplexColumns;
@@ -112,8 +115,10 @@ public class DdbMetadataHandler
         Supplier<DynamoDbStreamsClient> streams = DynamoDbClients.lazyStreams(config);
         this.shards = new StreamShards(streams);
         this.streamTables = new StreamTables(streams);
-        this.exportTables = new ExportTables(catalog.exports(), new ExportManifests(DynamoDbClients.lazyExportS3(configOptions)),
-                ExportSettings.fromConfig(configOptions));
+        Supplier<S3Client> exportS3 = DynamoDbClients.lazyExportS3(configOptions);
+        ExportManifests manifests = new ExportManifests(exportS3);
+        this.exportTables = new ExportTables(catalog.exports(), manifests, ExportSettings.fromConfig(configOptions),
+                new ExportSampler(manifests, new ExportFileReader(exportS3), config.sampleSize()));
     }
 
     /**

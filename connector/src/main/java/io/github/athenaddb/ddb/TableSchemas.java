@@ -4,9 +4,11 @@ import io.github.athenaddb.ddb.table.TableNames;
 import io.github.athenaddb.ddb.table.TableDescription;
 import io.github.athenaddb.ConnectorException;
 import io.github.athenaddb.ddb.changes.ChangeSchema;
+import io.github.athenaddb.ddb.export.ExportManifest;
 import io.github.athenaddb.ddb.export.ExportSchema;
 import io.github.athenaddb.ddb.export.ExportSettings;
 import io.github.athenaddb.ddb.export.ExportTables;
+import io.github.athenaddb.ddb.table.EntityFilter;
 import io.github.athenaddb.ddb.table.TableSchemaMetadata;
 import io.github.athenaddb.ddb.glue.CatalogSource;
 import io.github.athenaddb.ddb.glue.GlueTableKind;
@@ -19,15 +21,18 @@ import io.github.athenaddb.ddb.schema.SchemaSampler;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.glue.model.FederationSourceErrorCode;
 import software.amazon.awssdk.services.glue.model.Table;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -86,22 +91,35 @@ public final class TableSchemas
 
     public Schema schema(String schema, String table)
     {
+        return schema(schema, table, "", sampler::sample);
+    }
+
+    /** Where a table's columns are inferred from: a sample of its items (of the view's entity only, for a view). */
+    @FunctionalInterface
+    private interface Sampling
+    {
+        List<Map<String, AttributeValue>> sample(TableDescription table, Optional<EntityFilter> entity);
+    }
+
+    /** @param cacheSuffix tells the cache apart the columns {@code sampling} gives, for the same table */
+    private Schema schema(String schema, String table, String cacheSuffix, Sampling sampling)
+    {
         if (schema == null || DEFAULT.equalsIgnoreCase(schema)) {
             // As for the official connector: a DynamoDB table of Glue's own marked "default" database overrides the inferred one.
             Optional<Table> glueDefault = glueDefault(table);
             if (glueDefault.isPresent()) {
-                return declared(DEFAULT, glueDefault.get());
+                return declared(DEFAULT, glueDefault.get(), cacheSuffix, sampling);
             }
             String resolved = dynamo.resolve(table, matches -> ambiguousInQuery(table, matches));
-            return cache.get(DEFAULT + "." + resolved, () -> {
+            return cache.get(DEFAULT + "." + resolved + cacheSuffix, () -> {
                 TableDescription description = dynamo.describe(resolved);
-                return complexColumns.apply(SchemaInference.infer(description, sampler.sample(description)));
+                return complexColumns.apply(SchemaInference.infer(description, sampling.sample(description, Optional.empty())));
             });
         }
         requireGlueSchema(schema);
         Table definition = glue.table(schema, table).orElseThrow(() -> ConnectorException.notFound("Table '" + table
                 + "' not found in schema '" + schema + "' (Glue database " + schema + ")"));
-        return declared(schema, definition);
+        return declared(schema, definition, cacheSuffix, sampling);
     }
 
     /**
@@ -122,16 +140,22 @@ public final class TableSchemas
     }
 
     /**
-     * The columns of {@code <table>$export} ({@link ExportSchema}): the table's own (inferred, or from
-     * Glue in the default schema or a Glue schema) and export_time, reading the export its Glue table
-     * or a setting names, else its newest.
+     * The columns of {@code <table>$export} ({@link ExportSchema}): the table's own (from Glue in the
+     * default schema or a Glue schema, else inferred) and export_time, reading the export its Glue
+     * table or a setting names, else its newest. Inferred columns come from a sample of the export's
+     * own items, not of the live table: S3 reads, no read capacity, and the columns the export has.
      */
     public Schema exportSchema(String schema, String exportTable, String table, ExportTables exports)
     {
-        Schema live = schema(schema, table);
-        String resolved = TableSchemaMetadata.fromSchemaMetadata(live.getCustomMetadata(), table).table().name();
-        return ExportSchema.of(live, exports.export(resolved, exportProperty(schema, table), () -> dynamo.tableArn(resolved), exportTable),
-                exportTable);
+        Optional<Map.Entry<String, String>> property = exportProperty(schema, table);
+        // Which export is known once the DynamoDB table is (a Glue table names its own), so it is found from the sampling.
+        Map<String, ExportManifest> found = new HashMap<>();
+        Function<String, ExportManifest> export = resolved -> found.computeIfAbsent(resolved,
+                r -> exports.export(r, property, () -> dynamo.tableArn(r), exportTable));
+        Schema columns = schema(schema, table, ExportSchema.SUFFIX,
+                (description, entity) -> exports.sample(export.apply(description.name()), entity, exportTable));
+        String resolved = TableSchemaMetadata.fromSchemaMetadata(columns.getCustomMetadata(), table).table().name();
+        return ExportSchema.of(columns, export.apply(resolved), exportTable);
     }
 
     /**
@@ -158,7 +182,7 @@ public final class TableSchemas
     }
 
     /** The schema of a Glue table of a marked database: an override of a DynamoDB table's columns, or an entity view. */
-    private Schema declared(String schema, Table definition)
+    private Schema declared(String schema, Table definition, String cacheSuffix, Sampling sampling)
     {
         GlueTableKind kind = GlueTableKind.of(definition);
         if (!kind.dynamoDb()) {
@@ -166,9 +190,9 @@ public final class TableSchemas
                     + kind.reason() + " (for this connector, set its classification to dynamodb or its property " + TableOverride.SOURCE_TABLE + ")");
         }
         TableOverride override = TableOverride.parse(schema, definition);
-        return cache.get("glue:" + schema.toLowerCase(Locale.ROOT) + "." + override.name(), () -> {
+        return cache.get("glue:" + schema.toLowerCase(Locale.ROOT) + "." + override.name() + cacheSuffix, () -> {
             TableDescription description = describeSource(override);
-            Schema built = OverrideSchema.build(override, description, sampler.sample(description, override.entity()));
+            Schema built = OverrideSchema.build(override, description, sampling.sample(description, override.entity()));
             // Declared columns are as declared; inferred ones follow the table's complexColumns, else the setting.
             return override.columns().isEmpty() ? override.complexColumns().orElse(complexColumns).apply(built) : built;
         });

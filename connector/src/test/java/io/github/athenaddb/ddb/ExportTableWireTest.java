@@ -4,6 +4,7 @@ import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
 import com.amazonaws.athena.connector.lambda.exceptions.AthenaConnectorException;
 import io.github.athenaddb.SpillClients;
 import io.github.athenaddb.devkit.AthenaSequence;
+import io.github.athenaddb.devkit.ExportLayout;
 import io.github.athenaddb.devkit.LambdaWire;
 import io.github.athenaddb.devkit.MotoServer;
 import io.github.athenaddb.devkit.Tables;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ExportDescription;
@@ -26,17 +26,14 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * {@code <table>$export} through the wire, against moto_server's DynamoDB (ListExports,
  * DescribeExport, ExportTableToPointInTime) and S3, with the manifests laid out as DynamoDB
- * documents them: moto writes an export's data file but no manifests, so the test writes those.
+ * documents them ({@link ExportLayout}): moto writes an export's data file but no manifests.
  */
 class ExportTableWireTest
 {
@@ -56,6 +53,7 @@ class ExportTableWireTest
 
     private static MotoServer moto;
     private static S3Client s3;
+    private static ExportLayout layout;
     private static LambdaWire wire;
     private static AthenaSequence athena;
 
@@ -69,6 +67,7 @@ class ExportTableWireTest
         moto = MotoServer.start();
         s3 = S3Client.builder().endpointOverride(moto.endpoint()).forcePathStyle(true).region(Region.US_EAST_1).build();
         s3.createBucket(b -> b.bucket(BUCKET));
+        layout = new ExportLayout(s3, BUCKET);
         try (DynamoDbClient dynamo = Tables.client(moto.endpoint(), "us-east-1")) {
             dynamo.createTable(Tables.table("Orders", "PK", ScalarAttributeType.S).build());
             dynamo.createTable(Tables.table("Archive", "PK", ScalarAttributeType.S).build());
@@ -82,22 +81,19 @@ class ExportTableWireTest
             dynamo.putItem(b -> b.tableName("Orders").item(Map.of("PK", Tables.s("O#3"), "Total", Tables.n("30"))));
         }
         // Archive's export is named by its folder: four data files, two of them empty partitions' (empty gzip, no bytes).
-        put(MANUAL + "manifest-summary.json", summary("2026-12-01T10:00:00.000Z"));
-        put(MANUAL + "manifest-files.json", fileLine(MANUAL + "data/a.json.gz") + "\n" + fileLine(MANUAL + "data/b.json.gz") + "\n"
-                + fileLine(MANUAL + "data/c.json.gz") + "\n" + fileLine(MANUAL + "data/d.json.gz") + "\n");
-        putGzip(MANUAL + "data/a.json.gz", "{\"Item\":{\"PK\":{\"S\":\"A#1\"},\"Total\":{\"N\":\"5\"},\"Tags\":{\"SS\":[\"x\",\"y\"]}}}\n"
+        layout.summary(MANUAL, Instant.parse("2026-12-01T10:00:00.000Z"), 3);
+        layout.files(MANUAL, List.of(MANUAL + "data/a.json.gz", MANUAL + "data/b.json.gz", MANUAL + "data/c.json.gz", MANUAL + "data/d.json.gz"));
+        layout.putGzip(MANUAL + "data/a.json.gz", "{\"Item\":{\"PK\":{\"S\":\"A#1\"},\"Total\":{\"N\":\"5\"},\"Tags\":{\"SS\":[\"x\",\"y\"]}}}\n"
                 + "{\"Item\":{\"PK\":{\"S\":\"A#2\"},\"Total\":{\"N\":\"6\"},\"Note\":{\"M\":{\"by\":{\"S\":\"me\"},\"ok\":{\"BOOL\":true}}}}}\n");
-        putGzip(MANUAL + "data/b.json.gz", "");
-        put(MANUAL + "data/d.json.gz", "");
-        putGzip(MANUAL + "data/c.json.gz", "{\"Item\":{\"PK\":{\"S\":\"A#3\"},\"Total\":{\"N\":\"7\"},\"Gone\":{\"NULL\":true}}}\n");
+        layout.putGzip(MANUAL + "data/b.json.gz", "");
+        layout.put(MANUAL + "data/d.json.gz", "");
+        layout.putGzip(MANUAL + "data/c.json.gz", "{\"Item\":{\"PK\":{\"S\":\"A#3\"},\"Total\":{\"N\":\"7\"},\"Gone\":{\"NULL\":true}}}\n");
         // Broken's export has a data file in plain JSON, not gzip.
-        put(BROKEN + "manifest-summary.json", summary("2026-12-01T10:00:00.000Z"));
-        put(BROKEN + "manifest-files.json", fileLine(BROKEN + "data/plain.json.gz") + "\n");
-        put(BROKEN + "data/plain.json.gz", "{\"Item\":{\"PK\":{\"S\":\"B#1\"}}}\n");
+        layout.summary(BROKEN, Instant.parse("2026-12-01T10:00:00.000Z"), 1);
+        layout.files(BROKEN, List.of(BROKEN + "data/plain.json.gz"));
+        layout.put(BROKEN + "data/plain.json.gz", "{\"Item\":{\"PK\":{\"S\":\"B#1\"}}}\n");
         // A Glue table over Orders names an older export of it, which wins over the newest.
-        put(GLUE + "manifest-summary.json", summary("2026-11-01T00:00:00.000Z"));
-        put(GLUE + "manifest-files.json", fileLine(GLUE + "data/g.json.gz") + "\n");
-        putGzip(GLUE + "data/g.json.gz", "{\"Item\":{\"PK\":{\"S\":\"O#0\"},\"Total\":{\"N\":\"1\"}}}\n");
+        layout.write(GLUE, Instant.parse("2026-11-01T00:00:00.000Z"), List.of(List.of(Map.of("PK", Tables.s("O#0"), "Total", Tables.n("1")))));
         Path definitions = Files.writeString(dir.resolve("tables.json"), """
                 {"Databases": [{"Name": "shop", "Tables": [{"Name": "orders",
                     "Parameters": {"sourceTable": "Orders", "export_location": "s3://%s/%s"}}]}]}
@@ -128,36 +124,8 @@ class ExportTableWireTest
         String folder = "orders/AWSDynamoDB/" + arn.substring(arn.lastIndexOf('/') + 1) + "/";
         List<String> dataFiles = s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("orders/")).contents().stream().map(S3Object::key).toList();
         assertThat(dataFiles).hasSize(1);
-        put(folder + "manifest-summary.json", summary("2026-12-05T08:00:00.000Z"));
-        put(folder + "manifest-files.json", fileLine(dataFiles.get(0)) + "\n");
-    }
-
-    private static String summary(String exportTime)
-    {
-        return "{\"version\":\"2020-06-30\",\"exportTime\":\"" + exportTime + "\",\"s3Bucket\":\"" + BUCKET + "\",\"itemCount\":3,"
-                + "\"outputFormat\":\"DYNAMODB_JSON\",\"exportType\":\"FULL_EXPORT\"}";
-    }
-
-    private static String fileLine(String key)
-    {
-        return "{\"itemCount\":1,\"md5Checksum\":\"x\",\"etag\":\"y\",\"dataFileS3Key\":\"" + key + "\"}";
-    }
-
-    private static void put(String key, String text)
-    {
-        s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromString(text));
-    }
-
-    private static void putGzip(String key, String text)
-    {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-            gzip.write(text.getBytes(StandardCharsets.UTF_8));
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(bytes.toByteArray()));
+        layout.summary(folder, Instant.parse("2026-12-05T08:00:00.000Z"), 2);
+        layout.files(folder, dataFiles);
     }
 
     @AfterAll
@@ -201,14 +169,23 @@ class ExportTableWireTest
                 .hasSize(4);
     }
 
-    /**
-     * Every row of an export table, checking that its read (GetSplits, ReadRecords) makes S3 calls
-     * and no DynamoDB read: GetTable samples the live table for its columns, once (cached).
-     */
+    @Test
+    void infersItsColumnsFromTheExportsItemsWithoutReadingDynamoDb()
+    {
+        RecordingInterceptor.start();
+        Schema schema = athena.getTable("archive$export").getSchema();
+        List<RecordingInterceptor.Call> calls = RecordingInterceptor.stop();
+
+        // The live Archive holds one item with PK and Total only: Tags and Note are the export's.
+        assertThat(schema.getFields()).extracting(Field::getName).contains("PK", "Tags", "Note", "Total", "export_time");
+        assertThat(calls).extracting(RecordingInterceptor.Call::operation).doesNotContainAnyElementsOf(DYNAMODB_READS);
+    }
+
+    /** Every row of an export table, checking that its read (GetTable, GetSplits, ReadRecords) makes S3 calls and no DynamoDB read. */
     private static List<Map<String, Object>> readWithoutDynamoDbReads(String table)
     {
-        Schema schema = AthenaSequence.lowerCased(athena.getTable(table).getSchema());
         RecordingInterceptor.start();
+        Schema schema = AthenaSequence.lowerCased(athena.getTable(table).getSchema());
         List<Map<String, Object>> rows = athena.scan(table, schema, Map.of());
         List<RecordingInterceptor.Call> calls = RecordingInterceptor.stop();
         assertThat(calls).extracting(RecordingInterceptor.Call::operation).doesNotContainAnyElementsOf(DYNAMODB_READS).contains("GetObject");

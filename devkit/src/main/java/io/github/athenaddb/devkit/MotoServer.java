@@ -5,9 +5,14 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
+import java.io.File;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,6 +28,14 @@ public final class MotoServer
     {
         this.process = process;
         this.endpoint = endpoint;
+    }
+
+    /** Whether moto_server is on the PATH (as {@link #start} runs it), for what runs without it, such as the demo. */
+    public static boolean installed()
+    {
+        String path = System.getenv("PATH");
+        return path != null && Arrays.stream(path.split(File.pathSeparator)).filter(dir -> !dir.isEmpty())
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "moto_server")));
     }
 
     public static MotoServer start()
@@ -42,6 +55,18 @@ public final class MotoServer
     {
         return GlueClient.builder()
                 .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .build();
+    }
+
+    /** A client for laying out objects here (exports, with {@link ExportLayout}): path-style, as a local S3 API needs. */
+    public S3Client s3()
+    {
+        return S3Client.builder()
+                .endpointOverride(endpoint)
+                .forcePathStyle(true)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClientBuilder(ApacheHttpClient.builder())

@@ -34,14 +34,15 @@ import java.util.concurrent.TimeUnit;
  * (for {@code --compare} and tools) and as a self-contained HTML page, and printed as a table.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "End-to-end benchmarks through the connector's wire: full reads, Query, top-N, GetItem, JDBC, cold start.")
+        description = "End-to-end benchmarks through the connector's wire: full reads, Query, top-N, GetItem, JDBC, export and change tables, "
+                + "cold start.")
 final class BenchCommand
         implements Callable<Integer>
 {
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     @Option(names = "--scenario", paramLabel = "NAME", description = "Run only this scenario (repeatable; default: all): "
-            + "full-read, query-partition, top-n, point-lookup, jdbc-read, cold-start.")
+            + "full-read, sql-full-read, query-partition, top-n, point-lookup, group-by, jdbc-read, export-read, changes-read, cold-start.")
     List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--items", split = ",", paramLabel = "N", defaultValue = "100000,1000000",
@@ -54,6 +55,14 @@ final class BenchCommand
 
     @Option(names = "--jdbc-rows", defaultValue = "1000000", description = "Rows of the PostgreSQL table (default: ${DEFAULT-VALUE}).")
     int jdbcRows;
+
+    @Option(names = "--export-items", defaultValue = "100000",
+            description = "Items of the export the export-read scenario reads from moto_server's S3 (default: ${DEFAULT-VALUE}).")
+    int exportItems;
+
+    @Option(names = "--change-records", defaultValue = "10000",
+            description = "Stream records the changes-read scenario reads from moto_server (default: ${DEFAULT-VALUE}).")
+    int changeRecords;
 
     @Option(names = "--runs", defaultValue = "3", description = "Timed runs per scenario after one warm-up run (default: ${DEFAULT-VALUE}).")
     int runs;
@@ -83,10 +92,11 @@ final class BenchCommand
             throws Exception
     {
         BenchSettings settings = smoke ? BenchSettings.SMOKE : new BenchSettings(List.copyOf(items), partitionItems, jdbcRows, runs, coldRuns,
-                segments, false);
-        if (runs < 1 || coldRuns < 1 || segments < 1 || partitionItems < 11 || jdbcRows < 1 || items.stream().anyMatch(n -> n < 1)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--runs, --cold-runs, --segments, --items and --jdbc-rows must be at least 1, --partition-items at least 11");
+                segments, exportItems, changeRecords, false);
+        if (runs < 1 || coldRuns < 1 || segments < 1 || partitionItems < 11 || jdbcRows < 1 || items.stream().anyMatch(n -> n < 1)
+                || exportItems < 1 || changeRecords < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--runs, --cold-runs, --segments, --items, --jdbc-rows, "
+                    + "--export-items and --change-records must be at least 1, --partition-items at least 11");
         }
         Set<BenchScenario> selected = selected();
         Optional<BenchResults> previous = compare == null ? Optional.empty() : Optional.of(JsonResults.read(compare));
@@ -119,6 +129,7 @@ final class BenchCommand
             if (jdbc != null) {
                 results.add(jdbc.run(local, settings, console));
             }
+            results.addAll(MotoBenchScenarios.run(selected, settings, console));
             if (selected.contains(BenchScenario.COLD_START)) {
                 results.add(ColdStartBench.run(local, settings.coldRuns(), console));
             }
@@ -162,6 +173,8 @@ final class BenchCommand
         m.put("runs", s.runs());
         m.put("coldRuns", s.coldRuns());
         m.put("segments", s.segments());
+        m.put("exportItems", s.exportItems());
+        m.put("changeRecords", s.changeRecords());
         m.put("smoke", s.smoke());
         return m;
     }

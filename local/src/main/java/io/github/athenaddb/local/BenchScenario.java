@@ -14,6 +14,8 @@ enum BenchScenario
     GROUP_BY("group-by", "GROUP BY over that partition's items (a Query), aggregated by the engine"),
     SQL_FULL_READ("sql-full-read", "SELECT * of the flat table through the engine, every row to the client (one result per --items size)"),
     JDBC_READ("jdbc-read", "full read of an embedded PostgreSQL table (10 columns) through the connector's JDBC source"),
+    EXPORT_READ("export-read", "full read of <table>$export: a DynamoDB export of flat items in moto_server's S3, through the wire"),
+    CHANGES_READ("changes-read", "full read of <table>$changes: the stream records of inserted flat items in moto_server, through the wire"),
     COLD_START("cold-start", "fresh JVMs on the shaded Lambda jar: to the first GetTable and first ReadRecords response");
 
     final String id;

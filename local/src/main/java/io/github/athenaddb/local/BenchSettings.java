@@ -10,8 +10,11 @@ import java.util.List;
  * @param partitionItems items in the partition the Query, top-N and point-lookup scenarios read
  * @param runs timed runs per scenario, after one warm-up run
  * @param segments parallel Scan segments of a full read (one split each)
+ * @param exportItems items of the export the export-read scenario reads
+ * @param changeRecords stream records the changes-read scenario reads
  */
-record BenchSettings(List<Integer> items, int partitionItems, int jdbcRows, int runs, int coldRuns, int segments, boolean smoke)
+record BenchSettings(List<Integer> items, int partitionItems, int jdbcRows, int runs, int coldRuns, int segments, int exportItems,
+                     int changeRecords, boolean smoke)
 {
-    static final BenchSettings SMOKE = new BenchSettings(List.of(300), 200, 300, 1, 1, 1, true);
+    static final BenchSettings SMOKE = new BenchSettings(List.of(300), 200, 300, 1, 1, 1, 300, 100, true);
 }

@@ -2,6 +2,7 @@ package io.github.athenaddb.local;
 
 import io.github.athenaddb.ddb.glue.GlueConfig;
 import io.github.athenaddb.devkit.EmbeddedPostgresDb;
+import io.github.athenaddb.devkit.MotoServer;
 import io.github.athenaddb.jdbc.JdbcSource;
 import io.github.athenaddb.local.engine.EngineOptions;
 import io.github.athenaddb.local.engine.LocalEngine;
@@ -26,7 +27,8 @@ import java.util.concurrent.Callable;
  * examples/ecommerce into the first and its customers' demographics into the second, and shows
  * what Athena would see through the connector: schemas, tables, the inferred table schema, and
  * the rows of the example queries, DynamoDB-only and federated, every one of them fetched
- * through serialized requests to the Lambda entry point.
+ * through serialized requests to the Lambda entry point. Then, when moto_server is installed,
+ * the queries of the change and export tables on it ({@link ChangesAndExportDemo}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start a local DynamoDB, load the e-commerce sample and read it through the connector.")
@@ -84,7 +86,22 @@ final class DemoCommand
                 run(engine, examples.resolve("queries.sql"));
                 run(engine, examples.resolve("federated.sql"));
             }
-            return 0;
+        }
+        runChangesAndExport(examples);
+        return 0;
+    }
+
+    /** The change and export tables' queries, on moto_server when it is installed: dynalite has no streams and there is no S3 beside it. */
+    private void runChangesAndExport(Path examples)
+            throws IOException
+    {
+        if (!MotoServer.installed()) {
+            out.printf("%nmoto_server is not installed (pip install 'moto[server]'): skipping examples/ecommerce/%s ($changes and $export)%n",
+                    ChangesAndExportDemo.QUERIES);
+            return;
+        }
+        try (ChangesAndExportDemo demo = ChangesAndExportDemo.start(examples, parent.environment(), out); LocalEngine engine = demo.engine()) {
+            run(engine, examples.resolve(ChangesAndExportDemo.QUERIES));
         }
     }
 

@@ -4,6 +4,7 @@ import io.github.athenaddb.local.engine.QueryResult;
 import io.github.athenaddb.local.engine.ScanLimit;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,17 +15,22 @@ import java.util.Map;
  * A statement's cost, for people (stderr) and for scripts ({@code --stats-json}). The JSON
  * names are a contract: {@code wall_ms}, and per source {@code catalog, schema, table, splits,
  * requests{GetItem, BatchGetItem, Query, Scan}, rcu, items_scanned, rows_returned, limit,
- * order_by, lossy_columns}. {@code limit} is the LIMIT sent to the connector, null when none was;
+ * order_by, lossy_columns, export_time}; the requests of a change table also name GetRecords (its
+ * stream's), those of an export table GetObject (S3's). {@code limit} is the LIMIT sent to the connector, null when none was;
  * {@code order_by} the ORDER BY sent with it ({@code ["sk desc"]}), empty when none was. For a
  * table read more than once, {@code limit} is null unless every read sent one (then the
  * largest), and {@code order_by} is empty unless every read sent the same. {@code lossy_columns}
  * lists the columns read with less precision than stored ({@code "bignum: DOUBLE, rounded ..."}).
+ * {@code export_time} is the point in time an export table's export holds, null for other tables.
  */
 final class StatsReport
 {
     private static final List<String> REQUEST_KINDS = List.of("GetItem", "BatchGetItem", "Query", "Scan");
+    /** Named only by the reads that make them: a change table's stream reads, an export table's S3 reads. */
+    private static final List<String> SOURCE_KINDS = List.of("GetRecords", "GetObject");
     /** The text also shows PartiQL requests (system.query), which the JSON contract does not name. */
-    private static final List<String> TEXT_KINDS = List.of("GetItem", "BatchGetItem", "Query", "Scan", "ExecuteStatement");
+    private static final List<String> TEXT_KINDS = List.of("GetItem", "BatchGetItem", "Query", "Scan", "ExecuteStatement", "GetRecords",
+            "GetObject");
 
     private StatsReport() {}
 
@@ -69,6 +75,7 @@ final class StatsReport
 
     private static void appendPushed(StringBuilder out, QueryResult.SourceStats s)
     {
+        s.exportTime().ifPresent(t -> out.append("--   export time: ").append(t).append('\n'));
         s.lossyColumns().forEach(c -> out.append("--   lossy: ").append(c).append('\n'));
         List<String> reads = s.pushedPerRead();
         for (int i = 0; i < reads.size(); i++) {
@@ -91,6 +98,7 @@ final class StatsReport
             source.put("splits", (long) s.splits());
             Map<String, Object> requests = new LinkedHashMap<>();
             REQUEST_KINDS.forEach(k -> requests.put(k, s.requests().getOrDefault(k, 0L)));
+            SOURCE_KINDS.stream().filter(s.requests()::containsKey).forEach(k -> requests.put(k, s.requests().get(k)));
             source.put("requests", requests);
             source.put("rcu", new BigDecimal(Double.toString(s.rcu())));
             source.put("items_scanned", s.itemsScanned());
@@ -98,6 +106,7 @@ final class StatsReport
             source.put("limit", limit(s.limitPerRead()));
             source.put("order_by", orderBy(s.limitPerRead()));
             source.put("lossy_columns", s.lossyColumns());
+            source.put("export_time", s.exportTime().map(Instant::toString).orElse(null));
             sources.add(source);
         }
         root.put("sources", sources);

@@ -6,9 +6,11 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * One warm-up run (JIT, the connector's schema cache, connection pools), then timed runs, each
@@ -28,6 +30,12 @@ final class TimedRuns
      */
     static List<Run> measure(int runs, String table, LongSupplier body)
     {
+        return measure(runs, table, Map::of, body);
+    }
+
+    /** @param otherRequests requests the meter does not count per DynamoDB table, such as an export's S3 GetObject calls */
+    static List<Run> measure(int runs, String table, Supplier<Map<String, Long>> otherRequests, LongSupplier body)
+    {
         body.getAsLong();
         List<Run> measured = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
@@ -40,7 +48,9 @@ final class TimedRuns
             double wallMs = (System.nanoTime() - start) / 1e6;
             long peak = peakHeapBytes();
             DynamoDbRequestMeter.TableUsage usage = table == null ? new DynamoDbRequestMeter.TableUsage() : DynamoDbRequestMeter.usage(table);
-            measured.add(new Run(rows, wallMs, usage.requests(), usage.rcu(), peak));
+            Map<String, Long> requests = new LinkedHashMap<>(usage.requests());
+            requests.putAll(otherRequests.get());
+            measured.add(new Run(rows, wallMs, requests, usage.rcu(), peak));
         }
         return measured;
     }

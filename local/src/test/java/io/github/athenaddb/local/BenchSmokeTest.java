@@ -2,6 +2,7 @@ package io.github.athenaddb.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.athenaddb.devkit.MotoServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,9 +31,13 @@ class BenchSmokeTest
         List<String> names = new ArrayList<>();
         json.get("scenarios").forEach(s -> names.add(s.get("name").asText()));
         assertThat(names).containsExactly("full-read-300", "sql-full-read-300", "query-partition", "top-n", "point-lookup", "group-by", "jdbc-read-300",
-                "cold-start");
+                MotoServer.installed() ? "export-read-300" : "export-read", MotoServer.installed() ? "changes-read-100" : "changes-read", "cold-start");
 
         for (JsonNode s : json.get("scenarios")) {
+            if (s.has("skipped") && s.get("skipped").asText().startsWith("moto_server is not installed")) {
+                assertThat(MotoServer.installed()).isFalse();
+                continue;
+            }
             if (s.has("skipped")) {
                 // Only the cold start may be skipped, when the shaded jar is not built.
                 assertThat(s.get("name").asText()).isEqualTo("cold-start");
@@ -57,6 +62,13 @@ class BenchSmokeTest
         assertThat(requestTypes(scenario(json, "top-n"))).containsExactly("Query");
         assertThat(requestTypes(scenario(json, "point-lookup"))).containsExactly("GetItem");
         assertThat(scenario(json, "top-n").get("requests").get("Query").asLong()).isEqualTo(1);
+        if (MotoServer.installed()) {
+            // The export's rows come from S3 alone; the change table's from GetRecords (its schema sample was the warm-up run's).
+            assertThat(scenario(json, "export-read-300").get("rows").asLong()).isEqualTo(300);
+            assertThat(requestTypes(scenario(json, "export-read-300"))).containsExactly("GetObject");
+            assertThat(scenario(json, "changes-read-100").get("rows").asLong()).isEqualTo(100);
+            assertThat(requestTypes(scenario(json, "changes-read-100"))).containsExactly("GetRecords");
+        }
 
         String html = Files.readString(only(dir, ".html"));
         assertThat(html.split("<svg", -1)).hasSize(HtmlReport.CHARTS.size() + 1);

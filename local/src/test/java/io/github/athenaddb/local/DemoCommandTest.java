@@ -1,11 +1,15 @@
 package io.github.athenaddb.local;
 
+import io.github.athenaddb.devkit.MotoServer;
 import org.junit.jupiter.api.Test;
 
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** README's first command, end to end: dynalite, the sample load, and the example queries through the wire. */
+/**
+ * README's first command, end to end: dynalite, the sample load, and the example queries through the
+ * wire; then the change and export tables' queries on moto_server, or the line saying it is not installed.
+ */
 class DemoCommandTest
 {
     @Test
@@ -42,5 +46,18 @@ class DemoCommandTest
                 .contains("-- rds.public.customers: 1 split, 207 rows returned")
                 .contains("--   pushed: created_at >= TIMESTAMP '2026-01-01 00:00:00.000'")
                 .doesNotContain("Exception");
+        if (MotoServer.installed()) {
+            // The change and export tables, on moto_server: the changes made after the export, and the export as it was.
+            assertThat(output)
+                    .contains("| MODIFY     | CUSTOMER#linus_thompson_003   | #ORDER#O000007 | PLACED     | SHIPPED    |")
+                    .contains("| REMOVE     | CUSTOMER#alan_ritchie_001     | #ORDER#O000002 | CANCELLED  | NULL       |")
+                    .containsPattern("-- ddb.default.ecommerce\\$changes: 1 split, requests: Scan \\d+, GetRecords \\d+, ")
+                    .containsPattern("\\| PLACED    \\| 23     \\| 10755.470000000 \\| \\d{4}-")
+                    .containsPattern("-- ddb.default.ecommerce\\$export: 4 splits, requests: GetObject \\d+, 0.0 RCU, 0 items scanned, 76 rows returned\n"
+                            + "--   export time: \\d{4}-");
+        }
+        else {
+            assertThat(output).contains("moto_server is not installed (pip install 'moto[server]'): skipping examples/ecommerce/changes-and-export.sql");
+        }
     }
 }

@@ -8,11 +8,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +44,8 @@ class StatsReportTest
         assertThat(StatsReport.json(result(1234, 3, source))).isEqualTo(
                 "{\"wall_ms\":1234,\"sources\":[{\"catalog\":\"ddb\",\"schema\":\"default\",\"table\":\"ecommerce\",\"splits\":1,"
                         + "\"requests\":{\"GetItem\":0,\"BatchGetItem\":0,\"Query\":0,\"Scan\":6},"
-                        + "\"rcu\":200.5,\"items_scanned\":11591,\"rows_returned\":10591,\"limit\":null,\"order_by\":[],\"lossy_columns\":[]}]}");
+                        + "\"rcu\":200.5,\"items_scanned\":11591,\"rows_returned\":10591,\"limit\":null,\"order_by\":[],\"lossy_columns\":[],"
+                        + "\"export_time\":null}]}");
     }
 
     @Test
@@ -61,13 +64,34 @@ class StatsReportTest
     }
 
     @Test
+    void jsonNamesAChangeTablesGetRecordsAndAnExportTablesGetObjectAndItsTime()
+    {
+        SourceStats changes = new SourceStats("ddb", "default", "orders$changes", 1, Map.of("Scan", 4L, "GetRecords", 2L), 2.0, 9, 5,
+                List.of(""));
+        SourceStats export = new SourceStats("ddb", "default", "orders$export", 2, Map.of("GetObject", 4L), 0.0, 0, 3, List.of(""),
+                List.of(ScanLimit.NONE), List.of(), Optional.of(Instant.parse("2026-12-01T10:00:00Z")));
+
+        String json = StatsReport.json(result(5, 8, changes, export));
+
+        assertThat(json).contains("\"table\":\"orders$changes\",\"splits\":1,\"requests\":{\"GetItem\":0,\"BatchGetItem\":0,\"Query\":0,"
+                + "\"Scan\":4,\"GetRecords\":2},")
+                .contains("\"requests\":{\"GetItem\":0,\"BatchGetItem\":0,\"Query\":0,\"Scan\":0,\"GetObject\":4},\"rcu\":0.0,")
+                .contains("\"export_time\":\"2026-12-01T10:00:00Z\"}]}");
+        assertThat(StatsReport.text(result(5, 8, changes, export))).contains(
+                "-- ddb.default.orders$changes: 1 split, requests: Scan 4, GetRecords 2, 2.0 RCU, 9 items scanned, 5 rows returned\n",
+                "-- ddb.default.orders$export: 2 splits, requests: GetObject 4, 0.0 RCU, 0 items scanned, 3 rows returned\n"
+                        + "--   export time: 2026-12-01T10:00:00Z\n");
+    }
+
+    @Test
     void jsonWritesZeroForEveryKindWhenNothingWasRequested()
     {
         SourceStats source = new SourceStats("ddb", "default", "t", 0, Map.of(), 0.0, 0, 0, List.of());
         assertThat(StatsReport.json(result(0, 0, source))).isEqualTo(
                 "{\"wall_ms\":0,\"sources\":[{\"catalog\":\"ddb\",\"schema\":\"default\",\"table\":\"t\",\"splits\":0,"
                         + "\"requests\":{\"GetItem\":0,\"BatchGetItem\":0,\"Query\":0,\"Scan\":0},"
-                        + "\"rcu\":0.0,\"items_scanned\":0,\"rows_returned\":0,\"limit\":null,\"order_by\":[],\"lossy_columns\":[]}]}");
+                        + "\"rcu\":0.0,\"items_scanned\":0,\"rows_returned\":0,\"limit\":null,\"order_by\":[],\"lossy_columns\":[],"
+                        + "\"export_time\":null}]}");
     }
 
     @Test
@@ -119,7 +143,8 @@ class StatsReportTest
         SourceStats source = new SourceStats("ddb", "default", "t", 1, Map.of("Query", 1L), 0.5, 10, 10, List.of("pk = 'A'"),
                 List.of(limit));
         assertThat(StatsReport.json(result(1, 10, source)))
-                .endsWith("\"rows_returned\":10,\"limit\":10,\"order_by\":[\"sk desc\",\"pk nulls first\"],\"lossy_columns\":[]}]}");
+                .endsWith("\"rows_returned\":10,\"limit\":10,\"order_by\":[\"sk desc\",\"pk nulls first\"],\"lossy_columns\":[],"
+                        + "\"export_time\":null}]}");
     }
 
     @Test

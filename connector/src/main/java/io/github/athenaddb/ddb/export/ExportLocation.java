@@ -59,9 +59,15 @@ public record ExportLocation(String bucket, String folder, String source)
      */
     String dataFileKey(String manifestKey)
     {
-        int root = folder.lastIndexOf("AWSDynamoDB/");
-        String prefix = root < 0 ? "" : folder.substring(0, root);
+        String prefix = prefix();
         return manifestKey.startsWith(prefix) ? manifestKey : prefix + manifestKey;
+    }
+
+    /** The export prefix, the folder's part before AWSDynamoDB/: every object of the export (manifests, data files) is under it. */
+    public String prefix()
+    {
+        int root = folder.lastIndexOf("AWSDynamoDB/");
+        return root < 0 ? "" : folder.substring(0, root);
     }
 
     public String uri()

@@ -4,6 +4,8 @@ import io.github.athenaddb.ConnectorException;
 import io.github.athenaddb.ddb.plan.RowLimit;
 import io.github.athenaddb.ddb.split.ExportSplit;
 import io.github.athenaddb.ddb.split.ReadOptions;
+import io.github.athenaddb.ddb.table.EntityFilter;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.List;
 import java.util.Map;
@@ -22,12 +24,14 @@ public final class ExportTables
     private final TableExports exports;
     private final ExportManifests manifests;
     private final ExportSettings settings;
+    private final ExportSampler sampler;
 
-    public ExportTables(TableExports exports, ExportManifests manifests, ExportSettings settings)
+    public ExportTables(TableExports exports, ExportManifests manifests, ExportSettings settings, ExportSampler sampler)
     {
         this.exports = requireNonNull(exports, "exports is null");
         this.manifests = requireNonNull(manifests, "manifests is null");
         this.settings = requireNonNull(settings, "settings is null");
+        this.sampler = requireNonNull(sampler, "sampler is null");
     }
 
     /**
@@ -58,6 +62,12 @@ public final class ExportTables
             location = ExportLocation.ofUri(setting.get().getValue(), "set by " + setting.get().getKey());
         }
         return manifests.summary(location, exportTable);
+    }
+
+    /** Items of the export to infer the export table's columns from ({@link ExportSampler}). */
+    public List<Map<String, AttributeValue>> sample(ExportManifest export, Optional<EntityFilter> entity, String exportTable)
+    {
+        return sampler.sample(export, entity, exportTable);
     }
 
     public record Planned(List<ExportSplit> splits, ReadOptions options) {}

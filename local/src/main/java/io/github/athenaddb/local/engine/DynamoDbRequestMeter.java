@@ -11,21 +11,30 @@ import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementRequest;
 import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetShardIteratorRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetShardIteratorResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Counts the DynamoDB requests made in this JVM, per table: kind, read capacity consumed and
- * items scanned. It is registered with the AWS SDK as a global interceptor (a classpath
+ * items scanned; a stream's GetRecords calls count for its table (records as items scanned), and
+ * S3 GetObject calls by object, for an export read. It is registered with the AWS SDK as a global interceptor (a classpath
  * resource), so it sees the connector's requests without the engine touching connector code,
  * the way CloudWatch would see them for a Lambda.
  */
@@ -33,6 +42,14 @@ public final class DynamoDbRequestMeter
         implements ExecutionInterceptor
 {
     private static final Map<String, TableUsage> USAGE = new ConcurrentHashMap<>();
+    /**
+     * The table of each shard iterator not used yet: GetRecords names only its iterator, which
+     * GetShardIterator (from the stream's ARN) or the previous GetRecords handed out.
+     */
+    private static final Map<String, String> ITERATOR_TABLES = new ConcurrentHashMap<>();
+    /** S3 GetObject calls by {@code bucket/key}. */
+    private static final Map<String, LongAdder> OBJECTS_READ = new ConcurrentHashMap<>();
+    private static final Pattern STREAM_ARN = Pattern.compile(":table/([^/]+)/stream/");
     /** Where ExecuteStatement requests (system.query) are counted. */
     public static final String PASSTHROUGH = "system.query";
 
@@ -62,6 +79,15 @@ public final class DynamoDbRequestMeter
     public static void reset()
     {
         USAGE.clear();
+        ITERATOR_TABLES.clear();
+        OBJECTS_READ.clear();
+    }
+
+    /** S3 GetObject calls for objects of {@code bucket} whose key starts with {@code keyPrefix}. */
+    public static long objectsRead(String bucket, String keyPrefix)
+    {
+        String prefix = bucket + "/" + keyPrefix;
+        return OBJECTS_READ.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(e -> e.getValue().sum()).sum();
     }
 
     /** Items scanned so far across all tables, for a progress line while a statement runs. */
@@ -95,6 +121,19 @@ public final class DynamoDbRequestMeter
             // A passthrough statement names its table only inside the PartiQL text; it is counted per statement.
             record(PASSTHROUGH, "ExecuteStatement", r.consumedCapacity(), r.hasItems() ? r.items().size() : 0);
         }
+        else if (request instanceof GetShardIteratorRequest shard && response instanceof GetShardIteratorResponse r) {
+            streamTable(shard.streamArn()).ifPresent(table -> remember(r.shardIterator(), table));
+        }
+        else if (request instanceof GetRecordsRequest get && response instanceof GetRecordsResponse r) {
+            String table = ITERATOR_TABLES.remove(get.shardIterator());
+            if (table != null) {
+                remember(r.nextShardIterator(), table);
+            }
+            record(table, "GetRecords", null, r.hasRecords() ? r.records().size() : 0);
+        }
+        else if (request instanceof GetObjectRequest get) {
+            OBJECTS_READ.computeIfAbsent(get.bucket() + "/" + get.key(), k -> new LongAdder()).increment();
+        }
         else if (response instanceof BatchGetItemResponse r) {
             List<ConsumedCapacity> capacities = r.consumedCapacity();
             r.responses().forEach((table, items) -> {
@@ -102,6 +141,20 @@ public final class DynamoDbRequestMeter
                 record(table, "BatchGetItem", c, items.size());
             });
         }
+    }
+
+    private static void remember(String iterator, String table)
+    {
+        if (iterator != null) {
+            ITERATOR_TABLES.put(iterator, table);
+        }
+    }
+
+    /** The table of a stream ARN: {@code arn:aws:dynamodb:REGION:ACCOUNT:table/NAME/stream/LABEL}. */
+    static Optional<String> streamTable(String streamArn)
+    {
+        Matcher m = STREAM_ARN.matcher(streamArn == null ? "" : streamArn);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     private static void record(String table, String kind, ConsumedCapacity capacity, Integer scanned)

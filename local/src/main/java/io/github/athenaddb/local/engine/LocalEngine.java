@@ -1,5 +1,6 @@
 package io.github.athenaddb.local.engine;
 
+import io.github.athenaddb.ddb.export.ExportManifest;
 import io.github.athenaddb.trino.FederationSessionProperties;
 import io.trino.spi.eventlistener.EventListener;
 import io.trino.spi.eventlistener.QueryCompletedEvent;
@@ -158,10 +159,16 @@ public final class LocalEngine
             DynamoDbRequestMeter.TableUsage usage = owner.equals(key) ? DynamoDbRequestMeter.usage(metered) : new DynamoDbRequestMeter.TableUsage();
             Set<String> lossy = new LinkedHashSet<>();
             tableReads.forEach(read -> lossy.addAll(read.lossyColumns()));
+            Map<String, Long> requests = new LinkedHashMap<>(usage.requests());
+            // An export is read from S3 (its GetTable, GetSplits and data files), counted by the export's objects, once per export.
+            first.export().map(ExportManifest::location)
+                    .filter(export -> meteredBy.computeIfAbsent(first.catalog() + "/" + export.uri(), m -> key).equals(key))
+                    .ifPresent(export -> requests.put("GetObject", DynamoDbRequestMeter.objectsRead(export.bucket(), export.prefix())));
             stats.add(new QueryResult.SourceStats(first.catalog(), first.schema(), first.table(),
-                    tableReads.stream().mapToInt(ReadLog.Read::splits).sum(), usage.requests(), usage.rcu(), usage.itemsScanned(),
+                    tableReads.stream().mapToInt(ReadLog.Read::splits).sum(), requests, usage.rcu(), usage.itemsScanned(),
                     query.rowsByTable().getOrDefault(key, 0L), tableReads.stream().map(ReadLog.Read::pushed).toList(),
-                    tableReads.stream().map(ReadLog.Read::limit).toList(), List.copyOf(lossy)));
+                    tableReads.stream().map(ReadLog.Read::limit).toList(), List.copyOf(lossy),
+                    first.export().map(ExportManifest::exportTime)));
         });
         return stats;
     }

@@ -4,6 +4,8 @@ import com.amazonaws.athena.connector.lambda.domain.Split;
 import com.amazonaws.athena.connector.lambda.domain.TableName;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
 import io.github.athenaddb.RoutingMetadataHandler;
+import io.github.athenaddb.ddb.export.ExportManifest;
+import io.github.athenaddb.ddb.export.ExportSchema;
 import io.github.athenaddb.ddb.schema.ArrowFieldMapper;
 import io.github.athenaddb.ddb.table.TableSchemaMetadata;
 import io.github.athenaddb.trino.FederationListener;
@@ -31,10 +33,11 @@ final class ReadLog
     /**
      * One read of a table: GetTableLayout and GetSplits with these constraints.
      *
+     * @param export the export an export table ({@code <table>$export}) reads, from its GetTable
      * @param splitTexts what each split reads, from its properties ({@link SplitText})
      */
     record Read(String catalog, String schema, String table, String pushed, ScanLimit limit, List<String> lossyColumns,
-                String dynamoTable, List<String> splitTexts)
+                String dynamoTable, Optional<ExportManifest> export, List<String> splitTexts)
     {
         int splits()
         {
@@ -65,7 +68,8 @@ final class ReadLog
             }
         }
         Read read = new Read(RoutingMetadataHandler.catalogKey(catalog), table.getSchemaName(), table.getTableName(), pushed, limit, lossy,
-                dynamoTable(schema).orElse(table.getTableName()), splits.stream().map(SplitText::describe).toList());
+                dynamoTable(schema).orElse(table.getTableName()), ExportSchema.export(schema.getCustomMetadata()),
+                splits.stream().map(SplitText::describe).toList());
         reads.computeIfAbsent(queryId, id -> Collections.synchronizedList(new ArrayList<>())).add(read);
         splitsPlanned.addAndGet(splits.size());
     }
