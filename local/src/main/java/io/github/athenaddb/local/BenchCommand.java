@@ -119,6 +119,9 @@ final class BenchCommand
             if (jdbc != null) {
                 results.add(jdbc.run(local, settings, console));
             }
+            if (selected.contains(BenchScenario.FRESH_QUERIES)) {
+                results.addAll(FreshQueriesBench.run(local, console));
+            }
             if (selected.contains(BenchScenario.COLD_START)) {
                 results.add(ColdStartBench.run(local, settings.coldRuns(), console));
             }

@@ -14,7 +14,9 @@ enum BenchScenario
     GROUP_BY("group-by", "GROUP BY over that partition's items (a Query), aggregated by the engine"),
     SQL_FULL_READ("sql-full-read", "SELECT * of the flat table through the engine, every row to the client (one result per --items size)"),
     JDBC_READ("jdbc-read", "full read of an embedded PostgreSQL table (10 columns) through the connector's JDBC source"),
-    COLD_START("cold-start", "fresh JVMs on the shaded Lambda jar: to the first GetTable and first ReadRecords response");
+    COLD_START("cold-start", "fresh JVMs on the shaded Lambda jar: to the first GetTable and first ReadRecords response"),
+    FRESH_QUERIES("fresh-queries", "14 key and scan queries over 4,716 e-commerce items, each from a fresh bin/athena-local process: "
+            + "RCU with the schema sample included");
 
     final String id;
     final String description;
