@@ -22,6 +22,7 @@ import io.github.athenaddb.ddb.exec.PartiqlReader;
 import io.github.athenaddb.ddb.glue.GlueCatalogs;
 import io.github.athenaddb.ddb.glue.GlueConfig;
 import io.github.athenaddb.ddb.schema.ComplexColumns;
+import io.github.athenaddb.ddb.schema.SampleSettings;
 import io.github.athenaddb.ddb.schema.SchemaSampler;
 import io.github.athenaddb.jdbc.JdbcCatalogs;
 import org.slf4j.Logger;
@@ -86,7 +87,7 @@ public class ConnectorHandlers
         JdbcCatalogs jdbc = JdbcCatalogs.create(environment, config);
         // Both sides read DynamoDB through one client; the sampler checks its settings when built.
         DynamoDbClient dynamoDb = dynamoDbClient.apply(config);
-        SchemaSampler sampler = new SchemaSampler(dynamoDb, config.sampleSize(), SchemaSampler.segments(environment));
+        SchemaSampler sampler = new SchemaSampler(dynamoDb, SampleSettings.fromConfig(config.sampleSize(), environment));
         // DynamoDB serves every catalog but those with a JDBC connection string (<catalog>_connection_string); without
         // JDBC catalogs, no routing layer: each SDK handler builds its own AWS clients, which costs start-up time.
         this.metadata = once(() -> {

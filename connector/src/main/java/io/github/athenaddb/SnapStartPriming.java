@@ -71,6 +71,8 @@ final class SnapStartPriming
         local.keySet().removeIf(name -> name.endsWith("_connection_string") || name.equals("glue_endpoint"));
         local.put("disable_glue", "true");
         local.put(ConnectorConfig.QUERY_STATUS_CHECK, "false");
+        // The priming table's schema must not reach the shared schema store (S3, KMS): no connection before the snapshot.
+        local.put(ConnectorConfig.SCHEMA_CACHE_SECONDS, "0");
         try (DynamoDbClient canned = DynamoDbClient.builder()
                 .httpClient(CannedResponseHttpClient.builder().statusCode(200).responseBody(CANNED_DYNAMODB.getBytes(StandardCharsets.UTF_8)).build())
                 .credentialsProvider(AnonymousCredentialsProvider.create()).region(Region.US_EAST_1)

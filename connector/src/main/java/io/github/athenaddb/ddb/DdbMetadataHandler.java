@@ -56,6 +56,8 @@ import java.util.function.Supplier;
 import io.github.athenaddb.ddb.glue.CatalogSource;
 import io.github.athenaddb.ddb.schema.ComplexColumns;
 import io.github.athenaddb.ddb.schema.SchemaCache;
+import io.github.athenaddb.ddb.schema.store.SchemaCacheKey;
+import io.github.athenaddb.ddb.schema.store.SharedSchemaLocation;
 import io.github.athenaddb.ddb.schema.SchemaInference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,8 +112,10 @@ public class DdbMetadataHandler
         this.config = requireNonNull(config, "config is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.partiqlReader = requireNonNull(partiqlReader, "partiqlReader is null");
-        this.schemas = new TableSchemas(catalog, glue, sampler,
-                new SchemaCache(Duration.ofSeconds(config.schemaCacheSeconds()), Clock.systemUTC()), ComplexColumns.fromConfig(configOptions));
+        SharedSchemaLocation shared = SharedSchemaLocation.of(configOptions);
+        log.info("Inferred schemas are cached for {} s, {}", config.schemaCacheSeconds(), shared.reason());
+        this.schemas = new TableSchemas(catalog, glue, sampler, new SchemaCache(Duration.ofSeconds(config.schemaCacheSeconds()), Clock.systemUTC(),
+                shared.open(configOptions), SchemaCacheKey.fromConfig(configOptions)), ComplexColumns.fromConfig(configOptions));
         Supplier<DynamoDbStreamsClient> streams = DynamoDbClients.lazyStreams(config);
         this.shards = new StreamShards(streams);
         this.streamTables = new StreamTables(streams);

@@ -190,7 +190,8 @@ public final class TableSchemas
                     + kind.reason() + " (for this connector, set its classification to dynamodb or its property " + TableOverride.SOURCE_TABLE + ")");
         }
         TableOverride override = TableOverride.parse(schema, definition);
-        return cache.get("glue:" + schema.toLowerCase(Locale.ROOT) + "." + override.name() + cacheSuffix, () -> {
+        // The definition is part of the shared key: another process may read another version of it.
+        return cache.get("glue:" + schema.toLowerCase(Locale.ROOT) + "." + override.name() + cacheSuffix, definition.toString(), () -> {
             TableDescription description = describeSource(override);
             Schema built = OverrideSchema.build(override, description, sampling.sample(description, override.entity()));
             // Declared columns are as declared; inferred ones follow the table's complexColumns, else the setting.

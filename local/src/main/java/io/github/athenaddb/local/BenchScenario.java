@@ -16,7 +16,9 @@ enum BenchScenario
     JDBC_READ("jdbc-read", "full read of an embedded PostgreSQL table (10 columns) through the connector's JDBC source"),
     EXPORT_READ("export-read", "full read of <table>$export: a DynamoDB export of flat items in moto_server's S3, through the wire"),
     CHANGES_READ("changes-read", "full read of <table>$changes: the stream records of inserted flat items in moto_server, through the wire"),
-    COLD_START("cold-start", "fresh JVMs on the shaded Lambda jar: to the first GetTable and first ReadRecords response");
+    COLD_START("cold-start", "fresh JVMs on the shaded Lambda jar: to the first GetTable and first ReadRecords response"),
+    FRESH_QUERIES("fresh-queries", "14 key and scan queries over 4,716 e-commerce items, each from a fresh bin/athena-local process: "
+            + "RCU with the schema sample included");
 
     final String id;
     final String description;

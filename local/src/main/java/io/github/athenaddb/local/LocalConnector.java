@@ -2,6 +2,7 @@ package io.github.athenaddb.local;
 
 import io.github.athenaddb.ConnectorConfig;
 import io.github.athenaddb.DdbCompositeHandler;
+import io.github.athenaddb.ddb.schema.store.SharedSchemaLocation;
 import io.github.athenaddb.devkit.AthenaSequence;
 import io.github.athenaddb.devkit.Dynalite;
 import io.github.athenaddb.devkit.DynamoJson;
@@ -57,6 +58,7 @@ final class LocalConnector
             config.put(ConnectorConfig.REGION, parsed.region());
             // There is no Athena to ask whether the query is still running.
             config.put(ConnectorConfig.QUERY_STATUS_CHECK, "false");
+            schemaCacheDirectory().ifPresent(d -> config.putIfAbsent(SharedSchemaLocation.DIRECTORY_SETTING, d.toString()));
             this.config = Map.copyOf(config);
         }
         catch (IllegalArgumentException e) {
@@ -167,6 +169,18 @@ final class LocalConnector
             dir = dir.getParent();
         }
         throw new IllegalStateException("examples/ not found: run athena-local from the repository");
+    }
+
+    /**
+     * Where bin/athena-local's processes share inferred schemas: the checkout's target, like the serve
+     * records, so that each query from a fresh process does not sample its tables again (and
+     * {@code mvn clean} forgets them). None when not started by bin/athena-local (tests).
+     */
+    static Optional<Path> schemaCacheDirectory()
+    {
+        String root = System.getProperty("athena.local.root");
+        return root == null || root.isBlank() ? Optional.empty()
+                : Optional.of(Path.of(root).toAbsolutePath().resolve("local").resolve("target").resolve("athena-local-schemas"));
     }
 
     /** A local endpoint accepts any credentials, but the SDK insists on having some. */

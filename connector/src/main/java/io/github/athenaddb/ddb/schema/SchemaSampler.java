@@ -1,5 +1,8 @@
 package io.github.athenaddb.ddb.schema;
 
+import io.github.athenaddb.ddb.plan.EntityDomains;
+import io.github.athenaddb.ddb.plan.FilterCondition;
+import io.github.athenaddb.ddb.plan.FilterPlanner;
 import io.github.athenaddb.ddb.table.EntityFilter;
 import io.github.athenaddb.ddb.table.TableDescription;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -9,14 +12,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 import java.util.ArrayList;
-import io.github.athenaddb.ddb.plan.FilterCondition;
-import io.github.athenaddb.ddb.plan.EntityDomains;
-import io.github.athenaddb.ddb.plan.FilterPlanner;
-
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -24,45 +24,36 @@ import static java.util.Objects.requireNonNull;
  * Reads a sample of items to infer a schema from. The sample is spread over several parallel
  * Scan segments, because the first page of a plain Scan holds only the items of the first few
  * partitions (hash order), and a single-table design often stores one entity type per range of
- * hash values. Each segment contributes up to {@code sampleSize / segments} items.
+ * hash values. Each segment contributes up to its share of the items and of the bytes
+ * ({@link SampleSettings}, {@link SegmentBudget}), so a table of large items costs a bounded sample.
  */
 public final class SchemaSampler
 {
-    static final int SAMPLE_SEGMENTS = 4;
-    static final int ENTITY_READ_FACTOR = 20;
-
-    public static final String SEGMENTS_SETTING = "schema_sample_segments";
+    /** Eventually consistent reads: 0.5 RCU per 4 KB read, rounded up per request. */
+    private static final long BYTES_PER_READ_UNIT = 8192;
 
     private final DynamoDbClient dynamoDb;
-    private final int sampleSize;
-    private final int sampleSegments;
+    private final SampleSettings settings;
 
     public SchemaSampler(DynamoDbClient dynamoDb, int sampleSize)
     {
-        this(dynamoDb, sampleSize, SAMPLE_SEGMENTS);
+        this(dynamoDb, SampleSettings.ofItems(sampleSize));
     }
 
     public SchemaSampler(DynamoDbClient dynamoDb, int sampleSize, int sampleSegments)
     {
-        this.dynamoDb = requireNonNull(dynamoDb, "dynamoDb is null");
-        this.sampleSize = sampleSize;
-        if (sampleSegments < 1 || sampleSegments > 1000) {
-            throw new IllegalArgumentException("Invalid configuration " + SEGMENTS_SETTING + "='" + sampleSegments
-                    + "': expected an integer from 1 to 1000");
-        }
-        this.sampleSegments = sampleSegments;
+        this(dynamoDb, new SampleSettings(sampleSize, sampleSegments, SampleSettings.ofItems(sampleSize).maxBytes()));
     }
 
-    /** The {@value #SEGMENTS_SETTING} setting (default {@value #SAMPLE_SEGMENTS}). */
-    public static int segments(Map<String, String> env)
+    public SchemaSampler(DynamoDbClient dynamoDb, SampleSettings settings)
     {
-        String value = env.getOrDefault(SEGMENTS_SETTING, Integer.toString(SAMPLE_SEGMENTS)).trim();
-        try {
-            return Integer.parseInt(value);
-        }
-        catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Invalid configuration " + SEGMENTS_SETTING + "='" + value + "': expected an integer from 1 to 1000");
-        }
+        this.dynamoDb = requireNonNull(dynamoDb, "dynamoDb is null");
+        this.settings = requireNonNull(settings, "settings is null");
+    }
+
+    public SampleSettings settings()
+    {
+        return settings;
     }
 
     public List<Map<String, AttributeValue>> sample(TableDescription table)
@@ -72,32 +63,34 @@ public final class SchemaSampler
 
     /**
      * A sample of one entity's items: the entity's predicate is sent as a FilterExpression, and
-     * each segment reads at most {@value #ENTITY_READ_FACTOR} times its share before it stops, so
-     * a rare entity costs a bounded sample, not a full Scan.
+     * each segment reads at most {@value SegmentBudget#ENTITY_READ_FACTOR} times its share of the
+     * items and no more than its share of the bytes, so a rare entity costs a bounded sample, not
+     * a full Scan (it did: 10,591 items for the example's customers, with no byte limit).
      */
     public List<Map<String, AttributeValue>> sample(TableDescription table, Optional<EntityFilter> entity)
     {
-        int segments = Math.max(1, Math.min(sampleSegments, sampleSize));
-        int perSegment = (sampleSize + segments - 1) / segments;
         Optional<FilterCondition> filter = entity.flatMap(e -> FilterPlanner.plan(EntityDomains.of(e), Set.of()));
+        int segments = settings.usedSegments();
+        SegmentBudget budget = settings.segmentBudget(filter.isPresent());
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int segment = 0; segment < segments; segment++) {
-            items.addAll(sampleSegment(table.name(), segment, segments, perSegment, filter));
+            items.addAll(sampleSegment(table.name(), segment, segments, budget, filter));
         }
         entity.ifPresent(e -> items.removeIf(item -> !e.matches(item)));
         return items;
     }
 
-    private List<Map<String, AttributeValue>> sampleSegment(String table, int segment, int segments, int limit, Optional<FilterCondition> filter)
+    private List<Map<String, AttributeValue>> sampleSegment(String table, int segment, int segments, SegmentBudget budget,
+                                                           Optional<FilterCondition> filter)
     {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
-        long evaluated = 0;
-        long maxEvaluated = filter.isPresent() ? (long) limit * ENTITY_READ_FACTOR : limit;
-        do {
+        SegmentBudget.Progress progress = SegmentBudget.Progress.NONE;
+        OptionalInt limit = budget.nextLimit(progress);
+        while (limit.isPresent()) {
             ScanRequest.Builder request = ScanRequest.builder()
                     .tableName(table)
-                    .limit((int) Math.min(Integer.MAX_VALUE, filter.isPresent() ? maxEvaluated - evaluated : limit - items.size()))
+                    .limit(limit.getAsInt())
                     .exclusiveStartKey(startKey)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
             if (segments > 1) {
@@ -111,10 +104,14 @@ public final class SchemaSampler
             });
             ScanResponse page = dynamoDb.scan(request.build());
             items.addAll(page.items());
-            evaluated += page.scannedCount() == null ? page.items().size() : page.scannedCount();
+            long evaluated = page.scannedCount() == null ? page.items().size() : page.scannedCount();
+            // DynamoDB reports what it metered when asked; without a report only the item limits apply.
+            double units = page.consumedCapacity() == null || page.consumedCapacity().capacityUnits() == null
+                    ? 0 : page.consumedCapacity().capacityUnits();
+            progress = progress.plus(page.items().size(), evaluated, (long) Math.ceil(units * BYTES_PER_READ_UNIT));
             startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            limit = startKey == null ? OptionalInt.empty() : budget.nextLimit(progress);
         }
-        while (startKey != null && items.size() < limit && evaluated < maxEvaluated);
-        return items.size() > limit ? items.subList(0, limit) : items;
+        return items.size() > budget.items() ? items.subList(0, budget.items()) : items;
     }
 }

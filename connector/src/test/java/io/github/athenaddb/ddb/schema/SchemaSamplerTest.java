@@ -59,11 +59,29 @@ class SchemaSamplerTest
     }
 
     @Test
+    void theSampleStopsAtItsShareOfTheBytes()
+    {
+        String table = "SampledLarge";
+        dynamo.createTable(table(table, "PK", ScalarAttributeType.S).build());
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            items.add(Map.of("PK", s("K" + i), "Payload", s("x".repeat(3000))));
+        }
+        load(dynamo, table, items);
+        TableDescription large = new TableDescription(table, new TableDescription.KeyAttribute("PK", "S"), Optional.empty(), List.of(), 0, 0);
+
+        // 64 KB over 2 segments: 32 KB each, about 10 items of 3 KB; the item count alone would read all 200.
+        List<Map<String, AttributeValue>> sample = new SchemaSampler(dynamo, new SampleSettings(1000, 2, 64 * 1024)).sample(large);
+
+        assertThat(sample).hasSizeBetween(10, 24);
+    }
+
+    @Test
     void segmentsOutOfRangeAreRefused()
     {
         assertThatThrownBy(() -> new SchemaSampler(dynamo, 10, 0)).hasMessageContaining("schema_sample_segments='0'");
-        assertThatThrownBy(() -> SchemaSampler.segments(Map.of("schema_sample_segments", "many")))
+        assertThatThrownBy(() -> SampleSettings.fromConfig(10, Map.of("schema_sample_segments", "many")))
                 .hasMessageContaining("expected an integer from 1 to 1000");
-        assertThat(SchemaSampler.segments(Map.of())).isEqualTo(4);
+        assertThat(SampleSettings.fromConfig(10, Map.of()).segments()).isEqualTo(4);
     }
 }
