@@ -4,6 +4,8 @@ import com.amazonaws.athena.connector.lambda.exceptions.AthenaConnectorException
 import io.github.athenaddb.local.engine.QueryFailure;
 import software.amazon.awssdk.services.glue.model.FederationSourceErrorCode;
 
+import java.io.PrintStream;
+
 /**
  * One-line errors and exit codes: 2 for the user's statement, names or usage (parse errors, unknown
  * schema, table or column, an invalid setting), 1 for anything else, the source's failures above all (endpoint
@@ -18,21 +20,32 @@ final class Failures
 
     static int usage(String message)
     {
-        System.err.println("athena-local: " + message);
+        return usage(message, System.err);
+    }
+
+    static int usage(String message, PrintStream err)
+    {
+        err.println("athena-local: " + message);
         return BAD_INPUT;
     }
 
     static int report(Exception e, boolean debug)
     {
+        return report(e, debug, System.err);
+    }
+
+    /** The error's one line (and its stack trace with {@code debug}) to {@code err}; the exit code. */
+    static int report(Exception e, boolean debug, PrintStream err)
+    {
         if (debug) {
-            e.printStackTrace();
+            e.printStackTrace(err);
         }
         if (e instanceof QueryFailure failure) {
             // Trino failed the statement: its message and error name say whose error it is.
-            System.err.println("athena-local: " + failure.oneLine());
+            err.println("athena-local: " + failure.oneLine());
             return failure.userError() ? BAD_INPUT : FAILED;
         }
-        System.err.println("athena-local: " + message(e));
+        err.println("athena-local: " + message(e));
         return isUserError(rootCause(e)) ? BAD_INPUT : FAILED;
     }
 

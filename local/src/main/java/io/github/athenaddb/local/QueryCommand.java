@@ -1,12 +1,10 @@
 package io.github.athenaddb.local;
 
-import io.github.athenaddb.local.engine.ClientStatements;
 import io.github.athenaddb.local.engine.LocalCatalogs;
 import io.github.athenaddb.local.engine.LocalEngine;
 import io.github.athenaddb.local.engine.QueryResult;
 import io.github.athenaddb.local.engine.ServeRegistry;
 import io.github.athenaddb.local.engine.ServeState;
-import io.github.athenaddb.local.engine.ServeStatsFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,7 +18,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,9 +33,6 @@ import java.util.concurrent.Callable;
 final class QueryCommand
         implements Callable<Integer>
 {
-    /** How long a serve may take to write a query's stats after its last row: Trino tells it when the query is done. */
-    private static final Duration STATS_WAIT = Duration.ofSeconds(2);
-
     @ParentCommand
     AthenaLocal parent;
 
@@ -120,42 +114,18 @@ final class QueryCommand
     }
 
     /**
-     * Through a running serve: its engine runs the statements, and its connector makes the
-     * requests, so the stats come from the serve ({@link ServeStatsFiles}).
+     * Through a running serve: it runs the statements and prints them, rows, stats and errors, as
+     * they would print here ({@link ServeScripts}); this process copies its output.
      */
     private int onServe(ServeState serve, List<String> statements, ResultFormat resultFormat)
-            throws IOException, InterruptedException
+            throws IOException
     {
         if (source.debug) {
             System.err.println("athena-local: sending the statements to the serve on " + serve.baseUrl());
         }
-        Optional<ServeStatsFiles> statsFiles = ServeRegistry.fromSystemProperty().map(ServeRegistry::statsFiles);
-        StringBuilder json = new StringBuilder();
-        try (ClientStatements client = new ClientStatements(serve.baseUrl(), LocalCatalogs.DYNAMODB_CATALOG, "default")) {
-            for (int i = 0; i < statements.size(); i++) {
-                if (i > 0 && resultFormat == ResultFormat.TABLE) {
-                    System.out.println();
-                }
-                long start = System.nanoTime();
-                CountingOutput rows = new CountingOutput(resultFormat.output(System.out));
-                String queryId = client.execute(statements.get(i), rows);
-                long wall = (System.nanoTime() - start) / 1_000_000;
-                Optional<ServeStatsFiles.Stats> stats = statsFiles.isEmpty() ? Optional.empty() : statsFiles.get().take(queryId, STATS_WAIT);
-                System.err.print(StatsReport.header(rows.count(), wall));
-                if (stats.isPresent()) {
-                    System.err.print(stats.get().text());
-                    // The serve's JSON, with the time as this client saw it, as a statement run here reports it.
-                    json.append(stats.get().json().replaceFirst("^\\{\"wall_ms\":\\d+", "{\"wall_ms\":" + wall)).append('\n');
-                }
-                else {
-                    System.err.println("-- (the serve at " + serve.baseUrl() + " printed the stats)");
-                }
-            }
-        }
-        if (statsJson != null) {
-            Files.writeString(statsJson, json, StandardCharsets.UTF_8);
-        }
-        return 0;
+        // On lines of their own: a statement may end in a -- comment.
+        String script = String.join("\n;\n", statements);
+        return ServeScriptClient.run(serve, script, resultFormat.name(), source.debug, statsJson);
     }
 
     private Optional<ServeState> runningServe(LocalCatalogs catalogs)

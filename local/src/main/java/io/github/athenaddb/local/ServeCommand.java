@@ -4,7 +4,6 @@ import io.github.athenaddb.local.engine.LocalEngine;
 import io.github.athenaddb.local.engine.QueryResult;
 import io.github.athenaddb.local.engine.ServeRegistry;
 import io.github.athenaddb.local.engine.ServeState;
-import io.github.athenaddb.local.engine.ServeStatsFiles;
 import io.github.athenaddb.local.engine.ServedQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,25 +38,15 @@ final class ServeCommand
     int port;
 
     /**
-     * Each query's stats to {@code err}: StatsReport's lines, but the first, since a server does not
-     * hold the rows it sent, so it says the time alone. A query of athena-local's {@code query} gets
-     * them too, through {@code files}.
+     * Each query's stats to {@code err}, any client's: StatsReport's lines, but the first, since a
+     * server does not hold the rows it sent, so it says the time alone.
      */
-    static Consumer<ServedQuery> reportingTo(PrintStream err, Optional<ServeStatsFiles> files)
+    static Consumer<ServedQuery> reportingTo(PrintStream err)
     {
         return query -> {
             QueryResult stats = query.stats();
-            String perTable = StatsReport.perTableText(stats);
-            err.print("-- query done in " + stats.wallMillis() + " ms" + System.lineSeparator() + perTable);
+            err.print("-- query done in " + stats.wallMillis() + " ms" + System.lineSeparator() + StatsReport.perTableText(stats));
             err.flush();
-            if (query.fromAthenaLocal() && files.isPresent()) {
-                try {
-                    files.get().write(query.queryId(), new ServeStatsFiles.Stats(perTable, StatsReport.json(stats)));
-                }
-                catch (UncheckedIOException e) {
-                    err.println("athena-local: " + e.getMessage() + ": the query prints no stats");
-                }
-            }
         };
     }
 
@@ -66,20 +55,22 @@ final class ServeCommand
     {
         LocalConnector connector;
         LocalEngine engine;
+        ServeScripts scripts;
         try {
             connector = source.connect(parent.environment());
-            // Each query's cost, as query prints it, in the server's own output (a query sent here prints its rows only).
-            Optional<ServeStatsFiles> statsFiles = ServeRegistry.fromSystemProperty().map(ServeRegistry::statsFiles);
-            statsFiles.ifPresent(ServeStatsFiles::clear);
+            // Each query's cost in the server's own output, and for the scripts of athena-local's query, which print it as their own.
+            ServedStats served = new ServedStats();
             engine = LocalEngine.serve(connector.catalogs(source.engineOptions()), source.engineOptions(), port,
-                    reportingTo(System.err, statsFiles));
+                    reportingTo(System.err).andThen(served));
+            scripts = ServeScripts.start(engine.baseUrl(), served);
         }
         catch (RuntimeException e) {
             return Failures.report(e, source.debug);
         }
         Optional<Path> recorded = Optional.empty();
         try {
-            recorded = ServeRegistry.fromSystemProperty().map(registry -> registry.register(ServeState.of(engine.baseUrl(), source.catalogs(parent.environment()))));
+            recorded = ServeRegistry.fromSystemProperty()
+                    .map(registry -> registry.register(ServeState.of(engine.baseUrl(), scripts.port(), source.catalogs(parent.environment()))));
         }
         catch (UncheckedIOException e) {
             // The server works without it; only query will not find it.
@@ -90,6 +81,7 @@ final class ServeCommand
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // First, so that no query picks a server that is going away.
             file.ifPresent(ServeRegistry::remove);
+            scripts.close();
             engine.close();
             connector.close();
             stopped.countDown();

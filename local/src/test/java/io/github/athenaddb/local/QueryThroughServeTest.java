@@ -1,26 +1,27 @@
 package io.github.athenaddb.local;
 
-import io.github.athenaddb.local.engine.EngineOptions;
-import io.github.athenaddb.local.engine.LocalCatalogs;
-import io.github.athenaddb.local.engine.LocalEngine;
-import io.github.athenaddb.local.engine.LocalTrino;
-import io.github.athenaddb.local.engine.ServeRegistry;
-import io.github.athenaddb.local.engine.ServeState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.athenaddb.devkit.Dynalite;
+import io.github.athenaddb.local.engine.EngineOptions;
+import io.github.athenaddb.local.engine.LocalCatalogs;
+import io.github.athenaddb.local.engine.LocalEngine;
+import io.github.athenaddb.local.engine.ServeRegistry;
+import io.github.athenaddb.local.engine.ServeState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,83 +31,90 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code trino-query} while a {@code serve} of the same source is up: the statements go to that
- * server (it lists them among its queries) and print as on an engine of the query's own.
+ * {@code query} while a {@code serve} of the same source is up, set up as ServeCommand sets it up:
+ * the script goes to the serve, which runs it (Trino lists its statements among its queries) and
+ * prints it, rows, stats and errors, exactly as an engine of the query's own would.
  */
 class QueryThroughServeTest
 {
     @TempDir
     Path dir;
 
-    @Test
-    void queryIsSentToTheRunningServeWithTheSameOutput()
-            throws IOException, InterruptedException
+    private Dynalite dynalite;
+    private LocalCatalogs catalogs;
+    private ByteArrayOutputStream serveErr;
+    private LocalEngine serve;
+    private ServeScripts scripts;
+
+    @BeforeEach
+    void startServe()
     {
-        Dynalite dynalite = LocalCliTable.dynalite();
-        LocalCatalogs catalogs = new LocalCatalogs(Map.of(), Optional.of(dynalite.endpoint()), Optional.empty());
-        ServeRegistry registry = new ServeRegistry(dir);
-        String sql = "SELECT sk, ship.city AS city FROM localcliorders WHERE pk = 'c1' ORDER BY sk DESC LIMIT 2";
-        try (LocalTrino trino = LocalTrino.start(catalogs, 0)) {
-            // What serve does once its server answers.
-            Path recorded = registry.register(ServeState.of(trino.baseUrl(), catalogs));
+        dynalite = LocalCliTable.dynalite();
+        catalogs = new LocalCatalogs(Map.of(), Optional.of(dynalite.endpoint()), Optional.empty());
+        serveErr = new ByteArrayOutputStream();
+        ServedStats served = new ServedStats();
+        serve = LocalEngine.serve(catalogs, EngineOptions.DEFAULTS, 0,
+                ServeCommand.reportingTo(new PrintStream(serveErr, true, StandardCharsets.UTF_8)).andThen(served));
+        scripts = ServeScripts.start(serve.baseUrl(), served);
+        new ServeRegistry(dir).register(ServeState.of(serve.baseUrl(), scripts.port(), catalogs));
+    }
 
-            CliRun run;
-            System.setProperty(ServeRegistry.DIRECTORY_PROPERTY, dir.toString());
-            try {
-                run = CliRun.withEnvironment(Map.of(), "query", sql, "--dynamodb-endpoint", dynalite.endpoint().toString());
-            }
-            finally {
-                System.clearProperty(ServeRegistry.DIRECTORY_PROPERTY);
-            }
-
-            assertThat(run.exit()).as(run.err()).isZero();
-            // A server that does not leave the stats (not athena-local's serve) is named instead.
-            assertThat(run.err()).startsWith("-- 2 rows in ").contains("(the serve at " + trino.baseUrl() + " printed the stats)");
-            // As QueryScriptTest's engine of its own prints it.
-            assertThat(run.out()).isEqualTo("""
-                    | sk | city   |
-                    |----|--------|
-                    | 3  | Lyon   |
-                    | 2  | Nantes |
-                    """);
-            assertThat(queriesSeenBy(trino.baseUrl())).contains(sql);
-            assertThat(recorded).exists();
-        }
+    @AfterEach
+    void stopServe()
+    {
+        scripts.close();
+        serve.close();
     }
 
     @Test
-    void theServesStatsArePrintedByTheQueryAsItsOwn()
-            throws IOException
+    void queryIsRunByTheServeWithTheSameOutputAndStats()
+            throws IOException, InterruptedException
     {
-        Dynalite dynalite = LocalCliTable.dynalite();
-        LocalCatalogs catalogs = new LocalCatalogs(Map.of(), Optional.of(dynalite.endpoint()), Optional.empty());
-        ServeRegistry registry = new ServeRegistry(dir);
-        ByteArrayOutputStream serveErr = new ByteArrayOutputStream();
+        String sql = "SELECT sk, ship.city AS city FROM localcliorders WHERE pk = 'c1' ORDER BY sk DESC LIMIT 2";
         Path statsJson = dir.resolve("stats.jsonl");
-        try (LocalEngine serve = LocalEngine.serve(catalogs, EngineOptions.DEFAULTS, 0,
-                ServeCommand.reportingTo(new PrintStream(serveErr, true, StandardCharsets.UTF_8), Optional.of(registry.statsFiles())))) {
-            registry.register(ServeState.of(serve.baseUrl(), catalogs));
 
-            CliRun run;
-            System.setProperty(ServeRegistry.DIRECTORY_PROPERTY, dir.toString());
-            try {
-                run = CliRun.withEnvironment(Map.of(), "query", "SELECT sk FROM localcliorders WHERE pk = 'c1' AND sk = 2",
-                        "--dynamodb-endpoint", dynalite.endpoint().toString(), "--stats-json", statsJson.toString());
-            }
-            finally {
-                System.clearProperty(ServeRegistry.DIRECTORY_PROPERTY);
-            }
+        CliRun run = query(sql, "--stats-json", statsJson.toString());
 
-            assertThat(run.exit()).as(run.err()).isZero();
-            assertThat(run.err()).startsWith("-- 1 row in ")
-                    // With the schema sample's Scans, when this serve has not cached the schema yet.
-                    .containsPattern("-- ddb.default.localcliorders: 1 split, requests: GetItem 1, .* 1 row returned")
-                    .contains("--   pushed: pk = 'c1' AND sk = 2");
-            JsonNode json = new ObjectMapper().readTree(Files.readString(statsJson));
-            assertThat(json.get("sources").get(0).get("requests").get("GetItem").asLong()).isEqualTo(1);
-            assertThat(serveErr.toString(StandardCharsets.UTF_8)).contains("-- query done in ");
-            // Taken: nothing is left behind.
-            assertThat(dir.resolve("stats")).isEmptyDirectory();
+        assertThat(run.exit()).as(run.err()).isZero();
+        // As QueryScriptTest's engine of its own prints it.
+        assertThat(run.out()).isEqualTo("""
+                | sk | city   |
+                |----|--------|
+                | 3  | Lyon   |
+                | 2  | Nantes |
+                """);
+        // The partition's 3 rows are read: ORDER BY ... LIMIT is not sent (not declared), Trino sorts and cuts.
+        assertThat(run.err()).startsWith("-- 2 rows in ")
+                .containsPattern("-- ddb.default.localcliorders: 1 split, requests: .*Query 1, .* 3 rows returned")
+                .contains("--   pushed: pk = 'c1'");
+        JsonNode json = new ObjectMapper().readTree(Files.readString(statsJson));
+        assertThat(json.get("sources").get(0).get("requests").get("Query").asLong()).isEqualTo(1);
+        assertThat(queriesSeenBy(serve.baseUrl())).contains(sql);
+        // The serve prints every query's stats on its own stderr too.
+        assertThat(serveErr.toString(StandardCharsets.UTF_8)).contains("-- query done in ");
+    }
+
+    @Test
+    void aScriptStopsAtItsFirstFailureWithItsOneLineAndExitCode()
+    {
+        CliRun run = query("SELECT 1 AS one; SELECT nope FROM localcliorders -- a comment\n; SELECT 3");
+
+        assertThat(run.exit()).isEqualTo(Failures.BAD_INPUT);
+        assertThat(run.out()).contains("| one |").doesNotContain("3 |");
+        assertThat(run.err()).contains("athena-local: line 1:8: Column 'nope' cannot be resolved (COLUMN_NOT_FOUND)")
+                .doesNotContain("\tat ");
+    }
+
+    private CliRun query(String sql, String... options)
+    {
+        List<String> args = new ArrayList<>(List.of("query", sql, "--dynamodb-endpoint", dynalite.endpoint().toString()));
+        args.addAll(List.of(options));
+        System.setProperty(ServeRegistry.DIRECTORY_PROPERTY, dir.toString());
+        try {
+            return CliRun.withEnvironment(Map.of(), args.toArray(String[]::new));
+        }
+        finally {
+            System.clearProperty(ServeRegistry.DIRECTORY_PROPERTY);
         }
     }
 

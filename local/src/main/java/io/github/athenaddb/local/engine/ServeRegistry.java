@@ -41,12 +41,6 @@ public final class ServeRegistry
     }
 
     /** The registry bin/athena-local names ({@link #DIRECTORY_PROPERTY}), if it names one. */
-    /** Where the serves registered here leave the stats of athena-local's queries for {@code query}. */
-    public ServeStatsFiles statsFiles()
-    {
-        return new ServeStatsFiles(directory.resolve("stats"));
-    }
-
     public static Optional<ServeRegistry> fromSystemProperty()
     {
         return Optional.ofNullable(System.getProperty(DIRECTORY_PROPERTY)).map(dir -> new ServeRegistry(Path.of(dir)));

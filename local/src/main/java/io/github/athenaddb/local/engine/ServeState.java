@@ -6,27 +6,33 @@ import java.time.Instant;
 import static java.util.Objects.requireNonNull;
 
 /**
- * What a running {@code serve} records about itself for {@code query}: where it listens, which
+ * What a running {@code serve} records about itself for {@code query}: where it listens (Trino,
+ * and its endpoint for query's scripts), which
  * process it is (the pid with its start time, since a pid is reused once the process is gone) and
  * the source it reads: the DynamoDB endpoint and region in plain words for people and
  * {@code --debug}, and the fingerprint of every setting that decides what a query sees
  * ({@link LocalCatalogs#fingerprint()}), which is what {@code query} compares.
  */
-public record ServeState(URI baseUrl, long pid, String started, String dynamodbEndpoint, String region, String fingerprint)
+public record ServeState(URI baseUrl, int scriptPort, long pid, String started, String dynamodbEndpoint, String region, String fingerprint)
 {
     public ServeState
     {
         requireNonNull(baseUrl, "baseUrl is null");
+        if (scriptPort <= 0) {
+            // A record of an older serve, without the endpoint for query's scripts: not one to use.
+            throw new IllegalArgumentException("scriptPort is " + scriptPort);
+        }
         requireNonNull(started, "started is null");
         requireNonNull(dynamodbEndpoint, "dynamodbEndpoint is null");
         requireNonNull(region, "region is null");
         requireNonNull(fingerprint, "fingerprint is null");
     }
 
-    public static ServeState of(URI baseUrl, LocalCatalogs catalogs)
+    /** @param scriptPort where the serve runs athena-local query's scripts, on 127.0.0.1 */
+    public static ServeState of(URI baseUrl, int scriptPort, LocalCatalogs catalogs)
     {
         ProcessHandle self = ProcessHandle.current();
-        return new ServeState(baseUrl, self.pid(), started(self),
+        return new ServeState(baseUrl, scriptPort, self.pid(), started(self),
                 catalogs.dynamodbEndpointSetting(), catalogs.regionSetting(), catalogs.fingerprint());
     }
 

@@ -17,7 +17,7 @@ public record ServedQuery(String queryId, Optional<String> client, QueryResult s
         requireNonNull(stats, "stats is null");
     }
 
-    /** Sent by athena-local's {@code query}, which waits for the stats (see {@link ServeStatsFiles}). */
+    /** Sent by athena-local's {@code query}, which waits for the stats (its serve's ServedStats). */
     public boolean fromAthenaLocal()
     {
         return client.filter(ClientStatements.CLIENT::equals).isPresent();

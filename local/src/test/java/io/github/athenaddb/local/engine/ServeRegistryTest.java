@@ -30,23 +30,26 @@ class ServeRegistryTest
                 ServerSocket otherListening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Process gone = new ProcessBuilder("true").start();
             gone.waitFor();
-            ServeState self = ServeState.of(url(listening.getLocalPort()), catalogs);
+            ServeState self = ServeState.of(url(listening.getLocalPort()), 1, catalogs);
 
             Path live = registry.register(self);
             // A killed serve: its process is gone.
-            Path dead = registry.register(new ServeState(url(otherListening.getLocalPort()), gone.pid(), self.started(), "", "us-east-1", self.fingerprint()));
+            Path dead = registry.register(new ServeState(url(otherListening.getLocalPort()), 1, gone.pid(), self.started(), "", "us-east-1", self.fingerprint()));
             // A serve that no longer listens.
-            Path notListening = registry.register(new ServeState(url(closedPort()), self.pid(), self.started(), "", "us-east-1", self.fingerprint()));
+            Path notListening = registry.register(new ServeState(url(closedPort()), 1, self.pid(), self.started(), "", "us-east-1", self.fingerprint()));
             Path garbage = Files.writeString(dir.resolve("serve-1.json"), "{\"baseUrl\":");
+            // An older serve's record, without the endpoint for query's scripts.
+            Path older = Files.writeString(dir.resolve("serve-2.json"), new String(Files.readAllBytes(live)).replace("\"scriptPort\" : 1,", ""));
 
             assertThat(registry.running()).containsExactly(self);
             assertThat(live).exists();
             assertThat(dead).doesNotExist();
             assertThat(notListening).doesNotExist();
+            assertThat(older).doesNotExist();
             assertThat(garbage).doesNotExist();
 
             // The pid of a serve that is gone, now another process's: its start time tells them apart.
-            Path reusedPid = registry.register(new ServeState(url(otherListening.getLocalPort()), self.pid(), "2020-01-01T00:00:00Z", "", "us-east-1",
+            Path reusedPid = registry.register(new ServeState(url(otherListening.getLocalPort()), 1, self.pid(), "2020-01-01T00:00:00Z", "", "us-east-1",
                     self.fingerprint()));
             assertThat(registry.running()).containsExactly(self);
             assertThat(reusedPid).doesNotExist();
