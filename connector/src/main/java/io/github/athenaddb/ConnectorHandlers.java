@@ -13,6 +13,7 @@ import com.amazonaws.athena.connector.lambda.serde.VersionedObjectMapperFactory;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.base.Suppliers;
 import io.github.athenaddb.aws.BoundedAwsCalls;
 import io.github.athenaddb.ddb.DdbMetadataHandler;
 import io.github.athenaddb.ddb.DdbRecordHandler;
@@ -90,12 +91,12 @@ public class ConnectorHandlers
         SchemaSampler sampler = new SchemaSampler(dynamoDb, SampleSettings.fromConfig(config.sampleSize(), environment));
         // DynamoDB serves every catalog but those with a JDBC connection string (<catalog>_connection_string); without
         // JDBC catalogs, no routing layer: each SDK handler builds its own AWS clients, which costs start-up time.
-        this.metadata = once(() -> {
+        this.metadata = Suppliers.memoize(() -> {
             DdbMetadataHandler dynamo = new DdbMetadataHandler(config, new TableCatalog(dynamoDb, Clock.systemUTC()),
                     GlueCatalogs.create(glue, config), sampler, new PartiqlReader(dynamoDb), environment);
             return new Side(jdbc.catalogs().isEmpty() ? dynamo : new RoutingMetadataHandler(dynamo, jdbc.metadata(), environment), null);
         });
-        this.records = once(() -> {
+        this.records = Suppliers.memoize(() -> {
             DdbRecordHandler dynamo = new DdbRecordHandler(config, dynamoDb, environment);
             return new Side(null, jdbc.catalogs().isEmpty() ? dynamo : new RoutingRecordHandler(dynamo, jdbc.records(), environment));
         });
@@ -160,31 +161,6 @@ public class ConnectorHandlers
         if (System.getenv("AWS_REGION") == null && System.getProperty("aws.region") == null) {
             System.setProperty("aws.region", config.region());
         }
-    }
-
-    /** Built on the first call, once (a failure is not kept: the next call tries again). */
-    private static <T> Supplier<T> once(Supplier<T> supplier)
-    {
-        return new Supplier<>()
-        {
-            private volatile T value;
-
-            @Override
-            public T get()
-            {
-                T built = value;
-                if (built == null) {
-                    synchronized (this) {
-                        built = value;
-                        if (built == null) {
-                            built = supplier.get();
-                            value = built;
-                        }
-                    }
-                }
-                return built;
-            }
-        };
     }
 
     /** One side's SDK handler (the other is null), whose failures leave translated (see ErrorTranslator). */

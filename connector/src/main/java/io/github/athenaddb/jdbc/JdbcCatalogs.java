@@ -1,5 +1,6 @@
 package io.github.athenaddb.jdbc;
 
+import com.google.common.base.Suppliers;
 import io.github.athenaddb.ConnectorConfig;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -39,16 +40,16 @@ public final class JdbcCatalogs
             return new JdbcCatalogs(Set.of(), Map::of, Map::of);
         }
         JdbcOptions options = JdbcOptions.fromConfig(environment);
-        SecretReferences secrets = new SecretReferences(memoize(() -> secretsClient(environment, config)));
+        SecretReferences secrets = new SecretReferences(Suppliers.memoize(() -> secretsClient(environment, config)));
         Map<String, JdbcConnections> connections = new LinkedHashMap<>();
         sources.forEach((catalog, source) -> connections.put(catalog, new JdbcConnections(source, secrets)));
         return new JdbcCatalogs(Set.copyOf(connections.keySet()),
-                memoize(() -> {
+                Suppliers.memoize(() -> {
                     Map<String, JdbcMetadataHandler> handlers = new LinkedHashMap<>();
                     connections.forEach((catalog, source) -> handlers.put(catalog, new JdbcMetadataHandler(source, options, environment)));
                     return handlers;
                 }),
-                memoize(() -> {
+                Suppliers.memoize(() -> {
                     Map<String, JdbcRecordHandler> handlers = new LinkedHashMap<>();
                     connections.forEach((catalog, source) -> handlers.put(catalog, new JdbcRecordHandler(source, options, config.queryStatusCheck(), environment)));
                     return handlers;
@@ -82,23 +83,5 @@ public final class JdbcCatalogs
             builder.endpointOverride(URI.create(endpoint.trim()));
         }
         return builder.build();
-    }
-
-    /** Built on first use: a connection string without ${secret} needs no Secrets Manager at all. */
-    private static <T> Supplier<T> memoize(Supplier<T> supplier)
-    {
-        return new Supplier<>()
-        {
-            private T value;
-
-            @Override
-            public synchronized T get()
-            {
-                if (value == null) {
-                    value = supplier.get();
-                }
-                return value;
-            }
-        };
     }
 }

@@ -2,6 +2,7 @@ package io.github.athenaddb.ddb.schema.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.base.Suppliers;
 import io.github.athenaddb.ConnectorConfig;
 import io.github.athenaddb.SpillClients;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -80,9 +81,9 @@ public record SharedSchemaLocation(Kind kind, String where, String reason)
             case NONE -> SchemaStore.NONE;
             case DIRECTORY -> new FileSchemaStore(Path.of(where));
             case S3_PLAINTEXT, S3_KMS -> {
-                Supplier<S3Client> s3 = once(() -> SpillClients.s3(env));
+                Supplier<S3Client> s3 = Suppliers.memoize(() -> SpillClients.s3(env));
                 EntrySeal seal = kind == Kind.S3_PLAINTEXT ? EntrySeal.PLAINTEXT
-                        : new KmsEntrySeal(once(KmsClient::create), value(env, KMS_KEY_ID).orElseThrow());
+                        : new KmsEntrySeal(Suppliers.memoize(KmsClient::create), value(env, KMS_KEY_ID).orElseThrow());
                 int slash = where.indexOf('/');
                 yield new S3SchemaStore(s3, where.substring(0, slash), where.substring(slash + 1), seal, putHeaders(env));
             }
@@ -110,20 +111,4 @@ public record SharedSchemaLocation(Kind kind, String where, String reason)
         return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value.trim());
     }
 
-    private static <T> Supplier<T> once(Supplier<T> supplier)
-    {
-        return new Supplier<>()
-        {
-            private T value;
-
-            @Override
-            public synchronized T get()
-            {
-                if (value == null) {
-                    value = supplier.get();
-                }
-                return value;
-            }
-        };
-    }
 }
