@@ -27,7 +27,8 @@ import java.util.Set;
  * </ol>
  * An index is used only when it holds every item that can match: the query excludes NULL on each
  * of the index's key attributes, because DynamoDB leaves items without them out of the index
- * (a sparse index). A KEYS_ONLY or INCLUDE index may lack requested attributes, which are not
+ * (a sparse index), or for a top-N ordered by the index's sort key, when the items the index lacks
+ * are read from the table as well ({@link SparseIndexTopN}). A KEYS_ONLY or INCLUDE index may lack requested attributes, which are not
  * known when splits are planned; the plan names what the index holds, and a read that needs more
  * fetches each item from the table by its primary key ({@link IndexCoverage}). More than {@code maxKeyLookups} keys or Queries fall back to a Scan.
  */
