@@ -162,9 +162,7 @@ public class DdbRecordHandler
                     int row = firstRow + written;
                     if (writer.write(block, row, item, strict != null ? strict : misfits) == 1) {
                         written++;
-                        if (countedColumn < 0 || !block.getFieldVectors().get(countedColumn).isNull(row)) {
-                            rows.counted(1);
-                        }
+                        rows.wrote(countedColumn >= 0 && block.getFieldVectors().get(countedColumn).isNull(row));
                     }
                 }
                 return written;

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -49,6 +50,7 @@ final class DifferentialHarness
     private final Map<String, Double> weights;
     private final List<String> hashColumns;
     private final List<String> orderColumns;
+    private final Map<String, String> sparseIndexes;
     private final List<Map<String, Object>> allRows;
 
     /**
@@ -59,6 +61,16 @@ final class DifferentialHarness
     DifferentialHarness(AthenaSequence athena, String schemaName, String table, Map<String, Double> weights, List<String> hashColumns,
                         List<String> orderColumns)
     {
+        this(athena, schemaName, table, weights, hashColumns, orderColumns, Map.of());
+    }
+
+    /**
+     * @param sparseIndexes by sort-key column, the sparse index it is the sort key of: a top-N on it that
+     *         reads the index although the query allows NULL is counted, and whether it read the table too
+     */
+    DifferentialHarness(AthenaSequence athena, String schemaName, String table, Map<String, Double> weights, List<String> hashColumns,
+                        List<String> orderColumns, Map<String, String> sparseIndexes)
+    {
         this.athena = athena;
         this.schemaName = schemaName;
         this.table = table;
@@ -66,6 +78,7 @@ final class DifferentialHarness
         this.weights = new LinkedHashMap<>(weights);
         this.hashColumns = List.copyOf(hashColumns);
         this.orderColumns = List.copyOf(orderColumns);
+        this.sparseIndexes = Map.copyOf(sparseIndexes);
         this.allRows = read(Map.of(), Cut.NONE);
     }
 
@@ -76,6 +89,12 @@ final class DifferentialHarness
 
     Result run(long seed, int cases, List<String> absentText)
     {
+        return run(seed, cases, absentText, false);
+    }
+
+    /** @param onlyTopN every case has a LIMIT and an ORDER BY; else a third a LIMIT, half of those an ORDER BY */
+    Result run(long seed, int cases, List<String> absentText, boolean onlyTopN)
+    {
         RandomConstraints generator = new RandomConstraints(new Random(seed), schema, existingValues(), absentText);
         List<String> failures = new ArrayList<>();
         int nonEmpty = 0;
@@ -85,19 +104,22 @@ final class DifferentialHarness
         for (int i = 0; i < cases; i++) {
             try (BlockAllocatorImpl allocator = new BlockAllocatorImpl()) {
                 RandomConstraints.Case c = generator.next(allocator, weights, hashColumns);
-                Cut cut = cut(limits);
+                Cut cut = cut(limits, onlyTopN);
                 String problem;
                 try {
                     List<Map<String, Object>> expected = filter(c.summary());
                     nonEmpty += expected.isEmpty() ? 0 : 1;
                     RecordingInterceptor.start();
                     List<Map<String, Object>> actual;
+                    List<RecordingInterceptor.Call> calls = List.of();
                     try {
                         actual = read(c.summary(), cut);
                     }
                     finally {
-                        RecordingInterceptor.stop().forEach(call -> count(paths, call));
+                        calls = RecordingInterceptor.stop();
+                        calls.forEach(call -> count(paths, call));
                     }
+                    sparseTopN(c.summary(), cut, calls).ifPresent(kind -> kinds.merge(kind, 1, Integer::sum));
                     problem = cut.limit() == Constraints.DEFAULT_NO_LIMIT ? difference(expected, actual) : LimitCheck.problem(expected, actual, cut);
                     kinds.merge(cut.kind(), 1, Integer::sum);
                 }
@@ -110,6 +132,27 @@ final class DifferentialHarness
             }
         }
         return new Result(failures, nonEmpty, paths, kinds);
+    }
+
+    /**
+     * A top-N on a sparse index's sort key that read the index although the query allows a NULL
+     * sort key, and whether it also read the items without it from the table ({@code
+     * attribute_not_exists} of the sort key, first in the filter).
+     */
+    private Optional<String> sparseTopN(Map<String, ValueSet> summary, Cut cut, List<RecordingInterceptor.Call> calls)
+    {
+        if (cut.orderBy().isEmpty() || !sparseIndexes.containsKey(cut.orderBy().get(0).getColumnName())) {
+            return Optional.empty();
+        }
+        String column = cut.orderBy().get(0).getColumnName();
+        String index = sparseIndexes.get(column);
+        boolean nullAllowed = !summary.containsKey(column) || summary.get(column).isNullAllowed();
+        if (!nullAllowed || calls.stream().noneMatch(call -> index.equals(call.indexName()))) {
+            return Optional.empty();
+        }
+        boolean completed = calls.stream().anyMatch(call -> call.indexName() == null && call.filter() != null
+                && (call.filter().equals("attribute_not_exists(#f0)") || call.filter().startsWith("attribute_not_exists(#f0) AND ")));
+        return Optional.of("top-n on sparse " + index + (completed ? ", completed from the table" : ""));
     }
 
     private static void count(Map<String, Integer> paths, RecordingInterceptor.Call call)
@@ -136,14 +179,14 @@ final class DifferentialHarness
                 : call.keyCondition().contains("#k1") ? "Query with sort condition" : "Query";
     }
 
-    /** About a third of the cases get a LIMIT, half of those with an ORDER BY. */
-    private Cut cut(Random random)
+    /** About a third of the cases get a LIMIT, half of those with an ORDER BY (or all, with {@code onlyTopN}). */
+    private Cut cut(Random random, boolean onlyTopN)
     {
-        if (random.nextDouble() >= 0.35) {
+        if (!onlyTopN && random.nextDouble() >= 0.35) {
             return Cut.NONE;
         }
         long limit = random.nextInt(16);
-        if (random.nextBoolean()) {
+        if (!onlyTopN && random.nextBoolean()) {
             return new Cut(limit, List.of());
         }
         String column = orderColumns.get(random.nextInt(orderColumns.size()));

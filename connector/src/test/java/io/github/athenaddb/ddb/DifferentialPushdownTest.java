@@ -31,9 +31,13 @@ class DifferentialPushdownTest
     private static final String TABLE = "Differential";
     private static final long SEED = Long.getLong("differential.seed", 20260417L);
     private static final int CASES = Integer.getInteger("differential.cases", 2000);
+    private static final int SPARSE_CASES = Integer.getInteger("differential.sparseCases", 600);
+    /** The sparse indexes by sort-key column: GSI1 on GSI1PK / GSI1SK (N), the LSI ByLsi on PK / LsiSk (S). */
+    private static final Map<String, String> SPARSE_INDEXES = Map.of("gsi1sk", "GSI1", "lsisk", "ByLsi");
 
     private static LambdaWire wire;
     private static DifferentialHarness harness;
+    private static DifferentialHarness sparseTopN;
 
     @BeforeAll
     static void setUp()
@@ -44,7 +48,10 @@ class DifferentialPushdownTest
         // A small key budget so that long IN lists fall back, and two Scan segments.
         wire = LocalSettings.dynamo(dynalite.endpoint()).with(ConnectorConfig.MAX_KEY_LOOKUPS, "6").with(ConnectorConfig.SCAN_SEGMENTS, "2").wire();
         harness = new DifferentialHarness(new AthenaSequence(wire), "default", TABLE.toLowerCase(), weights(), List.of("pk", "gsi1pk"),
-                List.of("sk", "sk", "gsi1sk", "gsi1sk", "lsisk", "qty", "pk"));
+                List.of("sk", "sk", "gsi1sk", "gsi1sk", "lsisk", "qty", "pk"), SPARSE_INDEXES);
+        // Top-Ns that may read a sparse index: its partition key fixed, its sort key seldom constrained.
+        sparseTopN = new DifferentialHarness(new AthenaSequence(wire), "default", TABLE.toLowerCase(), sparseWeights(), List.of("pk", "gsi1pk"),
+                List.of("gsi1sk", "lsisk"), SPARSE_INDEXES);
     }
 
     @AfterAll
@@ -65,6 +72,30 @@ class DifferentialPushdownTest
         assertThat(result.kinds()).as("LIMIT and top-N cases are run").containsKeys("no limit", "limit", "top-n");
         assertThat(result.paths()).as("every access path is exercised").containsKeys("GetItem", "BatchGetItem", "Query", "Query GSI1",
                 "Query ByLsi", "Query with sort condition", "Scan", "(with Limit)", "(backward)", "(with FilterExpression)");
+    }
+
+    @Test
+    void aTopNOverASparseIndexReturnsTheTopRowsOfAFilteredFullRead()
+    {
+        DifferentialHarness.Result result = sparseTopN.run(SEED + 7, SPARSE_CASES, DifferentialTable.ABSENT_TEXT, true);
+        System.out.println(result.summary("DifferentialPushdownTest (sparse top-N)", SEED + 7, SPARSE_CASES));
+        result.failures().stream().limit(20).forEach(System.out::println);
+        assertThat(result.failures()).as("top-N cases whose rows differ with pushdown (seed %d)", SEED + 7).isEmpty();
+        assertThat(result.kinds()).as("the index alone, and the index completed from the table, on the GSI and the LSI").containsKeys(
+                "top-n on sparse GSI1", "top-n on sparse GSI1, completed from the table",
+                "top-n on sparse ByLsi", "top-n on sparse ByLsi, completed from the table");
+    }
+
+    private static Map<String, Double> sparseWeights()
+    {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        weights.put("pk", 0.4);
+        weights.put("gsi1pk", 0.7);
+        weights.put("gsi1sk", 0.15);
+        weights.put("lsisk", 0.15);
+        weights.put("qty", 0.25);
+        weights.put("note", 0.15);
+        return weights;
     }
 
     private static Map<String, Double> weights()

@@ -13,15 +13,17 @@ public final class RowBudget
     static final int FILTERED_FIRST_FACTOR = 10;
     private static final int FILTERED_GROWTH = 4;
 
-    private final long limit;
-    private final boolean requestLimit;
+    private final boolean limited;
+    private long limit;
+    private boolean requestLimit;
+    private boolean countsNulls;
     private long rows;
     private int filteredRequests;
 
     public RowBudget(RowLimit rowLimit)
     {
-        this.limit = rowLimit.rows();
-        this.requestLimit = rowLimit.requestLimit();
+        this.limited = rowLimit.limited();
+        start(rowLimit);
     }
 
     public static RowBudget unlimited()
@@ -31,7 +33,7 @@ public final class RowBudget
 
     public boolean limited()
     {
-        return limit >= 0;
+        return limited;
     }
 
     public boolean exhausted()
@@ -39,9 +41,44 @@ public final class RowBudget
         return limited() && rows >= limit;
     }
 
-    public void counted(long n)
+    /**
+     * A row was written. Under a top-N on a numeric sort key, a row whose sort-key column is NULL
+     * is not counted ({@link RowLimit#countedAttribute()}).
+     *
+     * @param nullInCountedColumn whether the row's value of the counted column is NULL
+     */
+    public void wrote(boolean nullInCountedColumn)
     {
-        rows += n;
+        if (countsNulls || !nullInCountedColumn) {
+            rows++;
+        }
+    }
+
+    /** The rows counted since the budget was made or last restarted. */
+    public long counted()
+    {
+        return rows;
+    }
+
+    /**
+     * Starts another part of a split's read under its own limit, counting from zero: a top-N over a
+     * sparse index reads each index Query's first N rows, and then, or before, the items the index
+     * lacks. An unlimited budget (the split could not count) stays unlimited, so every part reads all.
+     */
+    public void restart(RowLimit rowLimit)
+    {
+        if (limited) {
+            start(rowLimit);
+        }
+    }
+
+    private void start(RowLimit rowLimit)
+    {
+        this.limit = rowLimit.rows();
+        this.requestLimit = rowLimit.requestLimit();
+        this.countsNulls = rowLimit.countedAttribute().isEmpty();
+        this.rows = 0;
+        this.filteredRequests = 0;
     }
 
     /**

@@ -9,6 +9,8 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * How a query reads its table, and why ({@link #reason()}, shown in logs and explain). Every
  * plan reads a superset of the matching items; the record reader checks each item against the
@@ -44,14 +46,26 @@ public sealed interface AccessPlan
      *
      * @param indexAttributes the attributes a KEYS_ONLY or INCLUDE index holds (empty: every
      *         attribute, the table or an ALL index); a read needing others fetches the items from the table
+     * @param missing for a top-N on the sort key of a sparse index: how the matching items the index
+     *         lacks are read (the Queries and that read are then one split)
      */
-    record Queries(Optional<String> index, List<KeyCondition> conditions, Optional<Set<String>> indexAttributes, String reason)
+    record Queries(Optional<String> index, List<KeyCondition> conditions, Optional<Set<String>> indexAttributes, String reason,
+                   Optional<MissingSortKeys> missing)
             implements AccessPlan
     {
         public Queries
         {
             conditions = List.copyOf(conditions);
             indexAttributes = indexAttributes.map(Set::copyOf);
+            requireNonNull(missing, "missing is null");
+            if (missing.isPresent() && index.isEmpty()) {
+                throw new IllegalArgumentException("only an index lacks items: the table holds them all");
+            }
+        }
+
+        public Queries(Optional<String> index, List<KeyCondition> conditions, Optional<Set<String>> indexAttributes, String reason)
+        {
+            this(index, conditions, indexAttributes, reason, Optional.empty());
         }
 
         public Queries(Optional<String> index, List<KeyCondition> conditions, String reason)

@@ -27,7 +27,8 @@ import java.util.Set;
  * </ol>
  * An index is used only when it holds every item that can match: the query excludes NULL on each
  * of the index's key attributes, because DynamoDB leaves items without them out of the index
- * (a sparse index). A KEYS_ONLY or INCLUDE index may lack requested attributes, which are not
+ * (a sparse index), or for a top-N ordered by the index's sort key, when the items the index lacks
+ * are read from the table as well ({@link SparseIndexTopN}). A KEYS_ONLY or INCLUDE index may lack requested attributes, which are not
  * known when splits are planned; the plan names what the index holds, and a read that needs more
  * fetches each item from the table by its primary key ({@link IndexCoverage}). More than {@code maxKeyLookups} keys or Queries fall back to a Scan.
  */
@@ -50,6 +51,24 @@ public final class AccessPlanner
     public static AccessPlan plan(TableDescription table, Map<String, ColumnDomain> domains, int maxKeyLookups,
                                   Optional<String> orderAttribute)
     {
+        return plan(table, domains, maxKeyLookups, orderAttribute, Optional.empty());
+    }
+
+    /**
+     * The plan for a query's domains, LIMIT and ORDER BY: a top-N reads in its ORDER BY's order
+     * where it can, and may read a sparse index whose sort key it orders by ({@link SparseIndexTopN}).
+     */
+    public static AccessPlan plan(TableDescription table, QueryConstraints query, int maxKeyLookups)
+    {
+        Optional<String> orderAttribute = query.hasLimit() && !query.orderBy().isEmpty()
+                ? Optional.of(query.orderBy().get(0).attribute()) : Optional.empty();
+        return plan(table, query.domains(), maxKeyLookups, orderAttribute, Optional.of(query));
+    }
+
+    /** @param query the whole query, when a sparse index may serve its top-N */
+    private static AccessPlan plan(TableDescription table, Map<String, ColumnDomain> domains, int maxKeyLookups,
+                                   Optional<String> orderAttribute, Optional<QueryConstraints> query)
+    {
         Optional<List<AttributeValue>> hashValues = keyValues(table.hashKey(), domains);
         if (hashValues.isPresent() && hashValues.get().size() <= maxKeyLookups) {
             Optional<AccessPlan> get = getItems(table, domains, hashValues.get(), maxKeyLookups);
@@ -63,11 +82,13 @@ public final class AccessPlanner
                     table.rangeKey().map(TableDescription.KeyAttribute::name), table.rangeKey().map(r -> sorts(r, domains, maxKeyLookups / hashValues.get().size())).orElse(List.of())));
         }
         for (TableDescription.Index index : table.indexes()) {
-            indexCandidate(table, index, domains, maxKeyLookups).ifPresent(candidates::add);
+            indexCandidate(table, index, domains, maxKeyLookups, query).ifPresent(candidates::add);
         }
         Optional<Candidate> best = candidates.stream()
                 .filter(c -> c.conditions().size() <= maxKeyLookups)
                 .max(Comparator.comparing((Candidate c) -> orderAttribute.isPresent() && c.rangeKey().equals(orderAttribute))
+                        // An index that holds every matching item reads N items; a sparse one may read the missing ones too.
+                        .thenComparing(c -> c.missing().isEmpty())
                         .thenComparing(c -> c.hasSort())
                         .thenComparing(c -> -c.estimate(table))
                         .thenComparing(c -> c.index().isEmpty())
@@ -81,7 +102,8 @@ public final class AccessPlanner
                     + (c.hasSort() ? ", with a condition on sort key " + c.rangeKey().orElseThrow() : "")
                     + (orderAttribute.isPresent() && c.rangeKey().equals(orderAttribute) ? ", read in the ORDER BY's order" : "")
                     + (c.indexAttributes().isPresent() ? " (a " + table.index(c.index().orElseThrow()).orElseThrow().projectionType()
-                    + " index: items are fetched from the table when the query needs other attributes)" : ""));
+                    + " index: items are fetched from the table when the query needs other attributes)" : "")
+                    + c.missing().map(m -> "; " + m.reason()).orElse(""), c.missing());
         }
         // Every candidate left needs more Queries than allowed: say so, with the cheapest of them.
         Optional<Candidate> fewest = candidates.stream().min(Comparator.comparingInt((Candidate c) -> c.conditions().size()));
@@ -108,11 +130,11 @@ public final class AccessPlanner
     }
 
     private record Candidate(Optional<String> index, List<KeyCondition> conditions, Optional<String> rangeKey, boolean hasSort,
-                             Optional<Set<String>> indexAttributes)
+                             Optional<Set<String>> indexAttributes, Optional<MissingSortKeys> missing)
     {
-        Candidate withAttributes(Optional<Set<String>> attributes)
+        Candidate withIndex(Optional<Set<String>> attributes, Optional<MissingSortKeys> missingItems)
         {
-            return new Candidate(index, conditions, rangeKey, hasSort, attributes);
+            return new Candidate(index, conditions, rangeKey, hasSort, attributes, missingItems);
         }
 
         /** A KEYS_ONLY or INCLUDE index may need a GetItem per item as well: counted twice. */
@@ -133,11 +155,11 @@ public final class AccessPlanner
             }
             sorts.forEach(s -> conditions.add(new KeyCondition(hashKey, v, Optional.of(s))));
         }
-        return new Candidate(index, conditions, rangeKey, !sorts.isEmpty(), Optional.empty());
+        return new Candidate(index, conditions, rangeKey, !sorts.isEmpty(), Optional.empty(), Optional.empty());
     }
 
     private static Optional<Candidate> indexCandidate(TableDescription table, TableDescription.Index index, Map<String, ColumnDomain> domains,
-                                                      int maxKeyLookups)
+                                                      int maxKeyLookups, Optional<QueryConstraints> query)
     {
         KeySchema keys = table.keySchema(index);
         Optional<List<AttributeValue>> hashValues = keyValues(keys.hash(), domains);
@@ -145,16 +167,21 @@ public final class AccessPlanner
             return Optional.empty();
         }
         List<SortCondition> sorts = List.of();
+        Optional<MissingSortKeys> missing = Optional.empty();
         if (keys.range().isPresent()) {
             ColumnDomain rangeDomain = domains.get(keys.range().get().name());
-            // Sparse-index safety: items without the index's sort key are not in the index.
+            // Sparse-index safety: items without the index's sort key are not in the index; only a
+            // top-N on that key may still use it, completed by a read of the items it lacks.
             if (rangeDomain == null || !rangeDomain.excludesNull()) {
-                return Optional.empty();
+                missing = query.flatMap(q -> SparseIndexTopN.plan(table, index, domains, q, maxKeyLookups));
+                if (missing.isEmpty()) {
+                    return Optional.empty();
+                }
             }
             sorts = sorts(keys.range().get(), domains, maxKeyLookups / hashValues.get().size());
         }
         return Optional.of(candidate(Optional.of(index.name()), index.hashKey(), hashValues.get(), index.rangeKey(), sorts)
-                .withAttributes(indexAttributes(table, index)));
+                .withIndex(indexAttributes(table, index), missing));
     }
 
     /** What a KEYS_ONLY or INCLUDE index holds: the table's keys, its own keys, and the included attributes. */

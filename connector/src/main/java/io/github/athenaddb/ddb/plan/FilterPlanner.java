@@ -41,8 +41,25 @@ public final class FilterPlanner
     /** @param keyAttributes attributes a Query's filter may not name (the queried keys); empty for a Scan */
     public static Optional<FilterCondition> plan(Map<String, ColumnDomain> domains, Set<String> keyAttributes)
     {
+        return plan(domains, keyAttributes, Optional.empty());
+    }
+
+    /**
+     * The filter of a read of the items a sparse index leaves out for lack of its sort key: the
+     * domains' filter and {@code attribute_not_exists} of that key. The key's absence is exact (no
+     * coercion to allow for): the read must return no item the index holds, which the index's own
+     * read returns already.
+     */
+    public static FilterCondition missing(Map<String, ColumnDomain> domains, Set<String> keyAttributes, String absentAttribute)
+    {
+        return plan(domains, keyAttributes, Optional.of(absentAttribute)).orElseThrow();
+    }
+
+    private static Optional<FilterCondition> plan(Map<String, ColumnDomain> domains, Set<String> keyAttributes, Optional<String> absent)
+    {
         Builder builder = new Builder();
         List<Term> terms = new ArrayList<>();
+        absent.ifPresent(a -> terms.add(Term.atom("attribute_not_exists(" + builder.name(a) + ")")));
         new TreeMap<>(domains).forEach((attribute, domain) -> {
             if (!keyAttributes.contains(attribute)) {
                 int[] mark = builder.mark();

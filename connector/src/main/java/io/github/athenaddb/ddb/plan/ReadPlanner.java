@@ -14,9 +14,7 @@ public final class ReadPlanner
 
     public static ReadPlan plan(TableDescription table, QueryConstraints query, int maxKeyLookups)
     {
-        Optional<String> orderAttribute = query.hasLimit() && !query.orderBy().isEmpty()
-                ? Optional.of(query.orderBy().get(0).attribute()) : Optional.empty();
-        AccessPlan access = AccessPlanner.plan(table, query.domains(), maxKeyLookups, orderAttribute);
+        AccessPlan access = AccessPlanner.plan(table, query, maxKeyLookups);
         RowLimit limit = LimitPlanner.plan(table, access, query);
         Optional<FilterCondition> filter = access.match(
                 // GetItem and BatchGetItem take no filter; they read at most max_key_lookups items anyway.

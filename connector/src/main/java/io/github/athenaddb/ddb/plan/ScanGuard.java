@@ -20,9 +20,19 @@ public final class ScanGuard
 {
     private ScanGuard() {}
 
-    /** A Scan that stops after LIMIT items (every item read is a row) is not a full Scan. */
+    /**
+     * A Scan that stops after LIMIT items (every item read is a row) is not a full Scan. A top-N over
+     * a sparse index may Scan for the items the index lacks (when it holds fewer than N matching
+     * ones): that Scan is checked as one.
+     */
     public static void check(TableDescription table, ReadPlan plan, long guardBytes)
     {
+        Optional<AccessPlan> missing = plan.access().match(get -> Optional.empty(), queries -> queries.missing().map(MissingSortKeys::read),
+                scan -> Optional.empty());
+        if (missing.isPresent()) {
+            check(table, missing.get(), guardBytes);
+            return;
+        }
         if (plan.limit().limited() && plan.limit().requestLimit()) {
             return;
         }

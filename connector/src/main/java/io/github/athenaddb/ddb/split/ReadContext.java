@@ -34,6 +34,12 @@ public record ReadContext(DynamoDbReaders readers, ReadProjection projection, Re
         requireNonNull(pages, "pages is null");
     }
 
+    /** The same read under other options: a part of a split with a filter and limit of its own. */
+    public ReadContext withOptions(ReadOptions partOptions)
+    {
+        return new ReadContext(readers, projection, partOptions, limiter, keepGoing, rows, pages);
+    }
+
     /**
      * Reads the parts of a split (stream shards, export files) one after the other, until the split
      * has written the rows it may or Athena no longer needs them; their stats summed.

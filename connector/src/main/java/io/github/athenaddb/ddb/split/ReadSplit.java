@@ -18,10 +18,11 @@ import static java.util.Objects.requireNonNull;
 /**
  * What one split reads, carried in the split's properties ({@link SplitCodec}) so that any Lambda
  * instance can run it without planning again: a Scan segment, Queries, a set of primary keys, a
- * passthrough statement, a stream shard, or an export's data files. Each kind reads itself.
+ * passthrough statement, a stream shard, an export's data files, or a top-N over a sparse index.
+ * Each kind reads itself.
  */
 public sealed interface ReadSplit
-        permits ScanSplit, ReadSplit.QuerySplit, ReadSplit.KeysSplit, ReadSplit.PartiqlSplit, ShardSplit, ExportSplit
+        permits ScanSplit, ReadSplit.QuerySplit, ReadSplit.KeysSplit, ReadSplit.PartiqlSplit, ShardSplit, ExportSplit, SparseIndexTopNSplit
 {
     String table();
 

@@ -43,6 +43,10 @@ public final class SplitCodec
     static final String REQUEST_LIMIT = "ddb.requestLimit";
     static final String COUNTED_ATTRIBUTE = "ddb.countedAttribute";
     static final String FILTER = "ddb.filter";
+    static final String MISSING_KIND = "ddb.missingKind";
+    static final String MISSING_KEY_CONDITIONS = "ddb.missingKeyConditions";
+    static final String MISSING_FILTER = "ddb.missingFilter";
+    static final String MISSING_FIRST = "ddb.missingFirst";
     static final String READ_BUDGET = "ddb.readUnitsPerSecond";
     static final String READ_CAP = "ddb.readUnitsPerSecondCap";
 
@@ -52,6 +56,7 @@ public final class SplitCodec
     private static final String PARTIQL = "PARTIQL";
     private static final String SHARD = "SHARD";
     private static final String EXPORT = "EXPORT";
+    private static final String SPARSE_TOP_N = "SPARSE_TOP_N";
 
     private SplitCodec() {}
 
@@ -66,9 +71,17 @@ public final class SplitCodec
             split.add(SEGMENT, Integer.toString(scan.segment())).add(TOTAL_SEGMENTS, Integer.toString(scan.totalSegments()));
         }
         else if (read instanceof ReadSplit.QuerySplit query) {
-            split.add(KEY_CONDITIONS, KeyJson.writeConditions(query.conditions()));
-            query.index().ifPresent(i -> split.add(INDEX, i));
-            query.indexAttributes().ifPresent(a -> split.add(INDEX_ATTRIBUTES, KeyJson.writeNames(new TreeSet<>(a))));
+            writeQuery(query, split);
+        }
+        else if (read instanceof SparseIndexTopNSplit topN) {
+            writeQuery(topN.index(), split);
+            if (topN.missing() instanceof ReadSplit.QuerySplit missing) {
+                split.add(MISSING_KIND, QUERY).add(MISSING_KEY_CONDITIONS, KeyJson.writeConditions(missing.conditions()));
+            }
+            else {
+                split.add(MISSING_KIND, SCAN);
+            }
+            split.add(MISSING_FILTER, KeyJson.write(topN.missingFilter())).add(MISSING_FIRST, Boolean.toString(topN.missingFirst()));
         }
         else if (read instanceof ReadSplit.KeysSplit keys) {
             split.add(KEYS, KeyJson.writeKeys(keys.keys()));
@@ -87,6 +100,13 @@ public final class SplitCodec
         return split;
     }
 
+    private static void writeQuery(ReadSplit.QuerySplit query, Split.Builder split)
+    {
+        split.add(KEY_CONDITIONS, KeyJson.writeConditions(query.conditions()));
+        query.index().ifPresent(i -> split.add(INDEX, i));
+        query.indexAttributes().ifPresent(a -> split.add(INDEX_ATTRIBUTES, KeyJson.writeNames(new TreeSet<>(a))));
+    }
+
     private static String kind(ReadSplit read)
     {
         if (read instanceof ScanSplit) {
@@ -101,6 +121,9 @@ public final class SplitCodec
         if (read instanceof ExportSplit) {
             return EXPORT;
         }
+        if (read instanceof SparseIndexTopNSplit) {
+            return SPARSE_TOP_N;
+        }
         return read instanceof ReadSplit.KeysSplit ? GET : PARTIQL;
     }
 
@@ -114,9 +137,13 @@ public final class SplitCodec
         String table = split.getProperty(TABLE);
         try {
             return switch (kind) {
-                case QUERY -> new ReadSplit.QuerySplit(table, Optional.ofNullable(split.getProperty(INDEX)),
-                        KeyJson.readConditions(required(split, KEY_CONDITIONS)),
-                        Optional.ofNullable(split.getProperty(INDEX_ATTRIBUTES)).map(KeyJson::readNames));
+                case QUERY -> query(split, table);
+                case SPARSE_TOP_N -> new SparseIndexTopNSplit(query(split, table), switch (required(split, MISSING_KIND)) {
+                    case QUERY -> new ReadSplit.QuerySplit(table, Optional.empty(), KeyJson.readConditions(required(split, MISSING_KEY_CONDITIONS)),
+                            Optional.empty());
+                    case SCAN -> new ScanSplit(table, 0, 1);
+                    default -> throw new IllegalArgumentException("unknown " + MISSING_KIND);
+                }, KeyJson.readFilter(required(split, MISSING_FILTER)), Boolean.parseBoolean(required(split, MISSING_FIRST)));
                 case GET -> new ReadSplit.KeysSplit(table, KeyJson.readKeys(required(split, KEYS)));
                 case PARTIQL -> new ReadSplit.PartiqlSplit(table, required(split, STATEMENT));
                 case SHARD -> new ShardSplit(table, required(split, STREAM), List.copyOf(KeyJson.readNames(required(split, SHARDS))),
@@ -129,6 +156,12 @@ public final class SplitCodec
         catch (IllegalArgumentException | NullPointerException e) {
             throw ConnectorException.invalidInput("The split is not valid (" + e.getMessage() + "); send splits as GetSplits returned them");
         }
+    }
+
+    private static ReadSplit.QuerySplit query(Split split, String table)
+    {
+        return new ReadSplit.QuerySplit(table, Optional.ofNullable(split.getProperty(INDEX)), KeyJson.readConditions(required(split, KEY_CONDITIONS)),
+                Optional.ofNullable(split.getProperty(INDEX_ATTRIBUTES)).map(KeyJson::readNames));
     }
 
     private static String required(Split split, String property)

@@ -2,6 +2,7 @@ package io.github.athenaddb.ddb.split;
 
 import io.github.athenaddb.ddb.plan.AccessPlan;
 import io.github.athenaddb.ddb.plan.KeyCondition;
+import io.github.athenaddb.ddb.plan.MissingSortKeys;
 import io.github.athenaddb.ddb.plan.ReadPlan;
 import io.github.athenaddb.ddb.plan.ReadRatePlan;
 import io.github.athenaddb.ddb.plan.ReadRatePlanner;
@@ -9,6 +10,7 @@ import io.github.athenaddb.ddb.plan.RowLimit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The splits of one table read, from its plan: one per Scan segment, one per Query, or one for a
@@ -44,6 +46,19 @@ public final class SplitPlanner
 
     private static Planned queries(String table, AccessPlan.Queries queries, RowLimit limit, double unitsPerSecond)
     {
+        if (queries.missing().isPresent()) {
+            // One split: whether the table is read for the items the index lacks depends on what all its Queries found.
+            MissingSortKeys missing = queries.missing().get();
+            ReadSplit.QuerySplit index = new ReadSplit.QuerySplit(table, queries.index(), queries.conditions(), queries.indexAttributes());
+            ReadSplit fromTable = missing.read().match(
+                    get -> {
+                        throw new IllegalArgumentException("the items an index lacks are not read by key");
+                    },
+                    q -> new ReadSplit.QuerySplit(table, Optional.empty(), q.conditions(), Optional.empty()),
+                    scan -> new ScanSplit(table, 0, 1));
+            return new Planned(List.of(new SparseIndexTopNSplit(index, fromTable, missing.filter(), missing.first())),
+                    ReadRatePlanner.plan(unitsPerSecond, 1));
+        }
         List<KeyCondition> conditions = queries.conditions();
         // A top-N stops each Query after N rows: Queries in one split would share the N.
         boolean groupable = !limit.limited();

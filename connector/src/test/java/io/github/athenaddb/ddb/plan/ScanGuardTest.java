@@ -33,6 +33,23 @@ class ScanGuardTest
     }
 
     @Test
+    void aSparseIndexTopNThatMayScanForTheItemsTheIndexLacksIsGuardedAsAScan()
+    {
+        QueryConstraints topN = new QueryConstraints(Map.of("GSI1PK", PlanFixtures.eq("g")), 5,
+                List.of(new QueryConstraints.SortItem("GSI1SK", false, false)));
+        ReadPlan scanning = ReadPlanner.plan(BIG, topN, 100);
+        ReadPlan querying = ReadPlanner.plan(BIG, new QueryConstraints(Map.of("GSI1PK", PlanFixtures.eq("g"), "PK", PlanFixtures.eq("a")),
+                5, topN.orderBy()), 100);
+
+        assertThatThrownBy(() -> ScanGuard.check(BIG, scanning, GB))
+                .hasMessageContaining("Refusing to Scan all of table Orders")
+                .hasMessageContaining("GSI1PK (GSI GSI1, with a predicate on GSI1SK that excludes NULL)");
+        // Its partition's Query on the table reads what the key selects.
+        ScanGuard.check(BIG, querying, GB);
+        assertThat(((AccessPlan.Queries) querying.access()).missing()).isPresent();
+    }
+
+    @Test
     void aKeyFixedToMoreValuesThanMaxKeyLookupsGetsThePlannersReason()
     {
         Object[] values = new Object[150];

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,6 +51,24 @@ class ReadSplitTest
         assertThat(ReadSplit.from(split)).isEqualTo(query);
         assertThat(split.getProperty("ddb.kind")).isEqualTo("QUERY");
         assertThat(split.getProperties()).containsOnlyKeys("ddb.kind", "ddb.table", "ddb.keyConditions", "ddb.index");
+    }
+
+    @Test
+    void sparseIndexTopNSplitRoundTripsWithItsTableQueryOrScan()
+    {
+        FilterCondition absent = new FilterCondition("attribute_not_exists(#f0) AND #f1 = :f0", Map.of("#f0", "GSI1SK", "#f1", "Note"),
+                Map.of(":f0", AttributeValue.fromS("x")));
+        ReadSplit.QuerySplit index = new ReadSplit.QuerySplit("T", Optional.of("GSI1"), List.of(CONDITION), Optional.of(Set.of("PK", "SK")));
+        SparseIndexTopNSplit scanned = new SparseIndexTopNSplit(index, new ScanSplit("T", 0, 1), absent, false);
+        SparseIndexTopNSplit queried = new SparseIndexTopNSplit(index, new ReadSplit.QuerySplit("T", Optional.empty(),
+                new KeyCondition("PK", AttributeValue.fromS("a"), Optional.empty())), absent, true);
+
+        assertThat(ReadSplit.from(through(scanned))).isEqualTo(scanned);
+        assertThat(ReadSplit.from(through(queried))).isEqualTo(queried);
+        assertThat(through(scanned).getProperties()).containsEntry("ddb.kind", "SPARSE_TOP_N").containsEntry("ddb.missingKind", "SCAN")
+                .doesNotContainKey("ddb.missingKeyConditions");
+        assertThatThrownBy(() -> new SparseIndexTopNSplit(index, new ReadSplit.QuerySplit("T", Optional.of("Other"), CONDITION), absent, false))
+                .as("another index might not hold the sort key whose absence the filter tests").isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
