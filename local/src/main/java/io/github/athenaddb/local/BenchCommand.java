@@ -42,7 +42,7 @@ final class BenchCommand
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     @Option(names = "--scenario", paramLabel = "NAME", description = "Run only this scenario (repeatable; default: all but fresh-queries): "
-            + "full-read, sql-full-read, query-partition, top-n, point-lookup, group-by, jdbc-read, export-read, changes-read, cold-start, "
+            + "full-read, lambda-read, sql-full-read, query-partition, top-n, point-lookup, group-by, jdbc-read, export-read, changes-read, cold-start, "
             + "fresh-queries (only when named: ~28 bin/athena-local processes, several minutes).")
     List<String> scenarios = new ArrayList<>();
 
@@ -119,7 +119,8 @@ final class BenchCommand
         try (LocalConnector local = LocalConnector.startWithDynalite(config)) {
             console.println("Local DynamoDB (dynalite, in memory) at " + local.endpoint());
             DynamoBenchScenarios dynamo = new DynamoBenchScenarios(local, settings, console);
-            if (selected.contains(BenchScenario.FULL_READ) || selected.contains(BenchScenario.SQL_FULL_READ)) {
+            if (selected.contains(BenchScenario.FULL_READ) || selected.contains(BenchScenario.LAMBDA_READ)
+                    || selected.contains(BenchScenario.SQL_FULL_READ)) {
                 results.addAll(dynamo.fullReads(selected));
             }
             Set<BenchScenario> keyed = EnumSet.of(BenchScenario.QUERY_PARTITION, BenchScenario.TOP_N, BenchScenario.POINT_LOOKUP, BenchScenario.GROUP_BY);

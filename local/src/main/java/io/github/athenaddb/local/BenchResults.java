@@ -38,7 +38,7 @@ record BenchResults(String timestamp, Map<String, Object> machine, String gitCom
      * @param rcu read capacity consumed by one run, as the local DynamoDB reported it
      * @param rcuLowerBound see {@link RcuLowerBound}
      * @param rcuRatio rcu / rcuLowerBound: 1 is the best any plan can do
-     * @param peakHeapBytes the largest, over the timed runs, of the heap pools' summed peak usage
+     * @param peakHeapBytes the largest, over the timed runs, of the most heap in use at once ({@link HeapPeak})
      */
     record Scenario(String name, String description, String skipped, Long rows, Stat wallMs, Double rowsPerSecond,
                     Map<String, Long> requests, Double rcu, Double rcuLowerBound, Double rcuRatio, Long peakHeapBytes,

@@ -12,6 +12,8 @@ enum BenchScenario
     TOP_N("top-n", "ORDER BY sk DESC LIMIT 10 within that partition: a backwards Query of 10 items"),
     POINT_LOOKUP("point-lookup", "one item by its full primary key (pk = ... AND sk = ...): a GetItem"),
     GROUP_BY("group-by", "GROUP BY over that partition's items (a Query), aggregated by the engine"),
+    LAMBDA_READ("lambda-read", "full read of the flat table as in Lambda: Athena's ReadRecords block sizes, blocks spilled encrypted to "
+            + "moto_server's S3 and read back (one result per --items size)"),
     SQL_FULL_READ("sql-full-read", "SELECT * of the flat table through the engine, every row to the client (one result per --items size)"),
     JDBC_READ("jdbc-read", "full read of an embedded PostgreSQL table (10 columns) through the connector's JDBC source"),
     EXPORT_READ("export-read", "full read of <table>$export: a DynamoDB export of flat items in moto_server's S3, through the wire"),

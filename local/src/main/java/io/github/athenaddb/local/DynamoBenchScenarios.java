@@ -47,6 +47,7 @@ final class DynamoBenchScenarios
     {
         List<BenchResults.Scenario> results = new ArrayList<>();
         LocalEngine engine = selected.contains(BenchScenario.SQL_FULL_READ) ? local.engine(EngineOptions.DEFAULTS) : null;
+        LambdaReadBench lambda = selected.contains(BenchScenario.LAMBDA_READ) ? new LambdaReadBench(local, settings, out) : null;
         try {
             for (int items : settings.items()) {
                 String table = "bench_flat_" + BenchScenario.size(items);
@@ -60,6 +61,9 @@ final class DynamoBenchScenarios
                         List<TimedRuns.Run> runs = TimedRuns.measure(settings.runs(), table, () -> fullRead(table));
                         results.add(TimedRuns.summarize(name, String.format(Locale.ROOT, "full read of %,d flat items (10 attributes) through the wire, %d split(s)",
                                 items, settings.segments()), runs, bound));
+                    }
+                    if (lambda != null) {
+                        results.add(lambda.run(table, items, bound));
                     }
                     if (engine != null) {
                         String name = BenchScenario.SQL_FULL_READ.id + "-" + BenchScenario.size(items);
@@ -76,6 +80,9 @@ final class DynamoBenchScenarios
         finally {
             if (engine != null) {
                 engine.close();
+            }
+            if (lambda != null) {
+                lambda.close();
             }
         }
         return results;

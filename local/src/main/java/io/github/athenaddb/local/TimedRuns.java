@@ -2,9 +2,6 @@ package io.github.athenaddb.local;
 
 import io.github.athenaddb.local.engine.DynamoDbRequestMeter;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * One warm-up run (JIT, the connector's schema cache, connection pools), then timed runs, each
- * with the DynamoDB request meter and the heap pools' peaks reset first, so a run's figures are
- * its own and not the load's or the previous scenario's.
+ * with the DynamoDB request meter reset and its own heap peak ({@link HeapPeak}), so a run's figures
+ * are its own and not the load's or the previous scenario's.
  */
 final class TimedRuns
 {
@@ -41,12 +38,16 @@ final class TimedRuns
         for (int i = 0; i < runs; i++) {
             // Garbage of the previous run must not count as this run's peak.
             System.gc();
-            resetHeapPeaks();
             DynamoDbRequestMeter.reset();
-            long start = System.nanoTime();
-            long rows = body.getAsLong();
-            double wallMs = (System.nanoTime() - start) / 1e6;
-            long peak = peakHeapBytes();
+            long rows;
+            double wallMs;
+            long peak;
+            try (HeapPeak heap = HeapPeak.start()) {
+                long start = System.nanoTime();
+                rows = body.getAsLong();
+                wallMs = (System.nanoTime() - start) / 1e6;
+                peak = heap.bytes();
+            }
             DynamoDbRequestMeter.TableUsage usage = table == null ? new DynamoDbRequestMeter.TableUsage() : DynamoDbRequestMeter.usage(table);
             Map<String, Long> requests = new LinkedHashMap<>(usage.requests());
             requests.putAll(otherRequests.get());
@@ -72,20 +73,5 @@ final class TimedRuns
         Double ratio = lowerBound == null ? null : last.rcu() / bound;
         return new BenchResults.Scenario(name, description, null, last.rows(), wall, rowsPerSecond, last.requests(), rcu, bound,
                 ratio, peak, null);
-    }
-
-    private static void resetHeapPeaks()
-    {
-        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long peakHeapBytes()
-    {
-        return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-    }
-
-    private static List<MemoryPoolMXBean> heapPools()
-    {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
     }
 }
