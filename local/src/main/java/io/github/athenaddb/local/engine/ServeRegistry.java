@@ -1,6 +1,5 @@
 package io.github.athenaddb.local.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +9,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +21,7 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The running {@code serve}s of one checkout, one file each ({@code serve-PORT.json}) in a
+ * The running {@code serve}s of one checkout, one file each ({@code serve-PORT.properties}) in a
  * directory that {@code bin/athena-local} places under {@code local/target}: a serve runs its
  * checkout's build, so a query from another checkout (another branch) must not get its answers.
  * A file is written whole (written aside, then renamed) once the server answers, and removed when
@@ -27,8 +30,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class ServeRegistry
 {
+    private static final String SUFFIX = ".properties";
     private static final int CONNECT_MILLIS = 300;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path directory;
 
@@ -60,11 +63,13 @@ public final class ServeRegistry
     /** Records a started serve; the returned file is removed by {@link #remove}. */
     public Path register(ServeState state)
     {
-        Path file = directory.resolve("serve-" + state.baseUrl().getPort() + ".json");
+        Path file = directory.resolve("serve-" + state.baseUrl().getPort() + SUFFIX);
         try {
             Files.createDirectories(directory);
-            Path partial = Files.createTempFile(directory, ".serve-", ".json.partial");
-            Files.write(partial, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(state));
+            Path partial = Files.createTempFile(directory, ".serve-", SUFFIX + ".partial");
+            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                state.toProperties().store(out, "athena-local serve");
+            }
             try {
                 Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
@@ -95,7 +100,7 @@ public final class ServeRegistry
         if (!Files.isDirectory(directory)) {
             return running;
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "serve-*.json")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "serve-*" + SUFFIX)) {
             for (Path file : files) {
                 Optional<ServeState> state = read(file);
                 if (state.isPresent() && isUp(state.get())) {
@@ -115,7 +120,11 @@ public final class ServeRegistry
     private static Optional<ServeState> read(Path file)
     {
         try {
-            return Optional.of(JSON.readValue(file.toFile(), ServeState.class));
+            Properties properties = new Properties();
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(in);
+            }
+            return Optional.of(ServeState.fromProperties(properties));
         }
         catch (IOException | RuntimeException e) {
             // Unreadable (an older format, a truncated file): as good as stale.

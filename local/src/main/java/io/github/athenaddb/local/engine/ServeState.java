@@ -2,6 +2,7 @@ package io.github.athenaddb.local.engine;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Properties;
 
 import static java.util.Objects.requireNonNull;
 
@@ -34,6 +35,37 @@ public record ServeState(URI baseUrl, int scriptPort, long pid, String started, 
         ProcessHandle self = ProcessHandle.current();
         return new ServeState(baseUrl, scriptPort, self.pid(), started(self),
                 catalogs.dynamodbEndpointSetting(), catalogs.regionSetting(), catalogs.fingerprint());
+    }
+
+    /** As {@code serve} records it: plain properties, so that a query reads it without a JSON library (~0.1 s of its start). */
+    public Properties toProperties()
+    {
+        Properties properties = new Properties();
+        properties.setProperty("baseUrl", baseUrl.toString());
+        properties.setProperty("scriptPort", Integer.toString(scriptPort));
+        properties.setProperty("pid", Long.toString(pid));
+        properties.setProperty("started", started);
+        properties.setProperty("dynamodbEndpoint", dynamodbEndpoint);
+        properties.setProperty("region", region);
+        properties.setProperty("fingerprint", fingerprint);
+        return properties;
+    }
+
+    /** @throws IllegalArgumentException when one is missing or malformed (a record of another version, a partial file) */
+    public static ServeState fromProperties(Properties properties)
+    {
+        return new ServeState(URI.create(required(properties, "baseUrl")), Integer.parseInt(required(properties, "scriptPort")),
+                Long.parseLong(required(properties, "pid")), required(properties, "started"), required(properties, "dynamodbEndpoint"),
+                required(properties, "region"), required(properties, "fingerprint"));
+    }
+
+    private static String required(Properties properties, String name)
+    {
+        String value = properties.getProperty(name);
+        if (value == null) {
+            throw new IllegalArgumentException("no " + name);
+        }
+        return value;
     }
 
     /** When the process started, as the system tells it: with the pid, it names one process. */

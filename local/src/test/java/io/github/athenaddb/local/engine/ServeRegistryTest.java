@@ -37,9 +37,9 @@ class ServeRegistryTest
             Path dead = registry.register(new ServeState(url(otherListening.getLocalPort()), 1, gone.pid(), self.started(), "", "us-east-1", self.fingerprint()));
             // A serve that no longer listens.
             Path notListening = registry.register(new ServeState(url(closedPort()), 1, self.pid(), self.started(), "", "us-east-1", self.fingerprint()));
-            Path garbage = Files.writeString(dir.resolve("serve-1.json"), "{\"baseUrl\":");
+            Path garbage = Files.writeString(dir.resolve("serve-1.properties"), "baseUrl=http\\://127.0.0.1\\:1\n");
             // An older serve's record, without the endpoint for query's scripts.
-            Path older = Files.writeString(dir.resolve("serve-2.json"), new String(Files.readAllBytes(live)).replace("\"scriptPort\" : 1,", ""));
+            Path older = Files.writeString(dir.resolve("serve-2.properties"), Files.readString(live).replace("scriptPort=1\n", ""));
 
             assertThat(registry.running()).containsExactly(self);
             assertThat(live).exists();
