@@ -65,8 +65,13 @@ final class BenchCommand
             description = "Stream records the changes-read scenario reads from moto_server (default: ${DEFAULT-VALUE}).")
     int changeRecords;
 
-    @Option(names = "--runs", defaultValue = "3", description = "Timed runs per scenario after one warm-up run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", defaultValue = "3", description = "Timed runs per scenario, after the warm-up runs (default: ${DEFAULT-VALUE}).")
     int runs;
+
+    @Option(names = "--warmups", defaultValue = "1", paramLabel = "N",
+            description = "Untimed runs per scenario before the timed ones (default: ${DEFAULT-VALUE}); the engine's latency is its warm "
+                    + "one only after tens of statements, once the JIT has compiled its planner.")
+    int warmups;
 
     @Option(names = "--cold-runs", defaultValue = "5", description = "Fresh JVMs of the cold-start scenario (default: ${DEFAULT-VALUE}).")
     int coldRuns;
@@ -92,12 +97,12 @@ final class BenchCommand
     public Integer call()
             throws Exception
     {
-        BenchSettings settings = smoke ? BenchSettings.SMOKE : new BenchSettings(List.copyOf(items), partitionItems, jdbcRows, runs, coldRuns,
+        BenchSettings settings = smoke ? BenchSettings.SMOKE : new BenchSettings(List.copyOf(items), partitionItems, jdbcRows, warmups, runs, coldRuns,
                 segments, exportItems, changeRecords, false);
-        if (runs < 1 || coldRuns < 1 || segments < 1 || partitionItems < 11 || jdbcRows < 1 || items.stream().anyMatch(n -> n < 1)
+        if (runs < 1 || warmups < 0 || coldRuns < 1 || segments < 1 || partitionItems < 11 || jdbcRows < 1 || items.stream().anyMatch(n -> n < 1)
                 || exportItems < 1 || changeRecords < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--runs, --cold-runs, --segments, --items, --jdbc-rows, "
-                    + "--export-items and --change-records must be at least 1, --partition-items at least 11");
+                    + "--export-items and --change-records must be at least 1, --partition-items at least 11, --warmups at least 0");
         }
         Set<BenchScenario> selected = selected();
         Optional<BenchResults> previous = compare == null ? Optional.empty() : Optional.of(JsonResults.read(compare));
@@ -176,6 +181,7 @@ final class BenchCommand
         m.put("items", s.items());
         m.put("partitionItems", s.partitionItems());
         m.put("jdbcRows", s.jdbcRows());
+        m.put("warmups", s.warmups());
         m.put("runs", s.runs());
         m.put("coldRuns", s.coldRuns());
         m.put("segments", s.segments());

@@ -13,8 +13,8 @@ import java.util.List;
  * @param exportItems items of the export the export-read scenario reads
  * @param changeRecords stream records the changes-read scenario reads
  */
-record BenchSettings(List<Integer> items, int partitionItems, int jdbcRows, int runs, int coldRuns, int segments, int exportItems,
+record BenchSettings(List<Integer> items, int partitionItems, int jdbcRows, int warmups, int runs, int coldRuns, int segments, int exportItems,
                      int changeRecords, boolean smoke)
 {
-    static final BenchSettings SMOKE = new BenchSettings(List.of(300), 200, 300, 1, 1, 1, 300, 100, true);
+    static final BenchSettings SMOKE = new BenchSettings(List.of(300), 200, 300, 1, 1, 1, 1, 300, 100, true);
 }

@@ -58,7 +58,7 @@ final class DynamoBenchScenarios
                     if (selected.contains(BenchScenario.FULL_READ)) {
                         String name = BenchScenario.FULL_READ.id + "-" + BenchScenario.size(items);
                         out.println("  running " + name);
-                        List<TimedRuns.Run> runs = TimedRuns.measure(settings.runs(), table, () -> fullRead(table));
+                        List<TimedRuns.Run> runs = TimedRuns.measure(settings, table, () -> fullRead(table));
                         results.add(TimedRuns.summarize(name, String.format(Locale.ROOT, "full read of %,d flat items (10 attributes) through the wire, %d split(s)",
                                 items, settings.segments()), runs, bound));
                     }
@@ -68,7 +68,7 @@ final class DynamoBenchScenarios
                     if (engine != null) {
                         String name = BenchScenario.SQL_FULL_READ.id + "-" + BenchScenario.size(items);
                         out.println("  running " + name);
-                        List<TimedRuns.Run> runs = TimedRuns.measure(settings.runs(), table,
+                        List<TimedRuns.Run> runs = TimedRuns.measure(settings, table,
                                 () -> engine.execute("SELECT * FROM ddb.default." + table).rows().size());
                         results.add(TimedRuns.summarize(name, String.format(Locale.ROOT, "SELECT * of %,d flat items through the engine, every row to the client",
                                 items), runs, bound));
@@ -137,7 +137,7 @@ final class DynamoBenchScenarios
     private BenchResults.Scenario sql(LocalEngine engine, BenchScenario scenario, String sql, RcuLowerBound bound)
     {
         out.println("  running " + scenario.id + ": " + sql);
-        List<TimedRuns.Run> runs = TimedRuns.measure(settings.runs(), KEYED_TABLE, () -> engine.execute(sql).rows().size());
+        List<TimedRuns.Run> runs = TimedRuns.measure(settings, KEYED_TABLE, () -> engine.execute(sql).rows().size());
         return TimedRuns.summarize(scenario.id, scenario.description + String.format(Locale.ROOT, "; %,d items in the partition", settings.partitionItems()),
                 runs, bound);
     }

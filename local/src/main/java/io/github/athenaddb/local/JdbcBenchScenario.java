@@ -55,7 +55,7 @@ final class JdbcBenchScenario
         AthenaSequence athena = local.athena(CATALOG);
         String name = BenchScenario.JDBC_READ.id + "-" + BenchScenario.size(settings.jdbcRows());
         out.println("  running " + name);
-        List<TimedRuns.Run> runs = TimedRuns.measure(settings.runs(), null, () -> read(athena));
+        List<TimedRuns.Run> runs = TimedRuns.measure(settings, null, () -> read(athena));
         return TimedRuns.summarize(name, String.format(Locale.ROOT, "%s: %,d rows", BenchScenario.JDBC_READ.description, settings.jdbcRows()), runs, null);
     }
 

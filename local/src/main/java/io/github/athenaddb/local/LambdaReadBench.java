@@ -62,7 +62,7 @@ final class LambdaReadBench
         start();
         out.println("  running " + name);
         AtomicLong spilled = new AtomicLong();
-        List<TimedRuns.Run> runs = TimedRuns.measure(settings.runs(), table, () -> read(table, spilled));
+        List<TimedRuns.Run> runs = TimedRuns.measure(settings, table, () -> read(table, spilled));
         return TimedRuns.summarize(name, String.format(Locale.ROOT, "full read of %,d flat items with Athena's ReadRecords sizes "
                         + "(blocks ≤ %,d bytes, inline ≤ %,d): %d encrypted block(s) spilled to moto_server's S3 and read back per run, %d split(s)",
                 items, ATHENA_MAX_BLOCK_BYTES, ATHENA_MAX_INLINE_BYTES, spilled.get(), settings.segments()), runs, bound);

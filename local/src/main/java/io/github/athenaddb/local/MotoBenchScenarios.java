@@ -96,7 +96,7 @@ final class MotoBenchScenarios
         String name = BenchScenario.EXPORT_READ.id + "-" + BenchScenario.size(n);
         out.println("  running " + name);
         String prefix = FOLDER.substring(0, FOLDER.indexOf("AWSDynamoDB/"));
-        List<TimedRuns.Run> runs = TimedRuns.measure(settings.runs(), EXPORT_TABLE,
+        List<TimedRuns.Run> runs = TimedRuns.measure(settings, EXPORT_TABLE,
                 () -> Map.of("GetObject", DynamoDbRequestMeter.objectsRead(BUCKET, prefix)),
                 () -> read(local.athena(), EXPORT_TABLE + "$export", EXPORT_FILES));
         return TimedRuns.summarize(name, String.format(Locale.ROOT, "full read of %s$export: an export of %,d flat items (10 attributes) in "
@@ -114,7 +114,7 @@ final class MotoBenchScenarios
         }
         String name = BenchScenario.CHANGES_READ.id + "-" + BenchScenario.size(n);
         out.println("  running " + name);
-        List<TimedRuns.Run> runs = TimedRuns.measure(settings.runs(), CHANGE_TABLE, () -> read(local.athena(), CHANGE_TABLE + "$changes", 1));
+        List<TimedRuns.Run> runs = TimedRuns.measure(settings, CHANGE_TABLE, () -> read(local.athena(), CHANGE_TABLE + "$changes", 1));
         return TimedRuns.summarize(name, String.format(Locale.ROOT, "full read of %s$changes: %,d stream records (INSERTs of flat items, "
                 + "NEW_AND_OLD_IMAGES) from moto_server's one shard, one split", CHANGE_TABLE, n), runs, null);
     }

@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * One warm-up run (JIT, the connector's schema cache, connection pools), then timed runs, each
+ * Warm-up runs ({@code --warmups}: JIT, the connector's schema cache, connection pools), then timed runs, each
  * with the DynamoDB request meter reset and its own heap peak ({@link HeapPeak}), so a run's figures
  * are its own and not the load's or the previous scenario's.
  */
@@ -25,17 +25,19 @@ final class TimedRuns
      * @param table the DynamoDB table whose requests count (null for a source that is not DynamoDB)
      * @param body one run; returns the rows it read
      */
-    static List<Run> measure(int runs, String table, LongSupplier body)
+    static List<Run> measure(BenchSettings settings, String table, LongSupplier body)
     {
-        return measure(runs, table, Map::of, body);
+        return measure(settings, table, Map::of, body);
     }
 
     /** @param otherRequests requests the meter does not count per DynamoDB table, such as an export's S3 GetObject calls */
-    static List<Run> measure(int runs, String table, Supplier<Map<String, Long>> otherRequests, LongSupplier body)
+    static List<Run> measure(BenchSettings settings, String table, Supplier<Map<String, Long>> otherRequests, LongSupplier body)
     {
-        body.getAsLong();
+        for (int i = 0; i < settings.warmups(); i++) {
+            body.getAsLong();
+        }
         List<Run> measured = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
+        for (int i = 0; i < settings.runs(); i++) {
             // Garbage of the previous run must not count as this run's peak.
             System.gc();
             DynamoDbRequestMeter.reset();
