@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,6 +106,48 @@ class QueryThroughServeTest
         assertThat(run.out()).contains("| one |").doesNotContain("3 |");
         assertThat(run.err()).contains("athena-local: line 1:8: Column 'nope' cannot be resolved (COLUMN_NOT_FOUND)")
                 .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aScriptWhoseClientGoesAwayIsCancelled()
+            throws Exception
+    {
+        String sql = "SELECT x FROM UNNEST(sequence(1, 50000000)) AS t(x)";
+        HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + scripts.port() + ServeScripts.PATH)
+                .toURL().openConnection(Proxy.NO_PROXY);
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.getOutputStream().write(sql.getBytes(StandardCharsets.UTF_8));
+        // The first rows arrive, then the client stops reading and goes (Ctrl-C).
+        connection.getInputStream().readNBytes(64 * 1024);
+        connection.disconnect();
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        String state = "";
+        while (System.nanoTime() < deadline) {
+            state = stateOf(serve.baseUrl(), sql);
+            if (!state.equals("RUNNING") && !state.equals("QUEUED") && !state.equals("PLANNING") && !state.equals("STARTING")
+                    && !state.equals("FINISHING") && !state.isEmpty()) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(state).isEqualTo("FAILED");
+    }
+
+    /** The state of the query with this text, as the server lists it. */
+    private static String stateOf(URI server, String sql)
+            throws IOException, InterruptedException
+    {
+        HttpRequest request = HttpRequest.newBuilder(server.resolve("/v1/query")).header("X-Trino-User", "test").build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            for (JsonNode query : new ObjectMapper().readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body())) {
+                if (query.get("query").asText().equals(sql)) {
+                    return query.get("state").asText();
+                }
+            }
+        }
+        return "";
     }
 
     private CliRun query(String sql, String... options)
