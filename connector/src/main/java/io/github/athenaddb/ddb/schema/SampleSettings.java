@@ -3,6 +3,7 @@ package io.github.athenaddb.ddb.schema;
 import io.github.athenaddb.ConnectorConfig;
 
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * How much one schema sample may read: up to {@code items} items and about {@code maxBytes} bytes
@@ -69,9 +70,15 @@ public record SampleSettings(int items, int segments, long maxBytes)
     /** What each used segment may read. */
     SegmentBudget segmentBudget(boolean filtered)
     {
+        return segmentBudget(filtered, OptionalLong.empty());
+    }
+
+    /** @param averageItemBytes the table's average item size, as DescribeTable gives it */
+    SegmentBudget segmentBudget(boolean filtered, OptionalLong averageItemBytes)
+    {
         int used = usedSegments();
         int perSegment = (items + used - 1) / used;
         return new SegmentBudget(perSegment, filtered ? (long) perSegment * SegmentBudget.ENTITY_READ_FACTOR : perSegment,
-                Math.max(1, maxBytes / used));
+                Math.max(1, maxBytes / used), SegmentBudget.firstItemBytes(averageItemBytes));
     }
 }

@@ -71,7 +71,7 @@ public final class SchemaSampler
     {
         Optional<FilterCondition> filter = entity.flatMap(e -> FilterPlanner.plan(EntityDomains.of(e), Set.of()));
         int segments = settings.usedSegments();
-        SegmentBudget budget = settings.segmentBudget(filter.isPresent());
+        SegmentBudget budget = settings.segmentBudget(filter.isPresent(), table.averageItemBytes());
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int segment = 0; segment < segments; segment++) {
             items.addAll(sampleSegment(table.name(), segment, segments, budget, filter));

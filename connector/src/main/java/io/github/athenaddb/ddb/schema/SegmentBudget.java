@@ -1,21 +1,42 @@
 package io.github.athenaddb.ddb.schema;
 
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * What one Scan segment of a schema sample may read, and how many items its next request asks for.
  * DynamoDB's Scan takes a Limit in items, not bytes, and a page holds up to 1 MB: the first
- * request asks for as many items as the byte share holds at {@value #PROBE_ITEM_BYTES} bytes each
- * (so that large items cannot overshoot by a whole page), later ones as many as the rest of the
- * share holds at the average size read so far.
+ * request asks for as many items as the byte share holds at {@code firstItemBytes} each (twice
+ * DescribeTable's average item size when it gives one, else {@value #PROBE_ITEM_BYTES}, so that
+ * large items cannot overshoot by a whole page), later ones as many as the rest of the share
+ * holds at the average size read so far. With the table's average, a segment of small items
+ * usually reads its share in one request instead of two (a cold GetTable's sample: 4 requests,
+ * one after the other, instead of 8).
  *
  * @param items matching items the segment keeps
  * @param evaluated items the segment may read (more than {@code items} when a filter drops some:
  *         an entity view's sample reads at most {@value #ENTITY_READ_FACTOR} times its share)
  * @param bytes bytes the segment may read, as DynamoDB meters them (evaluated items, filtered or not)
+ * @param firstItemBytes the item size the first request assumes
  */
-record SegmentBudget(int items, long evaluated, long bytes)
+record SegmentBudget(int items, long evaluated, long bytes, long firstItemBytes)
 {
+    /** With no idea of the table's item size. */
+    SegmentBudget(int items, long evaluated, long bytes)
+    {
+        this(items, evaluated, bytes, PROBE_ITEM_BYTES);
+    }
+
+    /**
+     * The first request's item size from DescribeTable's average: twice it, since the statistics
+     * are up to six hours old and the items sampled may be larger than the average, and never more
+     * than {@value #PROBE_ITEM_BYTES}.
+     */
+    static long firstItemBytes(OptionalLong averageItemBytes)
+    {
+        return averageItemBytes.isPresent() ? Math.max(1, Math.min(PROBE_ITEM_BYTES, 2 * averageItemBytes.getAsLong())) : PROBE_ITEM_BYTES;
+    }
+
     static final int ENTITY_READ_FACTOR = 20;
     static final long PROBE_ITEM_BYTES = 4096;
 
@@ -38,7 +59,7 @@ record SegmentBudget(int items, long evaluated, long bytes)
         }
         long left = evaluated - progress.evaluated();
         long fitting = progress.evaluated() == 0 || progress.bytes() == 0
-                ? bytes / PROBE_ITEM_BYTES
+                ? bytes / firstItemBytes
                 : (bytes - progress.bytes()) * progress.evaluated() / progress.bytes();
         return OptionalInt.of((int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.min(left, fitting))));
     }

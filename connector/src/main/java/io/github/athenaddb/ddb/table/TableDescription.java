@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -124,6 +125,12 @@ public record TableDescription(
     }
 
     /** A key attribute of the table or of an index, with the type DynamoDB defines for it. */
+    /** DescribeTable's TableSizeBytes over its ItemCount (both refreshed about every six hours), when it gives both. */
+    public OptionalLong averageItemBytes()
+    {
+        return sizeBytes > 0 && itemCount > 0 ? OptionalLong.of((sizeBytes + itemCount - 1) / itemCount) : OptionalLong.empty();
+    }
+
     public KeyAttribute keyAttribute(String name)
     {
         KeyAttribute key = attributeTypes.get(name);

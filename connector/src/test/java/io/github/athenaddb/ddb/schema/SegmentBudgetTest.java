@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,5 +59,18 @@ class SegmentBudgetTest
         assertThat(SampleSettings.fromConfig(10, Map.of("schema_sample_max_kb", "1024")).maxBytes()).isEqualTo(1024 * 1024);
         assertThatThrownBy(() -> SampleSettings.fromConfig(10, Map.of("schema_sample_max_kb", "0")))
                 .hasMessage("Invalid configuration schema_sample_max_kb='0': expected an integer from 1 to 4194304");
+    }
+
+    @Test
+    void theFirstRequestIsSizedFromTheTablesAverageItemWhenDescribeTableGivesOne()
+    {
+        SampleSettings settings = new SampleSettings(1000, 4, 256 * 1024);
+        // The e-commerce sample's ~115-byte items: the segment's 250 items in one request, not 16 then the rest.
+        assertThat(settings.segmentBudget(false, OptionalLong.of(115)).nextLimit(SegmentBudget.Progress.NONE)).hasValue(250);
+        assertThat(settings.segmentBudget(false, OptionalLong.empty()).nextLimit(SegmentBudget.Progress.NONE)).hasValue(16);
+        // Twice the average, and never more than the 4 KB probe: statistics six hours old may undersize today's items.
+        assertThat(SegmentBudget.firstItemBytes(OptionalLong.of(1000))).isEqualTo(2000);
+        assertThat(SegmentBudget.firstItemBytes(OptionalLong.of(100_000))).isEqualTo(SegmentBudget.PROBE_ITEM_BYTES);
+        assertThat(SegmentBudget.firstItemBytes(OptionalLong.empty())).isEqualTo(SegmentBudget.PROBE_ITEM_BYTES);
     }
 }
