@@ -123,9 +123,7 @@ final class QueryCommand
         if (source.debug) {
             System.err.println("athena-local: sending the statements to the serve on " + serve.baseUrl());
         }
-        // On lines of their own: a statement may end in a -- comment.
-        String script = String.join("\n;\n", statements);
-        return ServeScriptClient.run(serve, script, resultFormat.name(), source.debug, statsJson);
+        return ServeScriptClient.run(serve, statements, resultFormat.name(), source.debug, statsJson);
     }
 
     private Optional<ServeState> runningServe(LocalCatalogs catalogs)

@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * What a serve sends back for a {@code query}'s script, in one response: its standard output
  * (rows), its standard error (stats, errors), its {@code --stats-json} lines, in the order they
- * were written, each frame a channel byte, a length and the bytes; then the exit code.
+ * were written, each frame a channel byte, a length and the bytes; then the exit code. The
+ * request is framed the same way: a frame per statement, then an exit code of 0 to end it.
  */
 final class ServeFrames
 {
@@ -19,6 +20,7 @@ final class ServeFrames
     static final byte ERR = 'E';
     static final byte STATS_JSON = 'J';
     static final byte EXIT = 'X';
+    static final byte STATEMENT = 'S';
 
     private ServeFrames() {}
 

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@code query}'s side of {@link ServeScripts}: posts the script to the running serve and copies
@@ -21,7 +22,7 @@ final class ServeScriptClient
     private ServeScriptClient() {}
 
     /** @return the script's exit code, as the serve decided it */
-    static int run(ServeState serve, String script, String format, boolean debug, Path statsJson)
+    static int run(ServeState serve, List<String> statements, String format, boolean debug, Path statsJson)
             throws IOException
     {
         URI url = URI.create("http://127.0.0.1:" + serve.scriptPort() + ServeScripts.PATH);
@@ -30,9 +31,8 @@ final class ServeScriptClient
         connection.setDoOutput(true);
         connection.setRequestProperty(ServeScripts.FORMAT_HEADER, format);
         connection.setRequestProperty(ServeScripts.DEBUG_HEADER, Boolean.toString(debug));
-        connection.setRequestProperty("Content-Type", "text/plain; charset=utf-8");
         try (OutputStream body = connection.getOutputStream()) {
-            body.write(script.getBytes(StandardCharsets.UTF_8));
+            ServeScripts.writeStatements(statements, body);
         }
         if (connection.getResponseCode() != 200) {
             throw new IOException("the serve at " + serve.baseUrl() + " answered HTTP " + connection.getResponseCode());

@@ -12,6 +12,8 @@ import io.github.athenaddb.local.engine.ServedQuery;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -19,6 +21,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -79,6 +82,30 @@ final class ServeScripts
         return http.getAddress().getPort();
     }
 
+    /** A request's body: the statements as query split them, a {@link ServeFrames#STATEMENT} frame each. */
+    static void writeStatements(List<String> statements, OutputStream body)
+            throws IOException
+    {
+        DataOutputStream frames = new DataOutputStream(new BufferedOutputStream(body));
+        for (String statement : statements) {
+            ServeFrames.writeText(frames, ServeFrames.STATEMENT, statement);
+        }
+        ServeFrames.writeExit(frames, 0);
+    }
+
+    private static List<String> readStatements(InputStream body)
+            throws IOException
+    {
+        List<String> statements = new ArrayList<>();
+        ServeFrames.read(body, (channel, bytes) -> {
+            if (channel != ServeFrames.STATEMENT) {
+                throw new IOException("a request frame '" + (char) channel + "', not a statement");
+            }
+            statements.add(new String(bytes, StandardCharsets.UTF_8));
+        });
+        return statements;
+    }
+
     private void handle(HttpExchange exchange)
             throws IOException
     {
@@ -87,20 +114,20 @@ final class ServeScripts
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
-            String script = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            List<String> statements = readStatements(exchange.getRequestBody());
             String format = Optional.ofNullable(exchange.getRequestHeaders().getFirst(FORMAT_HEADER)).orElse("table");
             boolean debug = Boolean.parseBoolean(exchange.getRequestHeaders().getFirst(DEBUG_HEADER));
             exchange.sendResponseHeaders(200, 0);
             DataOutputStream frames = new DataOutputStream(new BufferedOutputStream(exchange.getResponseBody()));
             PrintStream out = new PrintStream(ServeFrames.channel(frames, ServeFrames.OUT), false, StandardCharsets.UTF_8);
             PrintStream err = new PrintStream(ServeFrames.channel(frames, ServeFrames.ERR), true, StandardCharsets.UTF_8);
-            int code = run(script, format, debug, out, err, frames);
+            int code = run(statements, format, debug, out, err, frames);
             out.flush();
             ServeFrames.writeExit(frames, code);
         }
     }
 
-    private int run(String script, String formatName, boolean debug, PrintStream out, PrintStream err, DataOutputStream frames)
+    private int run(List<String> statements, String formatName, boolean debug, PrintStream out, PrintStream err, DataOutputStream frames)
             throws IOException
     {
         ResultFormat format;
@@ -110,7 +137,6 @@ final class ServeScripts
         catch (IllegalArgumentException e) {
             return Failures.usage("--format must be table, csv or json, not '" + formatName + "'", err);
         }
-        List<String> statements = Statements.split(script);
         try (ClientStatements client = new ClientStatements(trino, LocalCatalogs.DYNAMODB_CATALOG, "default")) {
             for (int i = 0; i < statements.size(); i++) {
                 if (i > 0 && format == ResultFormat.TABLE) {

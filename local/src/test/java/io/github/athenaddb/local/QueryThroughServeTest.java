@@ -117,7 +117,9 @@ class QueryThroughServeTest
                 .toURL().openConnection(Proxy.NO_PROXY);
         connection.setRequestMethod("POST");
         connection.setDoOutput(true);
-        connection.getOutputStream().write(sql.getBytes(StandardCharsets.UTF_8));
+        try (var body = connection.getOutputStream()) {
+            ServeScripts.writeStatements(List.of(sql), body);
+        }
         // The first rows arrive, then the client stops reading and goes (Ctrl-C).
         connection.getInputStream().readNBytes(64 * 1024);
         connection.disconnect();
