@@ -68,11 +68,6 @@ public record SampleSettings(int items, int segments, long maxBytes)
     }
 
     /** What each used segment may read. */
-    SegmentBudget segmentBudget(boolean filtered)
-    {
-        return segmentBudget(filtered, OptionalLong.empty());
-    }
-
     /** @param averageItemBytes the table's average item size, as DescribeTable gives it */
     SegmentBudget segmentBudget(boolean filtered, OptionalLong averageItemBytes)
     {

@@ -21,12 +21,6 @@ import java.util.OptionalLong;
  */
 record SegmentBudget(int items, long evaluated, long bytes, long firstItemBytes)
 {
-    /** With no idea of the table's item size. */
-    SegmentBudget(int items, long evaluated, long bytes)
-    {
-        this(items, evaluated, bytes, PROBE_ITEM_BYTES);
-    }
-
     /**
      * The first request's item size from DescribeTable's average: twice it, since the statistics
      * are up to six hours old and the items sampled may be larger than the average, and never more

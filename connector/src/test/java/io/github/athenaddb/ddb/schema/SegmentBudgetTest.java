@@ -11,14 +11,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SegmentBudgetTest
 {
-    private static final SegmentBudget PLAIN = new SegmentBudget(250, 250, 64 * 1024);
+    private static final SegmentBudget PLAIN = new SegmentBudget(250, 250, 64 * 1024, SegmentBudget.PROBE_ITEM_BYTES);
 
     @Test
     void firstRequestAsksForWhatTheByteShareHoldsAtFourKilobytesAnItem()
     {
         assertThat(PLAIN.nextLimit(SegmentBudget.Progress.NONE)).hasValue(16);
-        assertThat(new SegmentBudget(5, 5, 64 * 1024).nextLimit(SegmentBudget.Progress.NONE)).as("fewer items wanted").hasValue(5);
-        assertThat(new SegmentBudget(250, 250, 1024).nextLimit(SegmentBudget.Progress.NONE)).as("at least one item").hasValue(1);
+        assertThat(new SegmentBudget(5, 5, 64 * 1024, SegmentBudget.PROBE_ITEM_BYTES).nextLimit(SegmentBudget.Progress.NONE)).as("fewer items wanted").hasValue(5);
+        assertThat(new SegmentBudget(250, 250, 1024, SegmentBudget.PROBE_ITEM_BYTES).nextLimit(SegmentBudget.Progress.NONE)).as("at least one item").hasValue(1);
     }
 
     @Test
@@ -35,7 +35,7 @@ class SegmentBudgetTest
     {
         assertThat(PLAIN.nextLimit(new SegmentBudget.Progress(250, 250, 30_000))).isEmpty();
         assertThat(PLAIN.nextLimit(new SegmentBudget.Progress(40, 40, 64 * 1024))).isEmpty();
-        SegmentBudget entity = new SegmentBudget(10, 10 * SegmentBudget.ENTITY_READ_FACTOR, 1024 * 1024);
+        SegmentBudget entity = new SegmentBudget(10, 10 * SegmentBudget.ENTITY_READ_FACTOR, 1024 * 1024, SegmentBudget.PROBE_ITEM_BYTES);
         assertThat(entity.nextLimit(new SegmentBudget.Progress(3, 200, 20_000))).as("a rare entity").isEmpty();
         assertThat(entity.nextLimit(new SegmentBudget.Progress(3, 100, 8192))).as("the evaluated items left").hasValue(100);
     }
@@ -45,12 +45,12 @@ class SegmentBudgetTest
     {
         SampleSettings settings = SampleSettings.fromConfig(1000, Map.of());
         assertThat(settings.maxBytes()).isEqualTo(256 * 1024);
-        assertThat(settings.segmentBudget(false)).isEqualTo(new SegmentBudget(250, 250, 64 * 1024));
-        assertThat(settings.segmentBudget(true)).isEqualTo(new SegmentBudget(250, 5000, 64 * 1024));
+        assertThat(settings.segmentBudget(false, OptionalLong.empty())).isEqualTo(new SegmentBudget(250, 250, 64 * 1024, SegmentBudget.PROBE_ITEM_BYTES));
+        assertThat(settings.segmentBudget(true, OptionalLong.empty())).isEqualTo(new SegmentBudget(250, 5000, 64 * 1024, SegmentBudget.PROBE_ITEM_BYTES));
         SampleSettings tiny = new SampleSettings(2, 4, 8192);
         assertThat(tiny.usedSegments()).isEqualTo(2);
-        assertThat(tiny.segmentBudget(false)).isEqualTo(new SegmentBudget(1, 1, 4096));
-        assertThat(OptionalInt.of(1)).isEqualTo(tiny.segmentBudget(false).nextLimit(SegmentBudget.Progress.NONE));
+        assertThat(tiny.segmentBudget(false, OptionalLong.empty())).isEqualTo(new SegmentBudget(1, 1, 4096, SegmentBudget.PROBE_ITEM_BYTES));
+        assertThat(OptionalInt.of(1)).isEqualTo(tiny.segmentBudget(false, OptionalLong.empty()).nextLimit(SegmentBudget.Progress.NONE));
     }
 
     @Test
