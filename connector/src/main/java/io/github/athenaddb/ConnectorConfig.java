@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.athenaddb.aws.CallTimeouts;
 import io.github.athenaddb.aws.CrossAccountRole;
+import io.github.athenaddb.handler.SpillKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +60,7 @@ public record ConnectorConfig(
     public static final String STS_ENDPOINT = "sts_endpoint";
     /** Read by the federation SDK itself (query passthrough capability, spill encryption); checked here only. */
     public static final String ENABLE_QUERY_PASSTHROUGH = "enable_query_passthrough";
-    public static final String DISABLE_SPILL_ENCRYPTION = "disable_spill_encryption";
+    public static final String DISABLE_SPILL_ENCRYPTION = SpillKeys.DISABLE_SPILL_ENCRYPTION;
     public static final String SPILL_PUT_REQUEST_HEADERS = "spill_put_request_headers";
 
     /** Settings of the official connector that have no use here: see {@link #officialOnly}. */

@@ -2,13 +2,11 @@ package io.github.athenaddb;
 
 import com.amazonaws.athena.connector.lambda.data.BlockAllocatorImpl;
 import com.amazonaws.athena.connector.lambda.exceptions.AthenaConnectorException;
-import com.amazonaws.athena.connector.lambda.handlers.CompositeHandler;
-import com.amazonaws.athena.connector.lambda.handlers.MetadataHandler;
-import com.amazonaws.athena.connector.lambda.handlers.RecordHandler;
 import com.amazonaws.athena.connector.lambda.handlers.SerDeVersion;
 import com.amazonaws.athena.connector.lambda.metadata.MetadataRequest;
 import com.amazonaws.athena.connector.lambda.records.RecordRequest;
 import com.amazonaws.athena.connector.lambda.request.FederationRequest;
+import com.amazonaws.athena.connector.lambda.request.PingRequest;
 import com.amazonaws.athena.connector.lambda.serde.VersionedObjectMapperFactory;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -25,10 +23,16 @@ import io.github.athenaddb.ddb.glue.GlueConfig;
 import io.github.athenaddb.ddb.schema.ComplexColumns;
 import io.github.athenaddb.ddb.schema.SampleSettings;
 import io.github.athenaddb.ddb.schema.SchemaSampler;
+import io.github.athenaddb.handler.FederationDispatch;
+import io.github.athenaddb.handler.MetadataSource;
+import io.github.athenaddb.handler.RecordSource;
+import io.github.athenaddb.handler.SourceMetadataHandler;
+import io.github.athenaddb.handler.SpillBucketCheck;
 import io.github.athenaddb.jdbc.JdbcCatalogs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.glue.model.ErrorDetails;
 import software.amazon.awssdk.services.glue.model.FederationSourceErrorCode;
 
@@ -44,12 +48,14 @@ import java.util.function.Supplier;
  * The connector's request handling behind {@link DdbCompositeHandler}: Athena sends every
  * metadata and record request as JSON; configuration comes from the environment.
  *
- * <p>Settings are read, and checked, when this is built; the federation SDK handlers of each side
- * (metadata, records) are built by the first request of that side. Each SDK handler builds
- * several AWS clients of its own (S3, KMS, Secrets Manager, Athena), and the metadata side also
- * the Glue client and the schema sampler: a Lambda instance that only reads splits (most of those
- * a query starts) never builds the metadata side, one that only answers GetTable never builds the
- * record side. {@link #buildAll} builds both, for a snapshot (SnapStart).
+ * <p>Settings are read, and checked, when this is built; the handlers of each side (metadata,
+ * records) are built by the first request of that side, and each AWS client by its first call:
+ * a Lambda instance that only reads splits (most of those a query starts) never builds the
+ * metadata side, one that only answers GetTable never builds the record side.
+ * {@link #buildAll} builds both, for a snapshot (SnapStart).
+ *
+ * <p>Forwarded credentials that a request may carry ({@code fas_token}) are not used: the
+ * function reads, spills and checks query status with its own role.
  */
 public class ConnectorHandlers
         implements RequestStreamHandler
@@ -72,7 +78,7 @@ public class ConnectorHandlers
     /** With the DynamoDB client {@code dynamoDbClient} builds from the settings (SnapStartPriming's answers from memory). */
     ConnectorHandlers(Map<String, String> environment, Function<ConnectorConfig, DynamoDbClient> dynamoDbClient)
     {
-        SpillClients.pointSdkClientsAt(environment);
+        SpillClients.pointKmsClientsAt(environment);
         ConnectorConfig config = ConnectorConfig.fromMap(environment);
         SpillClients.warnIfEncryptionOff(environment);
         // Every AWS call of the process gets the configured timeouts, the SDK's own clients' included (see BoundedAwsCalls).
@@ -89,16 +95,17 @@ public class ConnectorHandlers
         // Both sides read DynamoDB through one client; the sampler checks its settings when built.
         DynamoDbClient dynamoDb = dynamoDbClient.apply(config);
         SchemaSampler sampler = new SchemaSampler(dynamoDb, SampleSettings.fromConfig(config.sampleSize(), environment));
-        // DynamoDB serves every catalog but those with a JDBC connection string (<catalog>_connection_string); without
-        // JDBC catalogs, no routing layer: each SDK handler builds its own AWS clients, which costs start-up time.
+        // DynamoDB serves every catalog but those with a JDBC connection string (<catalog>_connection_string).
+        Supplier<S3Client> spillS3 = SpillClients.lazyS3(environment);
         this.metadata = Suppliers.memoize(() -> {
             DdbMetadataHandler dynamo = new DdbMetadataHandler(config, new TableCatalog(dynamoDb, Clock.systemUTC()),
                     GlueCatalogs.create(glue, config), sampler, new PartiqlReader(dynamoDb), environment);
-            return new Side(jdbc.catalogs().isEmpty() ? dynamo : new RoutingMetadataHandler(dynamo, jdbc.metadata(), environment), null);
+            MetadataSource source = jdbc.catalogs().isEmpty() ? dynamo : new RoutingMetadataHandler(dynamo, jdbc.metadata());
+            return new Side(source, new SpillBucketCheck(spillS3, environment.get(SourceMetadataHandler.SPILL_BUCKET)), null);
         });
         this.records = Suppliers.memoize(() -> {
             DdbRecordHandler dynamo = new DdbRecordHandler(config, dynamoDb, environment);
-            return new Side(null, jdbc.catalogs().isEmpty() ? dynamo : new RoutingRecordHandler(dynamo, jdbc.records(), environment));
+            return new Side(null, null, jdbc.catalogs().isEmpty() ? dynamo : new RoutingRecordHandler(dynamo, jdbc.records()));
         });
     }
 
@@ -110,8 +117,8 @@ public class ConnectorHandlers
     }
 
     /**
-     * As the federation SDK's {@link CompositeHandler#handleRequest(InputStream, OutputStream, Context)}: the request is
-     * read with the newest serialization version that reads it, then goes to the side it belongs to.
+     * As the federation SDK's {@code CompositeHandler}: the request is read with the newest serialization version
+     * that reads it, then goes to the side it belongs to; a failure leaves translated ({@link ErrorTranslator}).
      */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context)
@@ -137,17 +144,30 @@ public class ConnectorHandlers
             if (request instanceof MetadataRequest metadataRequest) {
                 metadataRequest.setContext(context);
             }
-            // Ping and any other request (which the SDK refuses by name) go to the metadata side, as in CompositeHandler.
-            Side side = request instanceof RecordRequest ? records.get() : metadata.get();
-            side.handleRequest(allocator, request, output, mapper);
+            dispatch(allocator, request, mapper, output);
             request.close();
         }
-        catch (RuntimeException e) {
-            throw e;
-        }
         catch (Exception e) {
-            // As CompositeHandler: DdbCompositeHandler turns it into one line for the caller.
-            throw new RuntimeException(e);
+            // A request that does not parse included: DdbCompositeHandler logs the one line, the caller gets it.
+            throw ErrorTranslator.translate(e);
+        }
+    }
+
+    private void dispatch(BlockAllocatorImpl allocator, FederationRequest request, ObjectMapper mapper, OutputStream output)
+            throws Exception
+    {
+        if (request instanceof PingRequest ping) {
+            FederationDispatch.ping(DdbMetadataHandler.SOURCE_TYPE, ping, mapper, output);
+        }
+        else if (request instanceof RecordRequest read) {
+            FederationDispatch.records(records.get().records(), allocator, read, mapper, output);
+        }
+        else if (request instanceof MetadataRequest metadataRequest) {
+            Side side = metadata.get();
+            FederationDispatch.metadata(side.metadata(), side.spillBucket(), allocator, metadataRequest, mapper, output);
+        }
+        else {
+            throw ConnectorException.invalidInput("Unknown request " + request.getClass().getSimpleName());
         }
     }
 
@@ -163,19 +183,6 @@ public class ConnectorHandlers
         }
     }
 
-    /** One side's SDK handler (the other is null), whose failures leave translated (see ErrorTranslator). */
-    private static final class Side
-            extends CompositeHandler
-    {
-        Side(MetadataHandler metadata, RecordHandler records)
-        {
-            super(metadata, records);
-        }
-
-        @Override
-        public Exception handleException(Exception e)
-        {
-            return ErrorTranslator.translate(e);
-        }
-    }
+    /** One side's handler (the other's is null). */
+    private record Side(MetadataSource metadata, SpillBucketCheck spillBucket, RecordSource records) {}
 }

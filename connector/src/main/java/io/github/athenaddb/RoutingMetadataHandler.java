@@ -1,9 +1,6 @@
 package io.github.athenaddb;
 
-import com.amazonaws.athena.connector.lambda.QueryStatusChecker;
 import com.amazonaws.athena.connector.lambda.data.BlockAllocator;
-import com.amazonaws.athena.connector.lambda.data.BlockWriter;
-import com.amazonaws.athena.connector.lambda.handlers.MetadataHandler;
 import com.amazonaws.athena.connector.lambda.metadata.GetDataSourceCapabilitiesRequest;
 import com.amazonaws.athena.connector.lambda.metadata.GetDataSourceCapabilitiesResponse;
 import com.amazonaws.athena.connector.lambda.metadata.GetSplitsRequest;
@@ -16,6 +13,7 @@ import com.amazonaws.athena.connector.lambda.metadata.ListSchemasRequest;
 import com.amazonaws.athena.connector.lambda.metadata.ListSchemasResponse;
 import com.amazonaws.athena.connector.lambda.metadata.ListTablesRequest;
 import com.amazonaws.athena.connector.lambda.metadata.ListTablesResponse;
+import io.github.athenaddb.handler.MetadataSource;
 
 import java.util.Locale;
 import java.util.Map;
@@ -28,14 +26,13 @@ import static java.util.Objects.requireNonNull;
  * request ({@code "lambda:rds"} or {@code rds}).
  */
 public final class RoutingMetadataHandler
-        extends MetadataHandler
+        implements MetadataSource
 {
-    private final MetadataHandler dynamo;
-    private final Map<String, ? extends MetadataHandler> byCatalog;
+    private final MetadataSource dynamo;
+    private final Map<String, ? extends MetadataSource> byCatalog;
 
-    public RoutingMetadataHandler(MetadataHandler dynamo, Map<String, ? extends MetadataHandler> byCatalog, Map<String, String> configOptions)
+    public RoutingMetadataHandler(MetadataSource dynamo, Map<String, ? extends MetadataSource> byCatalog)
     {
-        super("ddb", configOptions);
         this.dynamo = requireNonNull(dynamo, "dynamo is null");
         this.byCatalog = Map.copyOf(byCatalog);
     }
@@ -47,9 +44,9 @@ public final class RoutingMetadataHandler
         return name.startsWith("lambda:") ? name.substring("lambda:".length()) : name;
     }
 
-    private MetadataHandler route(String catalogName)
+    private MetadataSource route(String catalogName)
     {
-        MetadataHandler handler = byCatalog.get(catalogKey(catalogName));
+        MetadataSource handler = byCatalog.get(catalogKey(catalogName));
         return handler == null ? dynamo : handler;
     }
 
@@ -86,13 +83,6 @@ public final class RoutingMetadataHandler
             throws Exception
     {
         return route(request.getCatalogName()).doGetTableLayout(allocator, request);
-    }
-
-    @Override
-    public void getPartitions(BlockWriter blockWriter, GetTableLayoutRequest request, QueryStatusChecker queryStatusChecker)
-            throws Exception
-    {
-        route(request.getCatalogName()).getPartitions(blockWriter, request, queryStatusChecker);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.athenaddb;
 
+import com.google.common.base.Suppliers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.regions.Region;
@@ -7,6 +8,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The S3 client record handlers spill through. In Lambda it is the SDK's default client;
@@ -33,16 +35,19 @@ public final class SpillClients
         return S3Client.builder().endpointOverride(URI.create(endpoint.trim())).forcePathStyle(true).region(Region.of(region)).build();
     }
 
-    /**
-     * The SDK's handlers build S3 (spill bucket check) and KMS (spill data keys with
-     * {@code kms_key_id}) clients of their own with {@code S3Client.create()} and
-     * {@code KmsClient.create()}; {@code s3_endpoint} and {@code kms_endpoint} reach them as the
-     * AWS SDK's per-service endpoint properties (an IP endpoint is addressed path-style). Lambda
-     * never sets them.
-     */
-    static Map<String, String> pointSdkClientsAt(Map<String, String> config)
+    /** {@link #s3}, built by the first call that needs it (most reads never spill). */
+    public static Supplier<S3Client> lazyS3(Map<String, String> config)
     {
-        pointAt(config.get(S3_ENDPOINT), "aws.endpointUrlS3");
+        return Suppliers.memoize(() -> s3(config));
+    }
+
+    /**
+     * The KMS clients of spill data keys and of the shared schema store ({@code kms_key_id}) are
+     * built with {@code KmsClient.create()}; {@code kms_endpoint} reaches them as the AWS SDK's
+     * per-service endpoint property. Lambda never sets it.
+     */
+    static Map<String, String> pointKmsClientsAt(Map<String, String> config)
+    {
         pointAt(config.get(KMS_ENDPOINT), "aws.endpointUrlKms");
         return config;
     }

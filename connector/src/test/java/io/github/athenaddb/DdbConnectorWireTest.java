@@ -4,7 +4,10 @@ import com.amazonaws.athena.connector.lambda.domain.TableName;
 import com.amazonaws.athena.connector.lambda.domain.predicate.SortedRangeSet;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ValueSet;
 import com.amazonaws.athena.connector.lambda.exceptions.AthenaConnectorException;
+import com.amazonaws.athena.connector.lambda.handlers.SerDeVersion;
 import com.amazonaws.athena.connector.lambda.metadata.GetTableResponse;
+import com.amazonaws.athena.connector.lambda.request.PingRequest;
+import com.amazonaws.athena.connector.lambda.request.PingResponse;
 import com.amazonaws.athena.connector.lambda.metadata.ListSchemasRequest;
 import com.amazonaws.athena.connector.lambda.metadata.ListSchemasResponse;
 import com.amazonaws.athena.connector.lambda.metadata.ListTablesRequest;
@@ -83,6 +86,17 @@ class DdbConnectorWireTest
     static void tearDown()
     {
         wire.close();
+    }
+
+    @Test
+    void pingAnswersWithTheSdkCapabilitiesAndSerializationVersion()
+    {
+        PingResponse ping = wire.call(new PingRequest(AthenaSequence.IDENTITY, "ddb", "query-ping"));
+        assertThat(ping.getCatalogName()).isEqualTo("ddb");
+        assertThat(ping.getQueryId()).isEqualTo("query-ping");
+        assertThat(ping.getSourceType()).isEqualTo("ddb");
+        assertThat(ping.getCapabilities()).isEqualTo(24);
+        assertThat(ping.getSerDeVersion()).isEqualTo(SerDeVersion.SERDE_VERSION);
     }
 
     @Test

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Results over the response limit spill to a real S3 API (moto_server), encrypted by default,
@@ -94,7 +95,7 @@ class SpillWireTest
             keyArn = kms.createKey(b -> b.description("athena-ddb spill test")).keyMetadata().arn();
         }
         String prefix = "kms";
-        // Without kms_endpoint reaching the SDK's own KMS client, GenerateDataKey would go to AWS and fail here.
+        // Without kms_endpoint reaching the spill keys' KMS client, GenerateDataKey would go to AWS and fail here.
         assertThat(read(prefix, Map.of("kms_key_id", keyArn, SpillClients.KMS_ENDPOINT, moto.endpoint().toString())).cardinality())
                 .isEqualTo(ROWS);
         for (String object : objectsUnder(prefix)) {
@@ -107,7 +108,20 @@ class SpillWireTest
         return read(prefix, disableEncryption ? Map.of(SpillClients.DISABLE_SPILL_ENCRYPTION, "true") : Map.of());
     }
 
-    private static BitSet read(String prefix, Map<String, String> extra)
+    @Test
+    void aSpillBucketThatIsNotThereFailsTheQueryAtItsSplitsNamingTheBucket()
+    {
+        Map<String, String> config = config("missing", Map.of("spill_bucket", "no-such-spill-bucket"));
+        try (LambdaWire wire = new LambdaWire(new DdbCompositeHandler(config))) {
+            AthenaSequence rds = new AthenaSequence(wire, "rds");
+            // GetTable needs no spill bucket; the splits, which would spill, do.
+            Schema schema = rds.getTable("public", "events").getSchema();
+            assertThatThrownBy(() -> rds.splits("public", "events", schema, new Constraints(Map.of(), List.of(), List.of(), -1, Map.of(), null)))
+                    .hasMessageContaining("no-such-spill-bucket").hasMessageContaining("spill_bucket");
+        }
+    }
+
+    private static Map<String, String> config(String prefix, Map<String, String> extra)
     {
         Map<String, String> config = new HashMap<>(Map.of(
                 ConnectorConfig.DYNAMODB_ENDPOINT, Dynalite.shared().endpoint().toString(),
@@ -119,6 +133,12 @@ class SpillWireTest
                 "spill_prefix", prefix,
                 SpillClients.S3_ENDPOINT, moto.endpoint().toString()));
         config.putAll(extra);
+        return config;
+    }
+
+    private static BitSet read(String prefix, Map<String, String> extra)
+    {
+        Map<String, String> config = config(prefix, extra);
         BitSet seen = new BitSet(ROWS + 1);
         try (LambdaWire wire = new LambdaWire(new DdbCompositeHandler(config))) {
             // Athena's limits, scaled down: 1 MB blocks, responses inline up to 1 MB.

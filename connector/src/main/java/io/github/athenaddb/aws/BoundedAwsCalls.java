@@ -33,9 +33,9 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>It is a global SDK interceptor (the classpath resource
  * {@code software/amazon/awssdk/global/handlers/execution.interceptors}) because the federation
- * SDK builds clients of its own with {@code S3Client.create()}, {@code KmsClient.create()} and
- * {@code AthenaClient.create()} (spill bucket check, spill data keys, query status), which no
- * constructor of the connector reaches. Its settings are therefore the process's, as the
+ * connector builds clients in several places, some with the SDK's defaults ({@code KmsClient.create()}
+ * for spill data keys, {@code AthenaClient.create()} for query status checks), and the federation
+ * SDK's classes call whatever client they are given. Its settings are therefore the process's, as the
  * endpoints given to those clients are: {@link #use} sets the configured timeouts when the
  * handler is built, {@link #invocationStarted} the remaining time of each Lambda invocation.
  */

@@ -5,12 +5,10 @@ import io.github.athenaddb.ddb.split.ReadOptions;
 import io.github.athenaddb.ddb.split.ReadSplit;
 import io.github.athenaddb.ddb.table.TableSchemaMetadata;
 import io.github.athenaddb.ddb.table.TableDescription;
-import com.amazonaws.athena.connector.lambda.QueryStatusChecker;
 import com.amazonaws.athena.connector.lambda.data.BlockAllocator;
-import com.amazonaws.athena.connector.lambda.data.BlockWriter;
 import com.amazonaws.athena.connector.lambda.domain.Split;
 import com.amazonaws.athena.connector.lambda.domain.TableName;
-import com.amazonaws.athena.connector.lambda.handlers.MetadataHandler;
+import io.github.athenaddb.handler.SourceMetadataHandler;
 import com.amazonaws.athena.connector.lambda.metadata.GetSplitsRequest;
 import com.amazonaws.athena.connector.lambda.metadata.GetSplitsResponse;
 import com.amazonaws.athena.connector.lambda.metadata.GetTableLayoutRequest;
@@ -22,7 +20,7 @@ import com.amazonaws.athena.connector.lambda.metadata.ListSchemasResponse;
 import com.amazonaws.athena.connector.lambda.metadata.ListTablesRequest;
 import com.amazonaws.athena.connector.lambda.metadata.ListTablesResponse;
 import io.github.athenaddb.ConnectorConfig;
-import io.github.athenaddb.SinglePartition;
+import io.github.athenaddb.handler.SinglePartition;
 import io.github.athenaddb.ConnectorException;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
 import com.amazonaws.athena.connector.lambda.metadata.GetDataSourceCapabilitiesRequest;
@@ -84,7 +82,7 @@ import static java.util.Objects.requireNonNull;
  * Query, or one for a set of primary keys.
  */
 public class DdbMetadataHandler
-        extends MetadataHandler
+        extends SourceMetadataHandler
 {
     private static final Logger log = LoggerFactory.getLogger(DdbMetadataHandler.class);
     public static final String SOURCE_TYPE = "ddb";
@@ -108,7 +106,7 @@ public class DdbMetadataHandler
     public DdbMetadataHandler(ConnectorConfig config, TableCatalog catalog, CatalogSource glue, SchemaSampler sampler,
                               PartiqlReader partiqlReader, Map<String, String> configOptions)
     {
-        super(SOURCE_TYPE, configOptions);
+        super(configOptions);
         this.config = requireNonNull(config, "config is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.partiqlReader = requireNonNull(partiqlReader, "partiqlReader is null");
@@ -224,12 +222,6 @@ public class DdbMetadataHandler
         partitionMetadata.put(SplitCodec.TOTAL_SEGMENTS, Integer.toString(segments));
         partitionMetadata.putAll(PlannerConstraints.layoutMetadata(request.getSchema(), metadata));
         return SinglePartition.layout(allocator, request, partitionMetadata);
-    }
-
-    @Override
-    public void getPartitions(BlockWriter blockWriter, GetTableLayoutRequest request, QueryStatusChecker queryStatusChecker)
-    {
-        // Unused: doGetTableLayout builds the single partition itself.
     }
 
     @Override

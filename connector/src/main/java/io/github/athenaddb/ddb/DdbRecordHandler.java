@@ -4,7 +4,7 @@ import io.github.athenaddb.ddb.split.ReadOptions;
 import io.github.athenaddb.ddb.split.ReadSplit;
 import io.github.athenaddb.ddb.table.TableSchemaMetadata;
 import io.github.athenaddb.ddb.table.TableDescription;
-import io.github.athenaddb.SpillingRecordHandler;
+import io.github.athenaddb.handler.SourceRecordHandler;
 import com.amazonaws.athena.connector.lambda.QueryStatusChecker;
 import com.amazonaws.athena.connector.lambda.data.BlockSpiller;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ConstraintEvaluator;
@@ -21,6 +21,7 @@ import io.github.athenaddb.ddb.split.SplitCodec;
 import io.github.athenaddb.ddb.exec.RowBudget;
 import io.github.athenaddb.ddb.table.EntityFilter;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import io.github.athenaddb.ddb.types.ItemRowWriter;
 import io.github.athenaddb.ddb.types.StrictMisfits;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -44,7 +46,7 @@ import static java.util.Objects.requireNonNull;
  * every item that meets the query's constraints: the plan decides the cost, this check the rows.
  */
 public class DdbRecordHandler
-        extends SpillingRecordHandler
+        extends SourceRecordHandler
 {
     private static final Logger log = LoggerFactory.getLogger(DdbRecordHandler.class);
     static final int ROWS_PER_WRITE = 64;
@@ -58,9 +60,15 @@ public class DdbRecordHandler
 
     public DdbRecordHandler(ConnectorConfig config, DynamoDbClient dynamoDb, Map<String, String> configOptions)
     {
-        super(DdbMetadataHandler.SOURCE_TYPE, configOptions);
+        this(config, dynamoDb, configOptions, DynamoDbClients.lazyExportS3(configOptions));
+    }
+
+    /** @param s3 the S3 client of spills and of export reads, built when first used */
+    private DdbRecordHandler(ConnectorConfig config, DynamoDbClient dynamoDb, Map<String, String> configOptions, Supplier<S3Client> s3)
+    {
+        super(configOptions, s3);
         this.config = requireNonNull(config, "config is null");
-        this.readers = DynamoDbReaders.of(dynamoDb, DynamoDbClients.lazyStreams(config), DynamoDbClients.lazyExportS3(configOptions));
+        this.readers = DynamoDbReaders.of(dynamoDb, DynamoDbClients.lazyStreams(config), s3);
         String mismatch = configOptions.getOrDefault(TYPE_MISMATCH, "null").trim();
         if (!mismatch.equals("null") && !mismatch.equals("fail")) {
             throw new IllegalArgumentException("Invalid configuration " + TYPE_MISMATCH + "='" + mismatch + "': expected null or fail");

@@ -55,7 +55,7 @@ public final class DynamoDbClients
     public static Supplier<S3Client> lazyExportS3(Map<String, String> configOptions)
     {
         // Built once, on first use: most functions never read an export.
-        return Suppliers.memoize(() -> SpillClients.s3(configOptions));
+        return SpillClients.lazyS3(configOptions);
     }
 
     private static DynamoDbStreamsClient streams(ConnectorConfig config)

@@ -1,17 +1,12 @@
 package io.github.athenaddb.jdbc;
 
-import com.amazonaws.athena.connector.lambda.QueryStatusChecker;
 import com.amazonaws.athena.connector.lambda.data.BlockAllocator;
-import com.amazonaws.athena.connector.lambda.data.BlockWriter;
 import com.amazonaws.athena.connector.lambda.domain.Split;
 import com.amazonaws.athena.connector.lambda.domain.TableName;
-import com.amazonaws.athena.connector.lambda.handlers.MetadataHandler;
 import com.amazonaws.athena.connector.lambda.metadata.GetDataSourceCapabilitiesRequest;
 import com.amazonaws.athena.connector.lambda.metadata.GetDataSourceCapabilitiesResponse;
 import com.amazonaws.athena.connector.lambda.metadata.GetSplitsRequest;
 import com.amazonaws.athena.connector.lambda.metadata.GetSplitsResponse;
-import com.amazonaws.athena.connector.lambda.metadata.GetTableLayoutRequest;
-import com.amazonaws.athena.connector.lambda.metadata.GetTableLayoutResponse;
 import com.amazonaws.athena.connector.lambda.metadata.GetTableRequest;
 import com.amazonaws.athena.connector.lambda.metadata.GetTableResponse;
 import com.amazonaws.athena.connector.lambda.metadata.ListSchemasRequest;
@@ -23,7 +18,7 @@ import com.amazonaws.athena.connector.lambda.metadata.optimizations.Optimization
 import com.amazonaws.athena.connector.lambda.metadata.optimizations.pushdown.LimitPushdownSubType;
 import com.google.common.collect.ImmutableMap;
 import io.github.athenaddb.ConnectorException;
-import io.github.athenaddb.SinglePartition;
+import io.github.athenaddb.handler.SourceMetadataHandler;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.slf4j.Logger;
@@ -52,7 +47,7 @@ import static java.util.Objects.requireNonNull;
  * read in one split, or by partition or key range when it is large (see {@link SplitPlanner}).
  */
 public class JdbcMetadataHandler
-        extends MetadataHandler
+        extends SourceMetadataHandler
 {
     private static final Set<String> SYSTEM_SCHEMAS = Set.of("information_schema", "pg_catalog", "pg_toast", "mysql",
             "performance_schema", "sys");
@@ -65,7 +60,7 @@ public class JdbcMetadataHandler
 
     public JdbcMetadataHandler(JdbcConnections connections, JdbcOptions options, Map<String, String> configOptions)
     {
-        super("jdbc", configOptions);
+        super(configOptions);
         this.connections = requireNonNull(connections, "connections is null");
         this.options = requireNonNull(options, "options is null");
         this.passthrough = new JdbcPassthrough(options.queryPassthrough());
@@ -173,19 +168,6 @@ public class JdbcMetadataHandler
         catch (SQLException e) {
             throw JdbcConnections.failed(e, "describe table " + name);
         }
-    }
-
-    /** One partition: the table is read as a whole, by one split. */
-    @Override
-    public GetTableLayoutResponse doGetTableLayout(BlockAllocator allocator, GetTableLayoutRequest request)
-    {
-        return SinglePartition.layout(allocator, request, request.getSchema().getCustomMetadata());
-    }
-
-    @Override
-    public void getPartitions(BlockWriter blockWriter, GetTableLayoutRequest request, QueryStatusChecker queryStatusChecker)
-    {
-        // Unused: doGetTableLayout builds the single partition itself.
     }
 
     /** The table whole, by partition or by key range, as {@link SplitPlanner} decides from the table's statistics. */

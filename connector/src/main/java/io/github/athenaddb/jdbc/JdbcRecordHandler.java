@@ -1,6 +1,7 @@
 package io.github.athenaddb.jdbc;
 
-import io.github.athenaddb.SpillingRecordHandler;
+import io.github.athenaddb.SpillClients;
+import io.github.athenaddb.handler.SourceRecordHandler;
 import com.amazonaws.athena.connector.lambda.QueryStatusChecker;
 import com.amazonaws.athena.connector.lambda.data.BlockSpiller;
 import com.amazonaws.athena.connector.lambda.domain.predicate.ConstraintEvaluator;
@@ -37,7 +38,7 @@ import static java.util.Objects.requireNonNull;
  * the query's constraints before it is written, so the SQL decides the cost, never the rows.
  */
 public class JdbcRecordHandler
-        extends SpillingRecordHandler
+        extends SourceRecordHandler
 {
     private static final Logger log = LoggerFactory.getLogger(JdbcRecordHandler.class);
     static final int FETCH_SIZE = 1000;
@@ -49,7 +50,7 @@ public class JdbcRecordHandler
     /** @param statusCheck ask Athena whether the query still runs (off in local runs, where there is no Athena) */
     public JdbcRecordHandler(JdbcConnections connections, JdbcOptions options, boolean statusCheck, Map<String, String> configOptions)
     {
-        super("jdbc", configOptions);
+        super(configOptions, SpillClients.lazyS3(configOptions));
         this.connections = requireNonNull(connections, "connections is null");
         this.statusCheck = statusCheck;
         this.passthrough = new JdbcPassthrough(options.queryPassthrough());

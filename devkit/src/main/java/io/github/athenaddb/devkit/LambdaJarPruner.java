@@ -41,9 +41,9 @@ import java.util.zip.ZipOutputStream;
  * methods name every operation, is kept without following those names; the JVM's verifier loads
  * (but does not link) each operation's request class when it links the client, so those classes
  * are kept too, without what they refer to.</li>
- * <li><b>BouncyCastle's post-quantum algorithms</b> ({@code org.bouncycastle.pqc}): kept only as far
- * as the rest of the kept classes refer to them (the provider's constructor builds their key
- * factories); the federation SDK encrypts spill with BouncyCastle's AES-GCM.</li>
+ * <li><b>Libraries the connector uses in part</b> (Guava, Commons, and the federation SDK's
+ * handler, security and credentials classes, whose handlers the connector does not extend): kept
+ * only as far as the rest of the kept classes refer to them.</li>
  * </ul>
  *
  * <p>A class is referred to when its name appears in another's constant pool (as a class, in a
@@ -64,13 +64,10 @@ public final class LambdaJarPruner
     private static final Pattern DESCRIPTOR_CLASS = Pattern.compile("L([A-Za-z_$][\\w$/]*);");
     private static final Pattern CLIENT = Pattern.compile("[A-Z]\\w*Client");
     private static final Pattern OPERATION_REQUEST = Pattern.compile("model/(\\w+)Request(\\$\\w+)?");
-    private static final String PQC = "org/bouncycastle/pqc/";
     /** Libraries kept only as far as kept classes refer to them (none of them loads classes by computed names). */
-    private static final List<String> REACHED_ONLY = List.of("org/bouncycastle/", "software/amazon/cryptography/", "com/amazonaws/encryptionsdk/",
-            "com/google/common/", "org/apache/commons/");
-    /** BouncyCastle's provider registers its algorithms by class names it builds: kept with it, they are kept whole. */
-    private static final String BOUNCY_CASTLE_PROVIDER = "org/bouncycastle/jce/provider/BouncyCastleProvider";
-    private static final List<String> WITH_BOUNCY_CASTLE_PROVIDER = List.of("org/bouncycastle/jcajce/provider/", "org/bouncycastle/jce/provider/");
+    private static final List<String> REACHED_ONLY = List.of("com/google/common/", "org/apache/commons/",
+            "com/amazonaws/athena/connector/lambda/handlers/", "com/amazonaws/athena/connector/lambda/security/",
+            "com/amazonaws/athena/connector/credentials/");
     /** 1980-02-01: the same bytes for the same classes (a time before 1980 would add an extra field to every entry). */
     private static final long FIXED_TIME = 318211200000L;
 
@@ -202,13 +199,6 @@ public final class LambdaJarPruner
             }
             keep.add(type);
             followed.add(type);
-            if (type.equals(BOUNCY_CASTLE_PROVIDER)) {
-                for (String entry : entries.keySet()) {
-                    if (entry.endsWith(".class") && WITH_BOUNCY_CASTLE_PROVIDER.stream().anyMatch(entry::startsWith) && !entry.startsWith(PQC)) {
-                        pending.add(className(entry));
-                    }
-                }
-            }
             Matcher service = SERVICE.matcher(type);
             if (service.matches()) {
                 String name = service.group(1);
@@ -343,7 +333,7 @@ public final class LambdaJarPruner
         if (service.matches()) {
             return "awssdk " + service.group(1);
         }
-        return entry.startsWith(PQC) ? "bouncycastle pqc" : String.join("/", List.of(entry.split("/")).subList(0, Math.min(3, entry.split("/").length - 1)));
+        return String.join("/", List.of(entry.split("/")).subList(0, Math.min(3, entry.split("/").length - 1)));
     }
 
     private static Map<String, byte[]> read(Path jar)

@@ -18,9 +18,6 @@ final class CliLogs
     private static final Logger CONNECTOR = Logger.getLogger("io.github.athenaddb");
     private static final Logger HANDLER = Logger.getLogger("io.github.athenaddb.DdbCompositeHandler");
     private static final Logger ERRORS = Logger.getLogger("io.github.athenaddb.ErrorTranslator");
-    // The federation SDK's handlers log for CloudWatch: each failure (which the CLI reports in one line),
-    // and on every GetSplits that Athena sent no configOptions, which no local request has.
-    private static final Logger SDK_HANDLERS = Logger.getLogger("com.amazonaws.athena.connector.lambda.handlers");
 
     private CliLogs() {}
 
@@ -40,6 +37,5 @@ final class CliLogs
         CONNECTOR.setLevel(Level.WARNING);
         HANDLER.setLevel(Level.SEVERE);
         ERRORS.setLevel(debug ? Level.FINE : Level.WARNING);
-        SDK_HANDLERS.setLevel(debug ? Level.WARNING : Level.SEVERE);
     }
 }

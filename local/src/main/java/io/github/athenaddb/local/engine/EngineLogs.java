@@ -33,9 +33,5 @@ public final class EngineLogs
         System.setOut(out);
         System.setErr(err);
         logging.setRootLevel(debug ? io.airlift.log.Level.INFO : serve ? io.airlift.log.Level.WARN : io.airlift.log.Level.ERROR);
-        if (!debug) {
-            // The federation SDK warns on every GetSplits that Athena sent no configOptions, which no local request has.
-            logging.setLevel("com.amazonaws.athena.connector.lambda.handlers.MetadataHandler", io.airlift.log.Level.ERROR);
-        }
     }
 }

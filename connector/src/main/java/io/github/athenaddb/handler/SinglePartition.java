@@ -1,4 +1,4 @@
-package io.github.athenaddb;
+package io.github.athenaddb.handler;
 
 import com.amazonaws.athena.connector.lambda.data.Block;
 import com.amazonaws.athena.connector.lambda.data.BlockAllocator;
