@@ -1,13 +1,18 @@
 package io.github.athenaddb.trino;
 
 import io.github.athenaddb.devkit.Dynalite;
+import io.github.athenaddb.devkit.MotoServer;
 import io.github.athenaddb.devkit.Tables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.File;
 import java.io.IOException;
@@ -45,7 +50,10 @@ class TrinoServerPluginIT
 {
     private static final String TABLE = "StockOrders";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final String SPILL_BUCKET = "stock-server-spill";
 
+    private static MotoServer moto;
+    private static S3Client s3;
     private static Process server;
     private static Path home;
     private static int port;
@@ -66,6 +74,10 @@ class TrinoServerPluginIT
             }
         }
         Tables.load(dynalite.client(), TABLE, items);
+        moto = MotoServer.start();
+        s3 = S3Client.builder().endpointOverride(moto.endpoint()).forcePathStyle(true).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();
+        s3.createBucket(b -> b.bucket(SPILL_BUCKET));
 
         Path plugins = Path.of("target", "trino-plugin").toAbsolutePath();
         assertThat(plugins.resolve("athena-federation")).as("the plugin directory, built by package").isDirectory();
@@ -90,6 +102,19 @@ class TrinoServerPluginIT
                 "federation.config.dynamodb_endpoint=" + dynalite.endpoint(),
                 "federation.config.athena_query_status_check=false",
                 ""));
+        // The same source answering over 64 bytes in encrypted blocks on moto_server's S3, which the plugin reads back.
+        Files.writeString(catalogs.resolve("spilled.properties"), String.join("\n",
+                "connector.name=athena_federation",
+                "federation.handler=io.github.athenaddb.DdbCompositeHandler",
+                "federation.config.AWS_REGION=us-east-1",
+                "federation.config.dynamodb_endpoint=" + dynalite.endpoint(),
+                "federation.config.athena_query_status_check=false",
+                "federation.config.spill_bucket=" + SPILL_BUCKET,
+                "federation.config.s3_endpoint=" + moto.endpoint(),
+                "federation.max-inline-block-size=64",
+                "federation.s3-endpoint=" + moto.endpoint(),
+                "federation.region=us-east-1",
+                ""));
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of("--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-modules=jdk.incubator.vector",
@@ -108,6 +133,10 @@ class TrinoServerPluginIT
     static void stopServer()
             throws InterruptedException
     {
+        if (moto != null) {
+            s3.close();
+            moto.stop();
+        }
         if (server != null) {
             server.destroy();
             if (!server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -124,6 +153,16 @@ class TrinoServerPluginIT
         assertThat(strings("SELECT CAST(sk AS varchar) FROM \"lambda:ddb\".\"default\".stockorders WHERE pk = 'C#2' AND total > 22 ORDER BY sk"))
                 .containsExactly("2", "3", "4");
         assertThat(strings("SELECT CAST(count(*) AS varchar) FROM \"lambda:ddb\".\"default\".stockorders")).containsExactly("12");
+    }
+
+    @Test
+    void rowsSpilledEncryptedToS3AreReadBackByThePlugin()
+            throws SQLException
+    {
+        String totals = "SELECT CAST(total AS varchar) FROM %s.\"default\".stockorders ORDER BY total";
+        List<String> spilled = strings(totals.formatted("spilled"));
+        assertThat(spilled).hasSize(12).containsExactlyElementsOf(strings(totals.formatted("\"lambda:ddb\"")));
+        assertThat(s3.listObjectsV2(b -> b.bucket(SPILL_BUCKET)).contents()).as("the spilled blocks").isNotEmpty();
     }
 
     @Test
