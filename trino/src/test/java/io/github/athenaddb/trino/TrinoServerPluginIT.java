@@ -1,6 +1,7 @@
 package io.github.athenaddb.trino;
 
 import io.github.athenaddb.devkit.Dynalite;
+import io.github.athenaddb.devkit.EmbeddedPostgresDb;
 import io.github.athenaddb.devkit.MotoServer;
 import io.github.athenaddb.devkit.Tables;
 import org.junit.jupiter.api.AfterAll;
@@ -54,6 +55,7 @@ class TrinoServerPluginIT
 
     private static MotoServer moto;
     private static S3Client s3;
+    private static EmbeddedPostgresDb postgres;
     private static Process server;
     private static Path home;
     private static int port;
@@ -78,6 +80,11 @@ class TrinoServerPluginIT
         s3 = S3Client.builder().endpointOverride(moto.endpoint()).forcePathStyle(true).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();
         s3.createBucket(b -> b.bucket(SPILL_BUCKET));
+        postgres = EmbeddedPostgresDb.newDatabase();
+        try (Connection c = postgres.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE customers (id integer PRIMARY KEY, name text)");
+            st.execute("INSERT INTO customers VALUES (1, 'Ada'), (2, 'Grace'), (3, 'Edsger')");
+        }
 
         Path plugins = Path.of("target", "trino-plugin").toAbsolutePath();
         assertThat(plugins.resolve("athena-federation")).as("the plugin directory, built by package").isDirectory();
@@ -101,6 +108,14 @@ class TrinoServerPluginIT
                 "federation.config.AWS_REGION=us-east-1",
                 "federation.config.dynamodb_endpoint=" + dynalite.endpoint(),
                 "federation.config.athena_query_status_check=false",
+                ""));
+        // A PostgreSQL source: its JDBC driver found from the plugin's class loader.
+        Files.writeString(catalogs.resolve("rds.properties"), String.join("\n",
+                "connector.name=athena_federation",
+                "federation.handler=io.github.athenaddb.DdbCompositeHandler",
+                "federation.config.AWS_REGION=us-east-1",
+                "federation.config.athena_query_status_check=false",
+                "federation.config.rds_connection_string=" + postgres.jdbcUrlWithCredentials(),
                 ""));
         // The same source answering over 64 bytes in encrypted blocks on moto_server's S3, which the plugin reads back.
         Files.writeString(catalogs.resolve("spilled.properties"), String.join("\n",
@@ -163,6 +178,13 @@ class TrinoServerPluginIT
         List<String> spilled = strings(totals.formatted("spilled"));
         assertThat(spilled).hasSize(12).containsExactlyElementsOf(strings(totals.formatted("\"lambda:ddb\"")));
         assertThat(s3.listObjectsV2(b -> b.bucket(SPILL_BUCKET)).contents()).as("the spilled blocks").isNotEmpty();
+    }
+
+    @Test
+    void aPostgresSourceIsReadThroughTheInstalledPlugin()
+            throws SQLException
+    {
+        assertThat(strings("SELECT name FROM rds.public.customers WHERE id > 1 ORDER BY id")).containsExactly("Grace", "Edsger");
     }
 
     @Test
