@@ -116,6 +116,7 @@ class TrinoServerPluginIT
                 "federation.config.AWS_REGION=us-east-1",
                 "federation.config.athena_query_status_check=false",
                 "federation.config.rds_connection_string=" + postgres.jdbcUrlWithCredentials(),
+                "federation.config.jdbc_query_passthrough=true",
                 ""));
         // The same source answering over 64 bytes in encrypted blocks on moto_server's S3, which the plugin reads back.
         Files.writeString(catalogs.resolve("spilled.properties"), String.join("\n",
@@ -181,10 +182,12 @@ class TrinoServerPluginIT
     }
 
     @Test
-    void aPostgresSourceIsReadThroughTheInstalledPlugin()
+    void aPostgresSourceIsReadThroughTheInstalledPluginAlsoByPassthrough()
             throws SQLException
     {
         assertThat(strings("SELECT name FROM rds.public.customers WHERE id > 1 ORDER BY id")).containsExactly("Grace", "Edsger");
+        assertThat(strings("SELECT name FROM TABLE(rds.system.query(query => 'SELECT name FROM public.customers WHERE id = 1'))"))
+                .containsExactly("Ada");
     }
 
     @Test
