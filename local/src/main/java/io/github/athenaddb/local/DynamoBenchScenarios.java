@@ -137,7 +137,7 @@ final class DynamoBenchScenarios
     private BenchResults.Scenario sql(LocalEngine engine, BenchScenario scenario, String sql, RcuLowerBound bound)
     {
         out.println("  running " + scenario.id + ": " + sql);
-        List<TimedRuns.Run> runs = TimedRuns.measure(settings, KEYED_TABLE, () -> engine.execute(sql).rows().size());
+        List<TimedRuns.Run> runs = TimedRuns.measureBackToBack(settings, KEYED_TABLE, () -> engine.execute(sql).rows().size());
         return TimedRuns.summarize(scenario.id, scenario.description + String.format(Locale.ROOT, "; %,d items in the partition", settings.partitionItems()),
                 runs, bound);
     }

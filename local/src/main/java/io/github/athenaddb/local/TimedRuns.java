@@ -11,8 +11,10 @@ import java.util.function.Supplier;
 
 /**
  * Warm-up runs ({@code --warmups}: JIT, the connector's schema cache, connection pools), then timed runs, each
- * with the DynamoDB request meter reset and its own heap peak ({@link HeapPeak}), so a run's figures
- * are its own and not the load's or the previous scenario's.
+ * with the DynamoDB request meter reset. A read's runs ({@link #measure}) each start after a full collection and
+ * have their own heap peak ({@link HeapPeak}), so a run's figures are its own and not the load's or the previous
+ * scenario's. A statement of a warm engine ({@link #measureBackToBack}) is timed as a shell's or a serve's next
+ * statement runs, with no full collection before it.
  */
 final class TimedRuns
 {
@@ -40,22 +42,47 @@ final class TimedRuns
         for (int i = 0; i < settings.runs(); i++) {
             // Garbage of the previous run must not count as this run's peak.
             System.gc();
-            DynamoDbRequestMeter.reset();
-            long rows;
-            double wallMs;
-            long peak;
-            try (HeapPeak heap = HeapPeak.start()) {
-                long start = System.nanoTime();
-                rows = body.getAsLong();
-                wallMs = (System.nanoTime() - start) / 1e6;
-                peak = heap.bytes();
-            }
-            DynamoDbRequestMeter.TableUsage usage = table == null ? new DynamoDbRequestMeter.TableUsage() : DynamoDbRequestMeter.usage(table);
-            Map<String, Long> requests = new LinkedHashMap<>(usage.requests());
-            requests.putAll(otherRequests.get());
-            measured.add(new Run(rows, wallMs, requests, usage.rcu(), peak));
+            measured.add(run(table, otherRequests, body));
         }
         return measured;
+    }
+
+    /**
+     * Statements of a warm engine: timed one after the other, as a shell's or a serve's statements run. A full
+     * collection before each made each the first statement after one (a point lookup through Trino took about
+     * 20 ms more), which no user's next statement is. The peak heap comes from one more run, after a full
+     * collection, whose time is not counted.
+     */
+    static List<Run> measureBackToBack(BenchSettings settings, String table, LongSupplier body)
+    {
+        for (int i = 0; i < settings.warmups(); i++) {
+            body.getAsLong();
+        }
+        List<Run> timed = new ArrayList<>();
+        for (int i = 0; i < settings.runs(); i++) {
+            timed.add(run(table, Map::of, body));
+        }
+        System.gc();
+        long peak = run(table, Map::of, body).peakHeapBytes();
+        return timed.stream().map(r -> new Run(r.rows(), r.wallMs(), r.requests(), r.rcu(), peak)).toList();
+    }
+
+    private static Run run(String table, Supplier<Map<String, Long>> otherRequests, LongSupplier body)
+    {
+        DynamoDbRequestMeter.reset();
+        long rows;
+        double wallMs;
+        long peak;
+        try (HeapPeak heap = HeapPeak.start()) {
+            long start = System.nanoTime();
+            rows = body.getAsLong();
+            wallMs = (System.nanoTime() - start) / 1e6;
+            peak = heap.bytes();
+        }
+        DynamoDbRequestMeter.TableUsage usage = table == null ? new DynamoDbRequestMeter.TableUsage() : DynamoDbRequestMeter.usage(table);
+        Map<String, Long> requests = new LinkedHashMap<>(usage.requests());
+        requests.putAll(otherRequests.get());
+        return new Run(rows, wallMs, requests, usage.rcu(), peak);
     }
 
     /**
