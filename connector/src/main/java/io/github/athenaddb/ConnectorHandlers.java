@@ -62,8 +62,8 @@ public class ConnectorHandlers
 {
     private static final Logger log = LoggerFactory.getLogger(ConnectorHandlers.class);
 
-    private final Supplier<Side> metadata;
-    private final Supplier<Side> records;
+    private final Supplier<MetadataSide> metadata;
+    private final Supplier<RecordSource> records;
 
     public ConnectorHandlers()
     {
@@ -101,11 +101,11 @@ public class ConnectorHandlers
             DdbMetadataHandler dynamo = new DdbMetadataHandler(config, new TableCatalog(dynamoDb, Clock.systemUTC()),
                     GlueCatalogs.create(glue, config), sampler, new PartiqlReader(dynamoDb), environment);
             MetadataSource source = jdbc.catalogs().isEmpty() ? dynamo : new RoutingMetadataHandler(dynamo, jdbc.metadata());
-            return new Side(source, new SpillBucketCheck(spillS3, environment.get(SourceMetadataHandler.SPILL_BUCKET)), null);
+            return new MetadataSide(source, new SpillBucketCheck(spillS3, environment.get(SourceMetadataHandler.SPILL_BUCKET)));
         });
         this.records = Suppliers.memoize(() -> {
             DdbRecordHandler dynamo = new DdbRecordHandler(config, dynamoDb, environment);
-            return new Side(null, null, jdbc.catalogs().isEmpty() ? dynamo : new RoutingRecordHandler(dynamo, jdbc.records()));
+            return jdbc.catalogs().isEmpty() ? dynamo : new RoutingRecordHandler(dynamo, jdbc.records());
         });
     }
 
@@ -160,11 +160,11 @@ public class ConnectorHandlers
             FederationDispatch.ping(DdbMetadataHandler.SOURCE_TYPE, ping, mapper, output);
         }
         else if (request instanceof RecordRequest read) {
-            FederationDispatch.records(records.get().records(), allocator, read, mapper, output);
+            FederationDispatch.records(records.get(), allocator, read, mapper, output);
         }
         else if (request instanceof MetadataRequest metadataRequest) {
-            Side side = metadata.get();
-            FederationDispatch.metadata(side.metadata(), side.spillBucket(), allocator, metadataRequest, mapper, output);
+            MetadataSide side = metadata.get();
+            FederationDispatch.metadata(side.source(), side.spillBucket(), allocator, metadataRequest, mapper, output);
         }
         else {
             throw ConnectorException.invalidInput("Unknown request " + request.getClass().getSimpleName());
@@ -172,7 +172,7 @@ public class ConnectorHandlers
     }
 
     /**
-     * The federation SDK builds its own S3, Athena and KMS clients from the default region chain.
+     * The spill S3, KMS and Athena clients are built with the AWS SDK's defaults, region included.
      * Lambda always sets AWS_REGION; elsewhere (local runs, tests) the configured region is
      * made the default so those clients can be built.
      */
@@ -183,6 +183,6 @@ public class ConnectorHandlers
         }
     }
 
-    /** One side's handler (the other's is null). */
-    private record Side(MetadataSource metadata, SpillBucketCheck spillBucket, RecordSource records) {}
+    /** The metadata handler, and the check of the spill bucket its splits name. */
+    private record MetadataSide(MetadataSource source, SpillBucketCheck spillBucket) {}
 }

@@ -58,6 +58,7 @@ public final class AthenaSequence
     private static final long LOCAL_MAX_BLOCK = 512L * 1024 * 1024;
 
     private final LambdaWire wire;
+    private final FederatedIdentity identity;
     private final String catalog;
     private final S3Client spillReader;
     private final long maxBlock;
@@ -72,12 +73,13 @@ public final class AthenaSequence
 
     public AthenaSequence(LambdaWire wire, String catalog)
     {
-        this(wire, catalog, null, LOCAL_MAX_BLOCK, LOCAL_MAX_BLOCK);
+        this(wire, IDENTITY, catalog, null, LOCAL_MAX_BLOCK, LOCAL_MAX_BLOCK);
     }
 
-    private AthenaSequence(LambdaWire wire, String catalog, S3Client spillReader, long maxBlock, long maxInline)
+    private AthenaSequence(LambdaWire wire, FederatedIdentity identity, String catalog, S3Client spillReader, long maxBlock, long maxInline)
     {
         this.wire = wire;
+        this.identity = identity;
         this.catalog = catalog;
         this.spillReader = spillReader;
         this.maxBlock = maxBlock;
@@ -91,7 +93,13 @@ public final class AthenaSequence
      */
     public AthenaSequence withSpill(S3Client s3, long maxBlock, long maxInline)
     {
-        return new AthenaSequence(wire, catalog, s3, maxBlock, maxInline);
+        return new AthenaSequence(wire, identity, catalog, s3, maxBlock, maxInline);
+    }
+
+    /** Requests as from {@code identity} (its settings, forwarded credentials) rather than {@link #IDENTITY}. */
+    public AthenaSequence withIdentity(FederatedIdentity identity)
+    {
+        return new AthenaSequence(wire, identity, catalog, spillReader, maxBlock, maxInline);
     }
 
     /** Blocks read back from S3 since this sequence was made. */
@@ -102,7 +110,7 @@ public final class AthenaSequence
 
     public List<String> listSchemas()
     {
-        ListSchemasResponse response = wire.call(new ListSchemasRequest(IDENTITY, queryId(), catalog));
+        ListSchemasResponse response = wire.call(new ListSchemasRequest(identity, queryId(), catalog));
         return List.copyOf(response.getSchemas());
     }
 
@@ -111,7 +119,7 @@ public final class AthenaSequence
         List<String> tables = new ArrayList<>();
         String token = null;
         do {
-            ListTablesResponse page = wire.call(new ListTablesRequest(IDENTITY, queryId(), catalog, schema, token, 100));
+            ListTablesResponse page = wire.call(new ListTablesRequest(identity, queryId(), catalog, schema, token, 100));
             page.getTables().forEach(t -> tables.add(t.getTableName()));
             token = page.getNextToken();
         }
@@ -126,13 +134,13 @@ public final class AthenaSequence
 
     public GetTableResponse getTable(String schema, String table)
     {
-        return wire.call(new GetTableRequest(IDENTITY, queryId(), catalog, new TableName(schema, table), Map.of()));
+        return wire.call(new GetTableRequest(identity, queryId(), catalog, new TableName(schema, table), Map.of()));
     }
 
     /** GetTable for {@code TABLE(system.query(...))}: Athena names the function and passes its arguments. */
     public GetTableResponse getPassthroughTable(Map<String, String> arguments)
     {
-        return wire.call(new GetTableRequest(IDENTITY, queryId(), catalog, new TableName("system", "query"), arguments));
+        return wire.call(new GetTableRequest(identity, queryId(), catalog, new TableName("system", "query"), arguments));
     }
 
     public List<Map<String, Object>> scan(String table)
@@ -206,12 +214,12 @@ public final class AthenaSequence
 
     private List<Split> splits(String queryId, TableName name, Schema requestSchema, Constraints constraints)
     {
-        GetTableLayoutResponse layout = wire.call(new GetTableLayoutRequest(IDENTITY, queryId, catalog, name, constraints,
+        GetTableLayoutResponse layout = wire.call(new GetTableLayoutRequest(identity, queryId, catalog, name, constraints,
                 requestSchema, Collections.emptySet()));
         List<Split> splits = new ArrayList<>();
         String token = null;
         do {
-            GetSplitsResponse response = wire.call(new GetSplitsRequest(IDENTITY, queryId, catalog, name, layout.getPartitions(),
+            GetSplitsResponse response = wire.call(new GetSplitsRequest(identity, queryId, catalog, name, layout.getPartitions(),
                     List.of(), constraints, token));
             splits.addAll(response.getSplits());
             token = response.getContinuationToken();
@@ -223,7 +231,7 @@ public final class AthenaSequence
 
     private void readSplit(String queryId, TableName name, Schema schema, Split split, Constraints constraints, Consumer<Block> blocks)
     {
-        RecordResponse response = wire.call(new ReadRecordsRequest(IDENTITY, catalog, queryId, name, schema, split,
+        RecordResponse response = wire.call(new ReadRecordsRequest(identity, catalog, queryId, name, schema, split,
                 constraints, maxBlock, maxInline));
         try {
             int rows = 0;
