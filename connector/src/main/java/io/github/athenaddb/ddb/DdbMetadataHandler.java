@@ -29,6 +29,7 @@ import com.amazonaws.athena.connector.lambda.metadata.optimizations.Optimization
 import com.google.common.collect.ImmutableMap;
 import io.github.athenaddb.ddb.exec.ExportFileReader;
 import io.github.athenaddb.ddb.exec.PartiqlReader;
+import io.github.athenaddb.ddb.exec.ShardReader;
 import io.github.athenaddb.ddb.exec.ReadRateLimiter;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import io.github.athenaddb.ddb.plan.ReadPlan;
@@ -40,6 +41,7 @@ import io.github.athenaddb.ddb.plan.ScanGuard;
 import io.github.athenaddb.ddb.split.SplitCodec;
 import io.github.athenaddb.ddb.changes.ChangeSchema;
 import io.github.athenaddb.ddb.changes.ChangeSplits;
+import io.github.athenaddb.ddb.changes.StreamSampler;
 import io.github.athenaddb.ddb.changes.StreamShards;
 import io.github.athenaddb.ddb.changes.StreamTables;
 import io.github.athenaddb.ddb.export.ExportManifest;
@@ -94,6 +96,7 @@ public class DdbMetadataHandler
     private final PartiqlPassthrough passthrough = new PartiqlPassthrough();
     private final TableSchemas schemas;
     private final StreamShards shards;
+    private final StreamSampler streamSampler;
     private final StreamTables streamTables;
     private final ExportTables exportTables;
 
@@ -116,6 +119,7 @@ public class DdbMetadataHandler
                 shared.open(configOptions), SchemaCacheKey.fromConfig(configOptions)), ComplexColumns.fromConfig(configOptions));
         Supplier<DynamoDbStreamsClient> streams = DynamoDbClients.lazyStreams(config);
         this.shards = new StreamShards(streams);
+        this.streamSampler = new StreamSampler(shards, new ShardReader(streams), config.sampleSize(), Clock.systemUTC());
         this.streamTables = new StreamTables(streams);
         Supplier<S3Client> exportS3 = DynamoDbClients.lazyExportS3(configOptions);
         ExportManifests manifests = new ExportManifests(exportS3);
@@ -196,7 +200,7 @@ public class DdbMetadataHandler
         Optional<String> changesOf = ChangeSchema.baseTable(name.getTableName())
                 .filter(t -> name.getSchemaName() == null || SCHEMA.equalsIgnoreCase(name.getSchemaName()));
         Optional<String> exportOf = ExportSchema.baseTable(name.getTableName());
-        Schema schema = changesOf.isPresent() ? schemas.changeSchema(name.getTableName(), changesOf.get())
+        Schema schema = changesOf.isPresent() ? schemas.changeSchema(name.getTableName(), changesOf.get(), streamSampler)
                 : exportOf.isPresent() ? schemas.exportSchema(name.getSchemaName(), name.getTableName(), exportOf.get(), exportTables)
                 : schemas.schema(name.getSchemaName(), name.getTableName());
         return new GetTableResponse(request.getCatalogName(), name, schema, Set.of());

@@ -4,6 +4,7 @@ import io.github.athenaddb.ddb.table.TableNames;
 import io.github.athenaddb.ddb.table.TableDescription;
 import io.github.athenaddb.ConnectorException;
 import io.github.athenaddb.ddb.changes.ChangeSchema;
+import io.github.athenaddb.ddb.changes.StreamSampler;
 import io.github.athenaddb.ddb.export.ExportManifest;
 import io.github.athenaddb.ddb.export.ExportSchema;
 import io.github.athenaddb.ddb.export.ExportSettings;
@@ -124,9 +125,10 @@ public final class TableSchemas
 
     /**
      * The columns of {@code <table>$changes} ({@link ChangeSchema}), under the table's
-     * complex_columns like its own columns, reading the table's current stream.
+     * complex_columns like its own columns, reading the table's current stream. The images are
+     * typed from the stream's own records, or from the live table when the stream holds none.
      */
-    public Schema changeSchema(String changeTable, String table)
+    public Schema changeSchema(String changeTable, String table, StreamSampler streamSampler)
     {
         String resolved = dynamo.resolve(table, matches -> ambiguousInQuery(table, matches));
         String stream = dynamo.streamArn(resolved).orElseThrow(() -> ConnectorException.notFound("Table '" + changeTable
@@ -134,7 +136,10 @@ public final class TableSchemas
                 + "(view type NEW_AND_OLD_IMAGES for both images) to read its changes"));
         Schema changes = cache.get(DEFAULT + "." + resolved + ChangeSchema.SUFFIX, () -> {
             TableDescription description = dynamo.describe(resolved);
-            return complexColumns.apply(ChangeSchema.of(SchemaInference.infer(description, sampler.sample(description)), table));
+            // The stream's own images first (GetRecords, no read capacity); the live table only when it holds none.
+            List<Map<String, AttributeValue>> images = streamSampler.images(stream);
+            List<Map<String, AttributeValue>> sample = images.isEmpty() ? sampler.sample(description) : images;
+            return complexColumns.apply(ChangeSchema.of(SchemaInference.infer(description, sample), table));
         });
         return ChangeSchema.withStream(changes, stream);
     }

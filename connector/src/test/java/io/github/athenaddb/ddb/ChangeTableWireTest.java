@@ -45,8 +45,14 @@ class ChangeTableWireTest
                     .streamSpecification(StreamSpecification.builder().streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build())
                     .build());
             dynamo.createTable(Tables.table("Quiet", "PK", ScalarAttributeType.S).build());
+            // Items written before its stream was enabled: a stream without a record yet.
+            dynamo.createTable(Tables.table("Late", "PK", ScalarAttributeType.S).build());
+            dynamo.putItem(b -> b.tableName("Late").item(Map.of("PK", s("L#1"), "Weight", n("3"))));
+            dynamo.updateTable(b -> b.tableName("Late")
+                    .streamSpecification(StreamSpecification.builder().streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build()));
             dynamo.putItem(b -> b.tableName("Orders").item(Map.of("PK", s("O#1"), "Total", n("10"), "Status", s("PLACED"))));
-            dynamo.putItem(b -> b.tableName("Orders").item(Map.of("PK", s("O#2"), "Total", n("20"), "Status", s("PLACED"))));
+            // O#2's Coupon is in the stream's images only: the live table no longer has the item.
+            dynamo.putItem(b -> b.tableName("Orders").item(Map.of("PK", s("O#2"), "Total", n("20"), "Status", s("PLACED"), "Coupon", s("WELCOME"))));
             dynamo.putItem(b -> b.tableName("Orders").item(Map.of("PK", s("O#1"), "Total", n("11"), "Status", s("SHIPPED"))));
             dynamo.deleteItem(b -> b.tableName("Orders").key(Map.of("PK", s("O#2"))));
         }
@@ -64,7 +70,7 @@ class ChangeTableWireTest
     @Test
     void listsAChangeTableNextToEachTableWithAStream()
     {
-        assertThat(athena.listTables("default")).containsExactly("Orders", "Orders$changes", "Quiet");
+        assertThat(athena.listTables("default")).containsExactly("Orders", "Orders$changes", "Quiet", "Late", "Late$changes");
     }
 
     @Test
@@ -75,7 +81,23 @@ class ChangeTableWireTest
         assertThat(schema.getFields()).extracting(Field::getName).containsExactly("event_id", "event_name", "event_time", "sequence_number",
                 "shard_id", "pk", "new_image", "old_image");
         assertThat(schema.findField("event_time").getType()).isInstanceOf(ArrowType.Date.class);
-        assertThat(schema.findField("new_image").getChildren()).extracting(Field::getName).containsExactlyInAnyOrder("PK", "Status", "Total");
+        assertThat(schema.findField("new_image").getChildren()).extracting(Field::getName).containsExactlyInAnyOrder("PK", "Status", "Total",
+                "Coupon");
+    }
+
+    @Test
+    void theImagesAreTypedFromTheStreamsRecordsNotFromTheLiveTable()
+    {
+        // Coupon was on a deleted item: only GetRecords, not a Scan of the table, can have found it.
+        assertThat(athena.getTable("orders$changes").getSchema().findField("new_image").getChildren())
+                .filteredOn(f -> f.getName().equals("Coupon")).extracting(Field::getType).containsExactly(ArrowType.Utf8.INSTANCE);
+    }
+
+    @Test
+    void aStreamWithoutRecordsHasItsImagesTypedFromTheLiveTable()
+    {
+        assertThat(athena.getTable("late$changes").getSchema().findField("new_image").getChildren()).extracting(Field::getName)
+                .containsExactlyInAnyOrder("PK", "Weight");
     }
 
     @Test

@@ -83,10 +83,12 @@ class ChangesAndExportStatsTest
         SourceStats changes = result.sources().get(0);
         assertThat(changes.table()).isEqualTo("orders$changes");
         assertThat(changes.requests().get("GetRecords")).isPositive();
-        // GetTable's schema sample Scans the live table's 1 item: the change records are the other items scanned.
-        assertThat(changes.itemsScanned()).isEqualTo(4 + 1);
+        // GetTable types the images from the stream's 4 records (GetRecords), then the split reads them: no Scan of the
+        // live table, no read capacity.
+        assertThat(changes.itemsScanned()).isEqualTo(4 + 4);
+        assertThat(changes.rcu()).isZero();
         assertThat(changes.exportTime()).isEmpty();
-        assertThat(StatsReport.text(result)).containsPattern("-- ddb.default.orders\\$changes: 1 split, requests: Scan \\d+, GetRecords \\d+, ");
+        assertThat(StatsReport.text(result)).containsPattern("-- ddb.default.orders\\$changes: 1 split, requests: GetRecords \\d+, 0.0 RCU, ");
     }
 
     @Test

@@ -51,7 +51,7 @@ class DemoCommandTest
             assertThat(output)
                     .contains("| MODIFY     | CUSTOMER#linus_thompson_003   | #ORDER#O000007 | PLACED     | SHIPPED    |")
                     .contains("| REMOVE     | CUSTOMER#alan_ritchie_001     | #ORDER#O000002 | CANCELLED  | NULL       |")
-                    .containsPattern("-- ddb.default.ecommerce\\$changes: 1 split, requests: Scan \\d+, GetRecords \\d+, ")
+                    .containsPattern("-- ddb.default.ecommerce\\$changes: 1 split, requests: GetRecords \\d+, 0.0 RCU, ")
                     .containsPattern("\\| PLACED    \\| 23     \\| 10755.470000000 \\| \\d{4}-")
                     .containsPattern("-- ddb.default.ecommerce\\$export: 4 splits, requests: GetObject \\d+, 0.0 RCU, 0 items scanned, 76 rows returned\n"
                             + "--   export time: \\d{4}-");
