@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.athenaddb.aws.CallTimeouts;
 import io.github.athenaddb.aws.CrossAccountRole;
+import io.github.athenaddb.handler.SourceRecordHandler;
 import io.github.athenaddb.handler.SpillKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,6 +106,7 @@ public record ConnectorConfig(
         requireSpillBucketInLambda(env);
         requireSdkBoolean(env, ENABLE_QUERY_PASSTHROUGH);
         requireSdkBoolean(env, DISABLE_SPILL_ENCRYPTION);
+        SourceRecordHandler.maxBlockBytes(env);
         requireHeaderObject(env);
         String region = firstNonBlank(env.get(REGION), env.get("AWS_DEFAULT_REGION"), DEFAULT_REGION);
         return new ConnectorConfig(

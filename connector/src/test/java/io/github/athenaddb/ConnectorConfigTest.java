@@ -116,6 +116,8 @@ class ConnectorConfigTest
             "enable_query_passthrough | ture | true or false",
             "enable_query_passthrough | ' true' | true or false",
             "disable_spill_encryption | yes | true or false",
+            "MAX_BLOCK_SIZE_BYTES | 4MB | a positive number of bytes",
+            "MAX_BLOCK_SIZE_BYTES | 0 | a positive number of bytes",
             "cross_account_role_arn | 111111111111 | an IAM role ARN",
             "cross_account_role_arn | arn:aws:iam::111111111111:user/bob | an IAM role ARN",
             "sts_endpoint | http://127.0.0.1:5000 | no value: STS is asked only for cross_account_role_arn",

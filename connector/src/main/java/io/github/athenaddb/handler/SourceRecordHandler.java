@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
@@ -39,9 +40,10 @@ public abstract class SourceRecordHandler
 {
     static final int SPILL_WRITER_THREADS = 1;
     /** The federation SDK's setting: a block size that overrides the one Athena asks for. */
-    static final String MAX_BLOCK_SIZE_BYTES = "MAX_BLOCK_SIZE_BYTES";
+    public static final String MAX_BLOCK_SIZE_BYTES = "MAX_BLOCK_SIZE_BYTES";
 
     protected final Map<String, String> configOptions;
+    private final OptionalLong maxBlockBytes;
     private final S3Client spillS3;
     private final AthenaClient athena;
     private final ThrottlingInvoker athenaInvoker;
@@ -50,6 +52,7 @@ public abstract class SourceRecordHandler
     protected SourceRecordHandler(Map<String, String> configOptions, Supplier<S3Client> spillS3)
     {
         this.configOptions = Map.copyOf(requireNonNull(configOptions, "configOptions is null"));
+        this.maxBlockBytes = maxBlockBytes(configOptions);
         this.spillS3 = new LazyS3Client(spillS3);
         this.athena = new LazyAthenaClient(Suppliers.memoize(AthenaClient::create));
         this.athenaInvoker = ThrottlingInvoker.newDefaultBuilder(AthenaExceptionFilter.ATHENA_EXCEPTION_FILTER, configOptions).build();
@@ -76,12 +79,34 @@ public abstract class SourceRecordHandler
     protected abstract void readWithConstraint(BlockSpiller spiller, ReadRecordsRequest request, QueryStatusChecker queryStatusChecker)
             throws Exception;
 
+    /**
+     * {@value #MAX_BLOCK_SIZE_BYTES}, the largest block in bytes in place of the size Athena asks for; empty when not set.
+     *
+     * @throws IllegalArgumentException when set to anything but a positive whole number
+     */
+    public static OptionalLong maxBlockBytes(Map<String, String> config)
+    {
+        String value = config.get(MAX_BLOCK_SIZE_BYTES);
+        if (value == null || value.isBlank()) {
+            return OptionalLong.empty();
+        }
+        try {
+            long bytes = Long.parseLong(value.trim());
+            if (bytes > 0) {
+                return OptionalLong.of(bytes);
+            }
+        }
+        catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException("Invalid configuration " + MAX_BLOCK_SIZE_BYTES + "='" + value + "': expected a positive number of bytes");
+    }
+
     protected SpillConfig getSpillConfig(ReadRecordsRequest request)
     {
-        String maxBlockBytes = configOptions.get(MAX_BLOCK_SIZE_BYTES);
         return SpillConfig.newBuilder()
                 .withSpillLocation(request.getSplit().getSpillLocation())
-                .withMaxBlockBytes(maxBlockBytes == null ? request.getMaxBlockSize() : Long.parseLong(maxBlockBytes.trim()))
+                .withMaxBlockBytes(maxBlockBytes.orElse(request.getMaxBlockSize()))
                 .withMaxInlineBlockBytes(request.getMaxInlineBlockSize())
                 .withRequestId(request.getQueryId())
                 .withEncryptionKey(request.getSplit().getEncryptionKey())
