@@ -64,6 +64,7 @@ public class ConnectorHandlers
 
     private final Supplier<MetadataSide> metadata;
     private final Supplier<RecordSource> records;
+    private final Supplier<S3Client> spillS3;
 
     public ConnectorHandlers()
     {
@@ -96,7 +97,7 @@ public class ConnectorHandlers
         DynamoDbClient dynamoDb = dynamoDbClient.apply(config);
         SchemaSampler sampler = new SchemaSampler(dynamoDb, SampleSettings.fromConfig(config.sampleSize(), environment));
         // DynamoDB serves every catalog but those with a JDBC connection string (<catalog>_connection_string).
-        Supplier<S3Client> spillS3 = SpillClients.lazyS3(environment);
+        this.spillS3 = SpillClients.lazyS3(environment);
         this.metadata = Suppliers.memoize(() -> {
             DdbMetadataHandler dynamo = new DdbMetadataHandler(config, new TableCatalog(dynamoDb, Clock.systemUTC()),
                     GlueCatalogs.create(glue, config), sampler, new PartiqlReader(dynamoDb), environment);
@@ -109,11 +110,14 @@ public class ConnectorHandlers
         });
     }
 
-    /** Builds both sides now (what the first request of each would build). */
+    /** Builds both sides now (what the first request of each would build), and an S3 client. */
     public void buildAll()
     {
         metadata.get();
         records.get();
+        // Built by the first GetSplits otherwise (the spill bucket check): a snapshot then holds the S3 client's classes,
+        // which the other S3 clients (spill, exports) share. Building one opens no connection.
+        spillS3.get();
     }
 
     /**

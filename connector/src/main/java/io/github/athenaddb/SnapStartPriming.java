@@ -32,7 +32,7 @@ import java.util.Map;
  * that a restored instance starts with those classes loaded, initialized and partly compiled.
  *
  * <ul>
- * <li>both sides of the real handler are built (their AWS clients are built, never called);</li>
+ * <li>both sides of the real handler are built, and an S3 client (the other AWS clients are built by their first call);</li>
  * <li>a Ping goes through the real handler: request and response serialization;</li>
  * <li>a GetTable goes through a second handler whose DynamoDB client answers from memory (the SDK's
  * canned-response HTTP client, anonymous credentials): the DynamoDB request path, the schema
