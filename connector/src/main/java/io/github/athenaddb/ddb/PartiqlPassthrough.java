@@ -1,11 +1,10 @@
 package io.github.athenaddb.ddb;
 
-import com.amazonaws.athena.connector.lambda.metadata.optimizations.querypassthrough.QueryPassthroughSignature;
 import io.github.athenaddb.ConnectorException;
+import io.github.athenaddb.handler.SystemQuerySignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,30 +16,11 @@ import java.util.regex.Pattern;
  * also runs INSERT, UPDATE and DELETE, which a query engine must never send on a user's behalf.
  */
 public final class PartiqlPassthrough
-        implements QueryPassthroughSignature
+        extends SystemQuerySignature
 {
-    public static final String QUERY = "QUERY";
     private static final Logger log = LoggerFactory.getLogger(PartiqlPassthrough.class);
     /** FROM "Table", FROM "Table"."Index" or FROM Table: the table whose keys name items in warnings. */
     private static final Pattern FROM = Pattern.compile("(?is)\\bFROM\\s+(?:\"((?:[^\"]|\"\")+)\"|([A-Za-z0-9_.\\-]+))");
-
-    @Override
-    public String getFunctionSchema()
-    {
-        return "system";
-    }
-
-    @Override
-    public String getFunctionName()
-    {
-        return "query";
-    }
-
-    @Override
-    public List<String> getFunctionArguments()
-    {
-        return List.of(QUERY);
-    }
 
     @Override
     public Logger getLogger()
@@ -57,10 +37,7 @@ public final class PartiqlPassthrough
     /** The statement, checked to be one PartiQL SELECT. */
     public static String statement(Map<String, String> arguments)
     {
-        String statement = arguments.getOrDefault(QUERY, "").strip();
-        while (statement.endsWith(";")) {
-            statement = statement.substring(0, statement.length() - 1).strip();
-        }
+        String statement = statementText(arguments);
         if (!statement.toUpperCase(Locale.ROOT).matches("(?s)SELECT\\b.*")) {
             throw ConnectorException.invalidInput("system.query runs a single PartiQL SELECT; the statement starts with '"
                     + statement.substring(0, Math.min(20, statement.length())) + "'");

@@ -1,14 +1,13 @@
 package io.github.athenaddb.jdbc;
 
-import com.amazonaws.athena.connector.lambda.metadata.optimizations.querypassthrough.QueryPassthroughSignature;
 import io.github.athenaddb.ConnectorException;
+import io.github.athenaddb.handler.SystemQuerySignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,9 +19,8 @@ import java.util.Map;
  * database accepts for anything but a query; and it runs in a read-only transaction.
  */
 public final class JdbcPassthrough
-        implements QueryPassthroughSignature
+        extends SystemQuerySignature
 {
-    public static final String QUERY = "QUERY";
     private static final Logger log = LoggerFactory.getLogger(JdbcPassthrough.class);
 
     private final boolean enabled;
@@ -30,24 +28,6 @@ public final class JdbcPassthrough
     public JdbcPassthrough(boolean enabled)
     {
         this.enabled = enabled;
-    }
-
-    @Override
-    public String getFunctionSchema()
-    {
-        return "system";
-    }
-
-    @Override
-    public String getFunctionName()
-    {
-        return "query";
-    }
-
-    @Override
-    public List<String> getFunctionArguments()
-    {
-        return List.of(QUERY);
     }
 
     @Override
@@ -70,10 +50,7 @@ public final class JdbcPassthrough
                     + JdbcOptions.QUERY_PASSTHROUGH + "=true on the function to run native SQL");
         }
         verify(arguments);
-        String statement = arguments.get(QUERY).strip();
-        while (statement.endsWith(";")) {
-            statement = statement.substring(0, statement.length() - 1).strip();
-        }
+        String statement = statementText(arguments);
         if (statement.indexOf(';') >= 0) {
             // PostgreSQL's driver splits a string at ';' and runs each part, even in a prepared
             // statement, and "COMMIT" would end the read-only transaction. Telling a separator from a
