@@ -63,7 +63,7 @@ public class ConnectorHandlers
     private static final Logger log = LoggerFactory.getLogger(ConnectorHandlers.class);
 
     private final Supplier<MetadataSide> metadata;
-    private final Supplier<RecordSource> records;
+    private final Supplier<CatalogRoutes<RecordSource>> records;
     private final Supplier<S3Client> spillS3;
 
     public ConnectorHandlers()
@@ -101,12 +101,11 @@ public class ConnectorHandlers
         this.metadata = Suppliers.memoize(() -> {
             DdbMetadataHandler dynamo = new DdbMetadataHandler(config, new TableCatalog(dynamoDb, Clock.systemUTC()),
                     GlueCatalogs.create(glue, config), sampler, new PartiqlReader(dynamoDb), environment);
-            MetadataSource source = jdbc.catalogs().isEmpty() ? dynamo : new RoutingMetadataHandler(dynamo, jdbc.metadata());
-            return new MetadataSide(source, new SpillBucketCheck(spillS3, environment.get(SourceMetadataHandler.SPILL_BUCKET)));
+            return new MetadataSide(new CatalogRoutes<MetadataSource>(dynamo, jdbc.metadata()),
+                    new SpillBucketCheck(spillS3, environment.get(SourceMetadataHandler.SPILL_BUCKET)));
         });
         this.records = Suppliers.memoize(() -> {
-            DdbRecordHandler dynamo = new DdbRecordHandler(config, dynamoDb, environment);
-            return jdbc.catalogs().isEmpty() ? dynamo : new RoutingRecordHandler(dynamo, jdbc.records());
+            return new CatalogRoutes<RecordSource>(new DdbRecordHandler(config, dynamoDb, environment), jdbc.records());
         });
     }
 
@@ -164,11 +163,12 @@ public class ConnectorHandlers
             FederationDispatch.ping(DdbMetadataHandler.SOURCE_TYPE, ping, mapper, output);
         }
         else if (request instanceof RecordRequest read) {
-            FederationDispatch.records(records.get(), allocator, read, mapper, output);
+            FederationDispatch.records(records.get().route(read.getCatalogName()), allocator, read, mapper, output);
         }
         else if (request instanceof MetadataRequest metadataRequest) {
             MetadataSide side = metadata.get();
-            FederationDispatch.metadata(side.source(), side.spillBucket(), allocator, metadataRequest, mapper, output);
+            FederationDispatch.metadata(side.sources().route(metadataRequest.getCatalogName()), side.spillBucket(), allocator, metadataRequest,
+                    mapper, output);
         }
         else {
             throw ConnectorException.invalidInput("Unknown request " + request.getClass().getSimpleName());
@@ -187,6 +187,6 @@ public class ConnectorHandlers
         }
     }
 
-    /** The metadata handler, and the check of the spill bucket its splits name. */
-    private record MetadataSide(MetadataSource source, SpillBucketCheck spillBucket) {}
+    /** The metadata handlers, and the check of the spill bucket their splits name. */
+    private record MetadataSide(CatalogRoutes<MetadataSource> sources, SpillBucketCheck spillBucket) {}
 }

@@ -3,7 +3,7 @@ package io.github.athenaddb.local.engine;
 import com.amazonaws.athena.connector.lambda.domain.Split;
 import com.amazonaws.athena.connector.lambda.domain.TableName;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
-import io.github.athenaddb.RoutingMetadataHandler;
+import io.github.athenaddb.CatalogRoutes;
 import io.github.athenaddb.ddb.export.ExportManifest;
 import io.github.athenaddb.ddb.export.ExportSchema;
 import io.github.athenaddb.ddb.schema.ArrowFieldMapper;
@@ -67,7 +67,7 @@ final class ReadLog
                 lossy.add(field.getName() + ": " + note);
             }
         }
-        Read read = new Read(RoutingMetadataHandler.catalogKey(catalog), table.getSchemaName(), table.getTableName(), pushed, limit, lossy,
+        Read read = new Read(CatalogRoutes.catalogKey(catalog), table.getSchemaName(), table.getTableName(), pushed, limit, lossy,
                 dynamoTable(schema).orElse(table.getTableName()), ExportSchema.export(schema.getCustomMetadata()),
                 splits.stream().map(SplitText::describe).toList());
         reads.computeIfAbsent(queryId, id -> Collections.synchronizedList(new ArrayList<>())).add(read);
@@ -90,7 +90,7 @@ final class ReadLog
     public void rowsReturned(String queryId, String catalog, TableName table, long count)
     {
         rows.computeIfAbsent(queryId, id -> new ConcurrentHashMap<>())
-                .computeIfAbsent(key(RoutingMetadataHandler.catalogKey(catalog), table.getSchemaName(), table.getTableName()), k -> new AtomicLong())
+                .computeIfAbsent(key(CatalogRoutes.catalogKey(catalog), table.getSchemaName(), table.getTableName()), k -> new AtomicLong())
                 .addAndGet(count);
     }
 
