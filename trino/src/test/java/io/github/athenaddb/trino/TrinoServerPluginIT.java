@@ -102,35 +102,17 @@ class TrinoServerPluginIT
                 "catalog.config-dir=" + catalogs,
                 ""));
         // The catalog named as in Athena, with the connector's handler in the server's JVM.
-        Files.writeString(catalogs.resolve("lambda:ddb.properties"), String.join("\n",
-                "connector.name=athena_federation",
-                "federation.handler=io.github.athenaddb.DdbCompositeHandler",
-                "federation.config.AWS_REGION=us-east-1",
-                "federation.config.dynamodb_endpoint=" + dynalite.endpoint(),
-                "federation.config.athena_query_status_check=false",
-                ""));
+        writeCatalog(catalogs, "lambda:ddb", "federation.config.dynamodb_endpoint=" + dynalite.endpoint());
         // A PostgreSQL source: its JDBC driver found from the plugin's class loader.
-        Files.writeString(catalogs.resolve("rds.properties"), String.join("\n",
-                "connector.name=athena_federation",
-                "federation.handler=io.github.athenaddb.DdbCompositeHandler",
-                "federation.config.AWS_REGION=us-east-1",
-                "federation.config.athena_query_status_check=false",
-                "federation.config.rds_connection_string=" + postgres.jdbcUrlWithCredentials(),
-                "federation.config.jdbc_query_passthrough=true",
-                ""));
+        writeCatalog(catalogs, "rds", "federation.config.rds_connection_string=" + postgres.jdbcUrlWithCredentials(),
+                "federation.config.jdbc_query_passthrough=true");
         // The same source answering over 64 bytes in encrypted blocks on moto_server's S3, which the plugin reads back.
-        Files.writeString(catalogs.resolve("spilled.properties"), String.join("\n",
-                "connector.name=athena_federation",
-                "federation.handler=io.github.athenaddb.DdbCompositeHandler",
-                "federation.config.AWS_REGION=us-east-1",
-                "federation.config.dynamodb_endpoint=" + dynalite.endpoint(),
-                "federation.config.athena_query_status_check=false",
+        writeCatalog(catalogs, "spilled", "federation.config.dynamodb_endpoint=" + dynalite.endpoint(),
                 "federation.config.spill_bucket=" + SPILL_BUCKET,
                 "federation.config.s3_endpoint=" + moto.endpoint(),
                 "federation.max-inline-block-size=64",
                 "federation.s3-endpoint=" + moto.endpoint(),
-                "federation.region=us-east-1",
-                ""));
+                "federation.region=us-east-1");
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of("--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-modules=jdk.incubator.vector",
@@ -195,6 +177,20 @@ class TrinoServerPluginIT
             throws SQLException
     {
         assertThat(strings("SHOW SESSION")).contains("lambda:ddb." + FederationSessionProperties.SPLITS_ONLY);
+    }
+
+    /** A catalog file of the connector's handler in the server's JVM, with {@code properties} besides. */
+    private static void writeCatalog(Path catalogs, String name, String... properties)
+            throws IOException
+    {
+        List<String> lines = new ArrayList<>(List.of(
+                "connector.name=athena_federation",
+                "federation.handler=io.github.athenaddb.DdbCompositeHandler",
+                "federation.config.AWS_REGION=us-east-1",
+                "federation.config.athena_query_status_check=false"));
+        lines.addAll(List.of(properties));
+        lines.add("");
+        Files.writeString(catalogs.resolve(name + ".properties"), String.join("\n", lines));
     }
 
     private static List<String> strings(String sql)
