@@ -34,14 +34,20 @@ final class ReadLog
      * One read of a table: GetTableLayout and GetSplits with these constraints.
      *
      * @param export the export an export table ({@code <table>$export}) reads, from its GetTable
-     * @param splitTexts what each split reads, from its properties ({@link SplitText})
+     * @param planned the splits GetSplits returned
      */
     record Read(String catalog, String schema, String table, String pushed, ScanLimit limit, List<String> lossyColumns,
-                String dynamoTable, Optional<ExportManifest> export, List<String> splitTexts)
+                String dynamoTable, Optional<ExportManifest> export, List<Split> planned)
     {
         int splits()
         {
-            return splitTexts.size();
+            return planned.size();
+        }
+
+        /** What each split reads, from its properties ({@link SplitText}); only {@code explain} asks, so only it pays. */
+        List<String> splitTexts()
+        {
+            return planned.stream().map(SplitText::describe).toList();
         }
     }
 
@@ -69,7 +75,7 @@ final class ReadLog
         }
         Read read = new Read(CatalogRoutes.catalogKey(catalog), table.getSchemaName(), table.getTableName(), pushed, limit, lossy,
                 dynamoTable(schema).orElse(table.getTableName()), ExportSchema.export(schema.getCustomMetadata()),
-                splits.stream().map(SplitText::describe).toList());
+                List.copyOf(splits));
         reads.computeIfAbsent(queryId, id -> Collections.synchronizedList(new ArrayList<>())).add(read);
         splitsPlanned.addAndGet(splits.size());
     }
