@@ -1,6 +1,8 @@
 package io.github.athenaddb;
 
 import com.google.common.base.Suppliers;
+import io.github.athenaddb.handler.SourceMetadataHandler;
+import io.github.athenaddb.handler.SpillKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.regions.Region;
@@ -18,9 +20,8 @@ import java.util.function.Supplier;
 public final class SpillClients
 {
     public static final String S3_ENDPOINT = "s3_endpoint";
-    public static final String DISABLE_SPILL_ENCRYPTION = ConnectorConfig.DISABLE_SPILL_ENCRYPTION;
+    public static final String DISABLE_SPILL_ENCRYPTION = SpillKeys.DISABLE_SPILL_ENCRYPTION;
     public static final String KMS_ENDPOINT = "kms_endpoint";
-    private static final String SDK_DEFAULT_SPILL_PREFIX = "athena-federation-spill";
     private static final Logger log = LoggerFactory.getLogger(SpillClients.class);
 
     private SpillClients() {}
@@ -62,9 +63,10 @@ public final class SpillClients
     /** Spill encryption is on unless turned off explicitly; off is worth a warning at every start. */
     static void warnIfEncryptionOff(Map<String, String> config)
     {
-        if ("true".equalsIgnoreCase(config.getOrDefault(DISABLE_SPILL_ENCRYPTION, "false").trim())) {
+        if (SpillKeys.encryptionOff(config)) {
             log.warn("Spill encryption is OFF ({}=true): results over the Lambda response limit are written to s3://{}/{} "
-                    + "in plaintext", DISABLE_SPILL_ENCRYPTION, config.get("spill_bucket"), config.getOrDefault("spill_prefix", SDK_DEFAULT_SPILL_PREFIX));
+                    + "in plaintext", DISABLE_SPILL_ENCRYPTION, config.get(SourceMetadataHandler.SPILL_BUCKET),
+                    config.getOrDefault(SourceMetadataHandler.SPILL_PREFIX, SourceMetadataHandler.DEFAULT_SPILL_PREFIX));
         }
     }
 }

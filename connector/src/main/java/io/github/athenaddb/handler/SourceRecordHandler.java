@@ -12,7 +12,6 @@ import com.amazonaws.athena.connector.lambda.records.ReadRecordsRequest;
 import com.amazonaws.athena.connector.lambda.records.ReadRecordsResponse;
 import com.amazonaws.athena.connector.lambda.records.RecordResponse;
 import com.amazonaws.athena.connector.lambda.records.RemoteReadRecordsResponse;
-import com.google.common.base.Suppliers;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -54,7 +53,7 @@ public abstract class SourceRecordHandler
         this.configOptions = Map.copyOf(requireNonNull(configOptions, "configOptions is null"));
         this.maxBlockBytes = maxBlockBytes(configOptions);
         this.spillS3 = new LazyS3Client(spillS3);
-        this.athena = new LazyAthenaClient(Suppliers.memoize(AthenaClient::create));
+        this.athena = new LazyAthenaClient(AthenaClient::create);
         this.athenaInvoker = ThrottlingInvoker.newDefaultBuilder(AthenaExceptionFilter.ATHENA_EXCEPTION_FILTER, configOptions).build();
     }
 

@@ -38,9 +38,15 @@ public final class SpillKeys
         this.keys = keys;
     }
 
+    /** {@code disable_spill_encryption=true}: spilled blocks, and what else is kept beside them, in plaintext. */
+    public static boolean encryptionOff(Map<String, String> config)
+    {
+        return "true".equalsIgnoreCase(config.getOrDefault(DISABLE_SPILL_ENCRYPTION, "false").trim());
+    }
+
     public static SpillKeys fromConfig(Map<String, String> config)
     {
-        if ("true".equalsIgnoreCase(config.getOrDefault(DISABLE_SPILL_ENCRYPTION, "false").trim())) {
+        if (encryptionOff(config)) {
             return new SpillKeys(Optional::empty);
         }
         String kmsKeyId = config.get(KMS_KEY_ID);

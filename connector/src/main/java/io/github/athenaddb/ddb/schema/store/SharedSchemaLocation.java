@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.base.Suppliers;
 import io.github.athenaddb.ConnectorConfig;
 import io.github.athenaddb.SpillClients;
+import io.github.athenaddb.handler.SourceMetadataHandler;
+import io.github.athenaddb.handler.SpillKeys;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -30,10 +32,9 @@ public record SharedSchemaLocation(Kind kind, String where, String reason)
 {
     public static final String DIRECTORY_SETTING = "schema_cache_dir";
     /** The federation SDK's spill settings, by its names. */
-    static final String SPILL_BUCKET = "spill_bucket";
-    static final String SPILL_PREFIX = "spill_prefix";
-    static final String KMS_KEY_ID = "kms_key_id";
-    static final String SDK_DEFAULT_SPILL_PREFIX = "athena-federation-spill";
+    static final String SPILL_BUCKET = SourceMetadataHandler.SPILL_BUCKET;
+    static final String SPILL_PREFIX = SourceMetadataHandler.SPILL_PREFIX;
+    static final String KMS_KEY_ID = SpillKeys.KMS_KEY_ID;
 
     public enum Kind
     {
@@ -60,9 +61,9 @@ public record SharedSchemaLocation(Kind kind, String where, String reason)
         if (bucket.isEmpty()) {
             return new SharedSchemaLocation(Kind.NONE, "", "not shared: no " + SPILL_BUCKET + " to keep them in");
         }
-        String prefix = value(env, SPILL_PREFIX).orElse(SDK_DEFAULT_SPILL_PREFIX);
+        String prefix = value(env, SPILL_PREFIX).orElse(SourceMetadataHandler.DEFAULT_SPILL_PREFIX);
         String where = bucket.get() + "/" + prefix;
-        if (value(env, ConnectorConfig.DISABLE_SPILL_ENCRYPTION).map("true"::equalsIgnoreCase).orElse(false)) {
+        if (SpillKeys.encryptionOff(env)) {
             return new SharedSchemaLocation(Kind.S3_PLAINTEXT, where, "shared under the spill location in plaintext, as spill is ("
                     + ConnectorConfig.DISABLE_SPILL_ENCRYPTION + "=true)");
         }
@@ -81,7 +82,7 @@ public record SharedSchemaLocation(Kind kind, String where, String reason)
             case NONE -> SchemaStore.NONE;
             case DIRECTORY -> new FileSchemaStore(Path.of(where));
             case S3_PLAINTEXT, S3_KMS -> {
-                Supplier<S3Client> s3 = Suppliers.memoize(() -> SpillClients.s3(env));
+                Supplier<S3Client> s3 = SpillClients.lazyS3(env);
                 EntrySeal seal = kind == Kind.S3_PLAINTEXT ? EntrySeal.PLAINTEXT
                         : new KmsEntrySeal(Suppliers.memoize(KmsClient::create), value(env, KMS_KEY_ID).orElseThrow());
                 int slash = where.indexOf('/');
