@@ -92,21 +92,21 @@ public class ConnectorHandlers
         if (!typeMismatch.equals("null") && !typeMismatch.equals("fail")) {
             throw new IllegalArgumentException("Invalid configuration " + DdbRecordHandler.TYPE_MISMATCH + "='" + typeMismatch + "': expected null or fail");
         }
-        JdbcCatalogs jdbc = JdbcCatalogs.create(environment, config);
+        // One S3 client for the function, built by its first call: spill, the spill bucket check, exports, shared schemas.
+        this.spillS3 = SpillClients.lazyS3(environment);
+        JdbcCatalogs jdbc = JdbcCatalogs.create(environment, config, spillS3);
         // Both sides read DynamoDB through one client; the sampler checks its settings when built.
         DynamoDbClient dynamoDb = dynamoDbClient.apply(config);
         SchemaSampler sampler = new SchemaSampler(dynamoDb, SampleSettings.fromConfig(config.sampleSize(), environment));
         // DynamoDB serves every catalog but those with a JDBC connection string (<catalog>_connection_string).
-        this.spillS3 = SpillClients.lazyS3(environment);
         this.metadata = Suppliers.memoize(() -> {
             DdbMetadataHandler dynamo = new DdbMetadataHandler(config, new TableCatalog(dynamoDb, Clock.systemUTC()),
-                    GlueCatalogs.create(glue, config), sampler, new PartiqlReader(dynamoDb), environment);
+                    GlueCatalogs.create(glue, config), sampler, new PartiqlReader(dynamoDb), environment, spillS3);
             return new MetadataSide(new CatalogRoutes<MetadataSource>(dynamo, jdbc.metadata()),
                     new SpillBucketCheck(spillS3, environment.get(SourceMetadataHandler.SPILL_BUCKET)));
         });
-        this.records = Suppliers.memoize(() -> {
-            return new CatalogRoutes<RecordSource>(new DdbRecordHandler(config, dynamoDb, environment), jdbc.records());
-        });
+        this.records = Suppliers.memoize(() -> new CatalogRoutes<RecordSource>(new DdbRecordHandler(config, dynamoDb, environment, spillS3),
+                jdbc.records()));
     }
 
     /** Builds both sides now (what the first request of each would build), and an S3 client. */
@@ -114,8 +114,7 @@ public class ConnectorHandlers
     {
         metadata.get();
         records.get();
-        // Built by the first GetSplits otherwise (the spill bucket check): a snapshot then holds the S3 client's classes,
-        // which the other S3 clients (spill, exports) share. Building one opens no connection.
+        // Built by the first GetSplits otherwise (the spill bucket check) or the first spill. Building it opens no connection.
         spillS3.get();
     }
 

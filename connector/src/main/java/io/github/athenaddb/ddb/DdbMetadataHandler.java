@@ -100,14 +100,14 @@ public class DdbMetadataHandler
     private final StreamTables streamTables;
     private final ExportTables exportTables;
 
-    public DdbMetadataHandler(ConnectorConfig config, TableCatalog catalog, SchemaSampler sampler, PartiqlReader partiqlReader,
-                              Map<String, String> configOptions)
-    {
-        this(config, catalog, CatalogSource.NONE, sampler, partiqlReader, configOptions);
-    }
-
+    /**
+     * @param s3 the function's S3 client, built on first use: the shared schemas under the spill location,
+     *         and the tables' exports ({@code <table>$export}), which are read as the function itself, not as
+     *         the cross-account role, since an export's bucket is the exporter's choice and usually the
+     *         function's account's
+     */
     public DdbMetadataHandler(ConnectorConfig config, TableCatalog catalog, CatalogSource glue, SchemaSampler sampler,
-                              PartiqlReader partiqlReader, Map<String, String> configOptions)
+                              PartiqlReader partiqlReader, Map<String, String> configOptions, Supplier<S3Client> s3)
     {
         super(configOptions);
         this.config = requireNonNull(config, "config is null");
@@ -116,15 +116,14 @@ public class DdbMetadataHandler
         SharedSchemaLocation shared = SharedSchemaLocation.of(configOptions);
         log.info("Inferred schemas are cached for {} s, {}", config.schemaCacheSeconds(), shared.reason());
         this.schemas = new TableSchemas(catalog, glue, sampler, new SchemaCache(Duration.ofSeconds(config.schemaCacheSeconds()), Clock.systemUTC(),
-                shared.open(configOptions), SchemaCacheKey.fromConfig(configOptions)), ComplexColumns.fromConfig(configOptions));
+                shared.open(configOptions, s3), SchemaCacheKey.fromConfig(configOptions)), ComplexColumns.fromConfig(configOptions));
         Supplier<DynamoDbStreamsClient> streams = DynamoDbClients.lazyStreams(config);
         this.shards = new StreamShards(streams);
         this.streamSampler = new StreamSampler(shards, new ShardReader(streams), config.sampleSize(), Clock.systemUTC());
         this.streamTables = new StreamTables(streams);
-        Supplier<S3Client> exportS3 = DynamoDbClients.lazyExportS3(configOptions);
-        ExportManifests manifests = new ExportManifests(exportS3);
+        ExportManifests manifests = new ExportManifests(s3);
         this.exportTables = new ExportTables(catalog.exports(), manifests, ExportSettings.fromConfig(configOptions),
-                new ExportSampler(manifests, new ExportFileReader(exportS3), config.sampleSize()));
+                new ExportSampler(manifests, new ExportFileReader(s3), config.sampleSize()));
     }
 
     /**

@@ -58,13 +58,8 @@ public class DdbRecordHandler
     /** {@code type_mismatch}: {@code null} (default) reads a value that does not fit its column as NULL, with a warning; {@code fail} fails the query. */
     public static final String TYPE_MISMATCH = "type_mismatch";
 
-    public DdbRecordHandler(ConnectorConfig config, DynamoDbClient dynamoDb, Map<String, String> configOptions)
-    {
-        this(config, dynamoDb, configOptions, DynamoDbClients.lazyExportS3(configOptions));
-    }
-
-    /** @param s3 the S3 client of spills and of export reads, built when first used */
-    private DdbRecordHandler(ConnectorConfig config, DynamoDbClient dynamoDb, Map<String, String> configOptions, Supplier<S3Client> s3)
+    /** @param s3 the function's S3 client, of spills and of export reads, built when first used */
+    public DdbRecordHandler(ConnectorConfig config, DynamoDbClient dynamoDb, Map<String, String> configOptions, Supplier<S3Client> s3)
     {
         super(configOptions, s3);
         this.config = requireNonNull(config, "config is null");

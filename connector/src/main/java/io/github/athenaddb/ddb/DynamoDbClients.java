@@ -2,7 +2,6 @@ package io.github.athenaddb.ddb;
 
 import com.google.common.base.Suppliers;
 import io.github.athenaddb.ConnectorConfig;
-import io.github.athenaddb.SpillClients;
 import io.github.athenaddb.aws.AssumedRoleCredentials;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -11,9 +10,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
 
-import software.amazon.awssdk.services.s3.S3Client;
 
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -45,17 +42,6 @@ public final class DynamoDbClients
     {
         // Built once, on first use: most functions never read a stream.
         return Suppliers.memoize(() -> streams(config));
-    }
-
-    /**
-     * The S3 client of the tables' exports ({@code <table>$export}): the function's own, at
-     * {@code s3_endpoint} when set, as for spilling; not the cross-account role, since an export's
-     * bucket is the exporter's choice and usually the function's account's.
-     */
-    public static Supplier<S3Client> lazyExportS3(Map<String, String> configOptions)
-    {
-        // Built once, on first use: most functions never read an export.
-        return SpillClients.lazyS3(configOptions);
     }
 
     private static DynamoDbStreamsClient streams(ConnectorConfig config)

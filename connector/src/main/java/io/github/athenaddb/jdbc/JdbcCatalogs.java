@@ -4,6 +4,7 @@ import com.google.common.base.Suppliers;
 import io.github.athenaddb.ConnectorConfig;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 
@@ -33,7 +34,8 @@ public final class JdbcCatalogs
         this.records = records;
     }
 
-    public static JdbcCatalogs create(Map<String, String> environment, ConnectorConfig config)
+    /** @param s3 the function's S3 client, which the record handlers spill through */
+    public static JdbcCatalogs create(Map<String, String> environment, ConnectorConfig config, Supplier<S3Client> s3)
     {
         Map<String, JdbcSource> sources = JdbcSource.fromConfig(environment);
         if (sources.isEmpty()) {
@@ -51,7 +53,7 @@ public final class JdbcCatalogs
                 }),
                 Suppliers.memoize(() -> {
                     Map<String, JdbcRecordHandler> handlers = new LinkedHashMap<>();
-                    connections.forEach((catalog, source) -> handlers.put(catalog, new JdbcRecordHandler(source, options, config.queryStatusCheck(), environment)));
+                    connections.forEach((catalog, source) -> handlers.put(catalog, new JdbcRecordHandler(source, options, config.queryStatusCheck(), environment, s3)));
                     return handlers;
                 }));
     }

@@ -1,6 +1,5 @@
 package io.github.athenaddb.jdbc;
 
-import io.github.athenaddb.SpillClients;
 import io.github.athenaddb.handler.SourceRecordHandler;
 import com.amazonaws.athena.connector.lambda.QueryStatusChecker;
 import com.amazonaws.athena.connector.lambda.data.BlockSpiller;
@@ -16,6 +15,7 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import static java.util.Objects.requireNonNull;
@@ -48,9 +49,10 @@ public class JdbcRecordHandler
     private final JdbcPassthrough passthrough;
 
     /** @param statusCheck ask Athena whether the query still runs (off in local runs, where there is no Athena) */
-    public JdbcRecordHandler(JdbcConnections connections, JdbcOptions options, boolean statusCheck, Map<String, String> configOptions)
+    public JdbcRecordHandler(JdbcConnections connections, JdbcOptions options, boolean statusCheck, Map<String, String> configOptions,
+                             Supplier<S3Client> spillS3)
     {
-        super(configOptions, SpillClients.lazyS3(configOptions));
+        super(configOptions, spillS3);
         this.connections = requireNonNull(connections, "connections is null");
         this.statusCheck = statusCheck;
         this.passthrough = new JdbcPassthrough(options.queryPassthrough());

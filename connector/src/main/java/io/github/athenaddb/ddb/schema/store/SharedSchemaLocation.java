@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.base.Suppliers;
 import io.github.athenaddb.ConnectorConfig;
-import io.github.athenaddb.SpillClients;
 import io.github.athenaddb.handler.SourceMetadataHandler;
 import io.github.athenaddb.handler.SpillKeys;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -75,14 +74,17 @@ public record SharedSchemaLocation(Kind kind, String where, String reason)
                 + "which no other instance can read; set " + KMS_KEY_ID + " to share them encrypted");
     }
 
-    /** The store; its AWS clients are built on first use, so an instance that never misses its own cache builds none. */
-    public SchemaStore open(Map<String, String> env)
+    /**
+     * The store; its AWS clients are built on first use, so an instance that never misses its own cache builds none.
+     *
+     * @param s3 the function's S3 client
+     */
+    public SchemaStore open(Map<String, String> env, Supplier<S3Client> s3)
     {
         return switch (kind) {
             case NONE -> SchemaStore.NONE;
             case DIRECTORY -> new FileSchemaStore(Path.of(where));
             case S3_PLAINTEXT, S3_KMS -> {
-                Supplier<S3Client> s3 = SpillClients.lazyS3(env);
                 EntrySeal seal = kind == Kind.S3_PLAINTEXT ? EntrySeal.PLAINTEXT
                         : new KmsEntrySeal(Suppliers.memoize(KmsClient::create), value(env, KMS_KEY_ID).orElseThrow());
                 int slash = where.indexOf('/');

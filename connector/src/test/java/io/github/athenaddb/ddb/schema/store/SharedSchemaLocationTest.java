@@ -1,6 +1,7 @@
 package io.github.athenaddb.ddb.schema.store;
 
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -15,7 +16,7 @@ class SharedSchemaLocationTest
         SharedSchemaLocation location = SharedSchemaLocation.of(Map.of("spill_bucket", "b", "spill_prefix", "athena-spill", "kms_key_id", "k"));
         assertThat(location.kind()).isEqualTo(SharedSchemaLocation.Kind.S3_KMS);
         assertThat(location.where()).isEqualTo("b/athena-spill");
-        assertThat(location.open(Map.of("kms_key_id", "k")).toString()).isEqualTo("s3://b/athena-spill/schema-cache/ (AES-GCM under KMS key k)");
+        assertThat(location.open(Map.of("kms_key_id", "k"), SharedSchemaLocationTest::noS3Client).toString()).isEqualTo("s3://b/athena-spill/schema-cache/ (AES-GCM under KMS key k)");
     }
 
     @Test
@@ -32,7 +33,7 @@ class SharedSchemaLocationTest
         SharedSchemaLocation location = SharedSchemaLocation.of(Map.of("spill_bucket", "b"));
         assertThat(location.kind()).isEqualTo(SharedSchemaLocation.Kind.NONE);
         assertThat(location.reason()).contains("set kms_key_id");
-        assertThat(location.open(Map.of())).isSameAs(SchemaStore.NONE);
+        assertThat(location.open(Map.of(), SharedSchemaLocationTest::noS3Client)).isSameAs(SchemaStore.NONE);
         assertThat(SharedSchemaLocation.of(Map.of()).kind()).isEqualTo(SharedSchemaLocation.Kind.NONE);
     }
 
@@ -59,5 +60,10 @@ class SharedSchemaLocationTest
             changed.put(setting, "x");
             assertThat(SchemaCacheKey.fromConfig(changed).of("default.Orders", "")).as(setting).isNotEqualTo(key);
         }
+    }
+
+    private static S3Client noS3Client()
+    {
+        throw new AssertionError("opening the store builds no S3 client");
     }
 }
