@@ -35,9 +35,7 @@ final class TimedRuns
     /** @param otherRequests requests the meter does not count per DynamoDB table, such as an export's S3 GetObject calls */
     static List<Run> measure(BenchSettings settings, String table, Supplier<Map<String, Long>> otherRequests, LongSupplier body)
     {
-        for (int i = 0; i < settings.warmups(); i++) {
-            body.getAsLong();
-        }
+        warmUp(settings, body);
         List<Run> measured = new ArrayList<>();
         for (int i = 0; i < settings.runs(); i++) {
             // Garbage of the previous run must not count as this run's peak.
@@ -55,9 +53,7 @@ final class TimedRuns
      */
     static List<Run> measureBackToBack(BenchSettings settings, String table, LongSupplier body)
     {
-        for (int i = 0; i < settings.warmups(); i++) {
-            body.getAsLong();
-        }
+        warmUp(settings, body);
         List<Run> timed = new ArrayList<>();
         for (int i = 0; i < settings.runs(); i++) {
             timed.add(run(table, Map::of, body));
@@ -65,6 +61,13 @@ final class TimedRuns
         System.gc();
         long peak = run(table, Map::of, body).peakHeapBytes();
         return timed.stream().map(r -> new Run(r.rows(), r.wallMs(), r.requests(), r.rcu(), peak)).toList();
+    }
+
+    private static void warmUp(BenchSettings settings, LongSupplier body)
+    {
+        for (int i = 0; i < settings.warmups(); i++) {
+            body.getAsLong();
+        }
     }
 
     private static Run run(String table, Supplier<Map<String, Long>> otherRequests, LongSupplier body)
